@@ -1,0 +1,52 @@
+#include "data_dir.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "catalogue/catalogue_file.h"
+#include "catalogue/catalogue_store.h"
+
+namespace hall::app {
+
+namespace fs = std::filesystem;
+
+std::string demo_assets_dir() {
+  if (const char* env = std::getenv("HALL_ASSETS"); env && *env) return std::string(env) + "/demo";
+  return std::string(HALL_SOURCE_ASSETS) + "/demo";
+}
+
+DataDir resolve_data_dir(const std::string& given) {
+  if (!given.empty()) return {given, false};
+  return {HALL_DEMO_DATA_DIR, true};
+}
+
+Result<void> prepare_data_dir(const DataDir& dir) {
+  std::error_code ec;
+  fs::create_directories(dir.path, ec);
+  if (ec) return fail(ErrorCode::io, dir.path + ": cannot create the data folder: " + ec.message());
+  if (!dir.is_demo || fs::exists(dir.catalogue_db())) return {};
+
+  const std::string assets = demo_assets_dir();
+  fs::copy_file(assets + "/hall.json", dir.hall_config(), fs::copy_options::overwrite_existing, ec);
+  if (ec) return fail(ErrorCode::io, assets + "/hall.json: cannot copy into the demo hall: " + ec.message());
+  auto file = catalogue::load_catalogue_file(assets + "/catalogue.json");
+  if (!file) return fail(file.error().code, "the bundled demo catalogue is invalid:\n" + file.error().message);
+  // Build into a temporary name so an interrupted first start never leaves a half-seeded hall.
+  const std::string partial = dir.catalogue_db() + ".seeding";
+  fs::remove(partial, ec);
+  {
+    SystemClock clock;
+    auto store = catalogue::CatalogueStore::open(partial, clock);
+    if (!store) return std::unexpected(store.error());
+    if (auto r = store->import(*file); !r) return std::unexpected(r.error());
+  }
+  fs::remove(partial + "-wal", ec);
+  fs::remove(partial + "-shm", ec);
+  fs::rename(partial, dir.catalogue_db(), ec);
+  if (ec) return fail(ErrorCode::io, dir.catalogue_db() + ": " + ec.message());
+  std::cerr << "hallkiosk: seeded the demo hall in " << dir.path << " from " << assets << "\n";
+  return {};
+}
+
+}  // namespace hall::app

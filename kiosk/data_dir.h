@@ -1,0 +1,26 @@
+#pragma once
+// Where a hall keeps its files: hall.json (the hall's configuration) and catalogue.db (the guide
+// cache). The bundled demo hall is seeded from assets/demo the first time it is used.
+#include <string>
+
+#include "common/error.h"
+
+namespace hall::app {
+
+struct DataDir {
+  std::string path;
+  bool is_demo = false;
+  std::string hall_config() const { return path + "/hall.json"; }
+  std::string catalogue_db() const { return path + "/catalogue.db"; }
+};
+
+// `--data DIR` when given, else the demo hall's folder next to the build.
+DataDir resolve_data_dir(const std::string& given);
+
+// Creates the folder; for the demo hall also copies hall.json and imports the demo catalogue when
+// no catalogue.db exists yet. Says what it did on stderr.
+Result<void> prepare_data_dir(const DataDir& dir);
+
+std::string demo_assets_dir();
+
+}  // namespace hall::app

@@ -1,0 +1,49 @@
+// hallctl: the hall's headless tool. Links hall_services and no GUI library.
+#include <exception>
+#include <iostream>
+
+#include "hallctl/catalogue_commands.h"
+#include "hallctl/command_line.h"
+
+namespace {
+
+const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
+
+Usage: hallctl <area> <verb> [arguments] [options]
+
+  hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
+  hallctl --help | hallctl catalogue --help
+
+Options:
+  --data DIR   the hall's data folder (default: the bundled demo hall)
+  --json       machine-readable output on stdout
+Exit codes: 0 success, 2 invalid input or usage (each problem on stderr), 1 any other failure.
+)";
+
+int run(int argc, char** argv) {
+  using namespace hall::cli;
+  auto cl = parse_command_line(argc, argv, {"--data"}, {"--json", "--help"});
+  if (!cl) {
+    std::cerr << "hallctl: " << cl.error().message << "\n";
+    return exit_invalid;
+  }
+  if (cl->words.empty()) {
+    std::cout << help;
+    return cl->flag("--help") ? exit_ok : exit_invalid;
+  }
+  if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  std::cerr << "hallctl: unknown area \"" << cl->words[0] << "\"\n\n" << help;
+  return exit_invalid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    // A programmer's mistake: say so plainly, no stack trace.
+    std::cerr << "hallctl: internal error: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what hallkiosk needs from Debian 12 (bookworm) main, and only what is missing.
+# Idempotent: a second run installs nothing and finishes in about a second.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  g++ cmake make pkg-config git
+  # domain (services/)
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libqrencode-dev
+  unicode-data pinyin-database
+  # GUI (ui/, platform/)
+  libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev libstb-dev libpng-dev
+  libgl1-mesa-dri fonts-noto-cjk fonts-wqy-microhei
+  # HTTP (platform/)
+  libcpp-httplib-dev
+  # tests and benchmarks
+  catch2 libbenchmark-dev xvfb xauth x11-utils imagemagick xdotool nginx-light curl
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: every package is already installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: these packages are missing and installing them needs root:" >&2
+  echo "  ${missing[*]}" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

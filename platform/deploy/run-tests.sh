@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite twice: the Release build, then
+# the ASan+UBSan build. Idempotent; exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+bash platform/deploy/install-deps.sh
+
+for preset in release asan; do
+  echo "== ${preset}: configure and build"
+  cmake --preset "${preset}" >/dev/null
+  cmake --build --preset "${preset}"
+  echo "== ${preset}: test"
+  ctest --preset "${preset}" -j2
+done

@@ -1,0 +1,179 @@
+#include "catalogue/catalogue_schema.h"
+
+#include <functional>
+#include <vector>
+
+#include "catalogue/guide_parser.h"
+#include "search/search_terms.h"
+
+namespace hall::catalogue {
+namespace {
+
+using storage::Database;
+using storage::Statement;
+
+// Version 1: guide versions with their bodies, and topics for browsing.
+Result<void> to_v1(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE guide_versions (
+      guide_id       TEXT    NOT NULL,
+      version        INTEGER NOT NULL CHECK (version >= 1),
+      status         TEXT    NOT NULL CHECK (status IN ('active', 'suspended', 'cancelled')),
+      effective_from INTEGER,            -- unix seconds; NULL: in effect when imported
+      cancel_at      INTEGER,
+      name           TEXT    NOT NULL,
+      body           TEXT    NOT NULL,   -- the guide's JSON as accepted
+      content_hash   TEXT    NOT NULL,   -- sha256 of body
+      imported_at    INTEGER NOT NULL,
+      PRIMARY KEY (guide_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE guide_topics (
+      guide_id TEXT    NOT NULL,
+      version  INTEGER NOT NULL,
+      ordinal  INTEGER NOT NULL,
+      topic    TEXT    NOT NULL,
+      PRIMARY KEY (guide_id, version, ordinal),
+      FOREIGN KEY (guide_id, version) REFERENCES guide_versions ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    CREATE INDEX guide_topics_by_topic ON guide_topics (topic);
+  )sql");
+}
+
+// Runs `each` with every stored guide version, parsed again from its body.
+Result<void> for_each_stored_guide(Database& db, const std::function<Result<void>(const Guide&)>& each) {
+  auto st = db.prepare("SELECT guide_id, version, body FROM guide_versions");
+  if (!st) return std::unexpected(st.error());
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return {};
+    Problems problems;
+    Json node;
+    try {
+      node = Json::parse(st->text(2));
+    } catch (const Json::exception&) {
+      return fail(ErrorCode::corrupt, "stored guide " + st->text(0) + " version " + std::to_string(st->integer(1)) +
+                                          ": body is not JSON");
+    }
+    const auto guide = parse_guide(node, "guide " + st->text(0), problems);
+    if (!guide) {
+      return fail(ErrorCode::corrupt, "stored guide no longer valid: " + problems.messages().front());
+    }
+    if (auto r = each(*guide); !r) return r;
+  }
+}
+
+// Version 2: what list screens show, as columns, and the materials checklist.
+Result<void> to_v2(Database& db) {
+  if (auto r = db.exec(R"sql(
+    ALTER TABLE guide_versions ADD COLUMN name_en        TEXT    NOT NULL DEFAULT '';
+    ALTER TABLE guide_versions ADD COLUMN onsite_visits  INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE guide_versions ADD COLUMN case_type      TEXT    NOT NULL DEFAULT 'promised';
+    ALTER TABLE guide_versions ADD COLUMN promised_value INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE guide_versions ADD COLUMN promised_unit  TEXT    NOT NULL DEFAULT 'working_days';
+    ALTER TABLE guide_versions ADD COLUMN window         TEXT    NOT NULL DEFAULT '';
+    ALTER TABLE guide_versions ADD COLUMN queue_group    TEXT    NOT NULL DEFAULT '';
+    CREATE TABLE guide_materials (
+      guide_id       TEXT    NOT NULL,
+      version        INTEGER NOT NULL,
+      ordinal        INTEGER NOT NULL,
+      name           TEXT    NOT NULL,
+      necessity      TEXT    NOT NULL,
+      form           TEXT    NOT NULL,
+      originals      INTEGER,
+      copies         INTEGER,
+      source         TEXT    NOT NULL,
+      is_certificate INTEGER NOT NULL,
+      PRIMARY KEY (guide_id, version, ordinal),
+      FOREIGN KEY (guide_id, version) REFERENCES guide_versions ON DELETE CASCADE
+    ) WITHOUT ROWID;
+  )sql");
+      !r) {
+    return r;
+  }
+  auto update = db.prepare(
+      "UPDATE guide_versions SET name_en=?3, onsite_visits=?4, case_type=?5, promised_value=?6, promised_unit=?7, "
+      "window=?8, queue_group=?9 WHERE guide_id=?1 AND version=?2");
+  auto material = db.prepare("INSERT INTO guide_materials VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!update) return std::unexpected(update.error());
+  if (!material) return std::unexpected(material.error());
+  return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
+    update->reset();
+    update->bind(1, g.id).bind(2, g.version).bind(3, g.name_en).bind(4, g.onsite_visits).bind(5, to_string(g.case_type));
+    update->bind(6, g.promised_limit.value).bind(7, to_string(g.promised_limit.unit)).bind(8, g.location.window);
+    update->bind(9, g.queue_group);
+    if (auto r = update->run(); !r) return r;
+    for (std::size_t i = 0; i < g.materials.size(); ++i) {
+      const auto& m = g.materials[i];
+      material->reset();
+      material->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i)).bind(4, m.name);
+      material->bind(5, to_string(m.necessity)).bind(6, to_string(m.form));
+      material->bind(7, m.originals ? std::optional<std::int64_t>(*m.originals) : std::nullopt);
+      material->bind(8, m.copies ? std::optional<std::int64_t>(*m.copies) : std::nullopt);
+      material->bind(9, to_string(m.source)).bind(10, m.certificate ? 1 : 0);
+      if (auto r = material->run(); !r) return r;
+    }
+    return {};
+  });
+}
+
+// Version 3: search terms (pinyin, initials), computed once at import instead of at every start.
+Result<void> to_v3(Database& db) {
+  if (auto r = db.exec(R"sql(
+    CREATE TABLE search_terms (
+      guide_id TEXT    NOT NULL,
+      version  INTEGER NOT NULL,
+      ordinal  INTEGER NOT NULL,
+      kind     INTEGER NOT NULL,
+      term     TEXT    NOT NULL,
+      PRIMARY KEY (guide_id, version, ordinal),
+      FOREIGN KEY (guide_id, version) REFERENCES guide_versions ON DELETE CASCADE
+    ) WITHOUT ROWID;
+  )sql");
+      !r) {
+    return r;
+  }
+  auto insert = db.prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
+  if (!insert) return std::unexpected(insert.error());
+  return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
+    const auto terms = search::search_terms_for(g);
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      insert->reset();
+      insert->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i));
+      insert->bind(4, static_cast<int>(terms[i].kind)).bind(5, terms[i].text);
+      if (auto r = insert->run(); !r) return r;
+    }
+    return {};
+  });
+}
+
+const std::vector<std::function<Result<void>(Database&)>>& steps() {
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3};
+  return all;
+}
+
+}  // namespace
+
+Result<void> migrate_catalogue(Database& db, int target) {
+  auto current = db.user_version();
+  if (!current) return std::unexpected(current.error());
+  const int newest = static_cast<int>(steps().size());
+  if (*current > newest) {
+    return fail(ErrorCode::conflict, db.path() + ": schema version " + std::to_string(*current) +
+                                         " is newer than this program understands (" + std::to_string(newest) +
+                                         "); install the newer hallkiosk");
+  }
+  for (int v = *current; v < target && v < newest; ++v) {
+    auto tx = storage::Transaction::begin(db);
+    if (!tx) return std::unexpected(tx.error());
+    if (auto r = steps()[static_cast<std::size_t>(v)](db); !r) {
+      return fail(r.error().code, db.path() + ": upgrading the schema to version " + std::to_string(v + 1) +
+                                      " failed: " + r.error().message);
+    }
+    if (auto r = db.set_user_version(v + 1); !r) return r;
+    if (auto r = tx->commit(); !r) return r;
+  }
+  return {};
+}
+
+}  // namespace hall::catalogue

@@ -1,0 +1,81 @@
+#pragma once
+// The hall's guide cache: every version of every guide, with what each screen needs to list it,
+// and its search terms. A single SQLite file in WAL mode; imports are all or nothing.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalogue/catalogue_file.h"
+#include "catalogue/guide.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "search/search_index.h"
+#include "storage/sqlite.h"
+
+namespace hall::catalogue {
+
+// One row of a list screen: enough to show and sort without reading the guide body.
+struct GuideSummary {
+  std::string id;
+  int version = 1;
+  std::string name, name_en;
+  GuideStatus status = GuideStatus::active;
+  int onsite_visits = 0;
+  CaseType case_type = CaseType::promised;
+  TimeLimit promised_limit;
+  std::string window;
+  std::string queue_group;
+  std::vector<std::string> topics;
+  std::optional<Instant> effective_from;
+  bool is_one_visit() const { return onsite_visits <= 1; }
+};
+
+struct ImportReport {
+  int added = 0;       // guides new to this store
+  int updated = 0;     // a higher version of a stored guide
+  int unchanged = 0;   // the same version with the same content: nothing to do
+  int scheduled = 0;   // of added/updated, versions whose effective_from is still ahead
+};
+
+struct StoredVersion {
+  int version = 1;
+  std::optional<Instant> effective_from, cancel_at;
+  GuideStatus status = GuideStatus::active;
+  std::string content_hash;
+  Instant imported_at;
+};
+
+class CatalogueStore {
+ public:
+  static constexpr int schema_version = 3;
+
+  // Opens or creates the store and brings its schema up to date.
+  static Result<CatalogueStore> open(const std::string& path, const Clock& clock);
+
+  // All or nothing: any refused guide leaves the store exactly as it was.
+  Result<ImportReport> import(const CatalogueFile& file);
+
+  // The guides a visitor sees now: for each id the highest version already in effect, unless it
+  // is cancelled or past its cancel_at. Sorted by name.
+  Result<std::vector<GuideSummary>> current() const;
+  Result<Guide> current_guide(const std::string& id) const;
+  Result<std::vector<StoredVersion>> versions(const std::string& id) const;
+  // Every current guide as a catalogue file (hallkiosk.catalogue/1), unknown keys included.
+  Result<std::string> export_current() const;
+  // The search index over the current guides, built from the terms stored at import.
+  Result<search::SearchIndex> build_search_index() const;
+  // The next moment at which current() changes by itself (an effective_from or cancel_at ahead).
+  Result<std::optional<Instant>> next_change() const;
+
+  storage::Database& database() { return *db_; }
+
+ private:
+  CatalogueStore(std::unique_ptr<storage::Database> db, const Clock& clock) : db_(std::move(db)), clock_(&clock) {}
+  Result<void> insert_version(const Guide& g, const std::string& hash);
+
+  std::unique_ptr<storage::Database> db_;
+  const Clock* clock_;
+};
+
+}  // namespace hall::catalogue

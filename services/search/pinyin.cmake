@@ -1,0 +1,1 @@
+target_sources(hall_services PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/search/pinyin.cpp)

@@ -1,0 +1,166 @@
+#include "search/search_index.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "common/utf8.h"
+
+namespace hall::search {
+namespace {
+
+std::uint64_t gram(char32_t a, char32_t b = 0) { return (static_cast<std::uint64_t>(a) << 32) | b; }
+
+bool is_pinyin(TermKind k) { return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin; }
+
+// Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
+std::vector<std::size_t> anchor_offsets(std::string_view text, bool syllables_only) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte & 0xC0) == 0x80) continue;  // inside a code point
+    if (syllables_only && i > 0 && text[i - 1] != ' ') continue;
+    out.push_back(i);
+  }
+  return out;
+}
+
+MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
+  switch (kind) {
+    case TermKind::name:
+    case TermKind::name_pinyin:
+      if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
+      return MatchRank::name_substring;
+    case TermKind::keyword:
+    case TermKind::keyword_pinyin: return MatchRank::keyword;
+    case TermKind::name_initials:
+    case TermKind::keyword_initials: return MatchRank::initials;
+    case TermKind::faq: return MatchRank::faq;
+  }
+  return MatchRank::faq;
+}
+
+}  // namespace
+
+const char* to_string(MatchRank r) {
+  switch (r) {
+    case MatchRank::exact_name: return "exact name";
+    case MatchRank::name_prefix: return "name prefix";
+    case MatchRank::name_substring: return "in name";
+    case MatchRank::keyword: return "keyword";
+    case MatchRank::initials: return "initials";
+    case MatchRank::faq: return "faq";
+  }
+  return "?";
+}
+
+SearchIndex::SearchIndex(std::vector<IndexEntry> entries) {
+  guides_.reserve(entries.size());
+  for (auto& e : entries) {
+    const auto g = static_cast<std::uint32_t>(guides_.size());
+    guides_.push_back({std::move(e.guide_id), utf8::length(e.name), std::move(e.name)});
+    for (const auto& t : e.terms) add_term(g, t);
+  }
+  std::sort(anchors_.begin(), anchors_.end(), [](const Anchor& a, const Anchor& b) { return a.suffix < b.suffix; });
+}
+
+void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
+  if (term.text.empty()) return;
+  if (term.kind == TermKind::faq) {
+    texts_.push_back(std::make_unique<std::string>(term.text));
+    const std::string_view text = *texts_.back();
+    const auto index = static_cast<std::uint32_t>(faq_.size());
+    faq_.push_back({text, guide});
+    const auto cps = utf8::decode(text);
+    std::vector<std::uint64_t> grams;
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+      grams.push_back(gram(cps[i]));
+      if (i + 1 < cps.size()) grams.push_back(gram(cps[i], cps[i + 1]));
+    }
+    std::sort(grams.begin(), grams.end());
+    grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
+    for (const auto g : grams) faq_grams_[g].push_back(index);
+    return;
+  }
+  // Pinyin is stored spaced ("gao ling") to keep syllable starts; matching runs on the joined form.
+  std::string joined;
+  std::vector<std::size_t> offsets;
+  if (is_pinyin(term.kind)) {
+    std::size_t syllable_start = 0;
+    for (std::size_t i = 0; i <= term.text.size(); ++i) {
+      if (i == term.text.size() || term.text[i] == ' ') {
+        if (i > syllable_start) {
+          offsets.push_back(joined.size());
+          joined.append(term.text, syllable_start, i - syllable_start);
+        }
+        syllable_start = i + 1;
+      }
+    }
+  } else {
+    joined = term.text;
+    offsets = anchor_offsets(joined, false);
+  }
+  texts_.push_back(std::make_unique<std::string>(std::move(joined)));
+  const std::string_view text = *texts_.back();
+  for (const std::size_t off : offsets) {
+    anchors_.push_back({text.substr(off), guide, static_cast<std::uint32_t>(text.size()), term.kind, off == 0});
+  }
+}
+
+void SearchIndex::collect_anchored(std::string_view q, std::vector<int>& best) const {
+  auto it = std::lower_bound(anchors_.begin(), anchors_.end(), q,
+                             [](const Anchor& a, std::string_view key) { return a.suffix < key; });
+  for (; it != anchors_.end() && it->suffix.starts_with(q); ++it) {
+    const bool whole = it->at_start && it->term_length == q.size();
+    const int rank = static_cast<int>(rank_of(it->kind, it->at_start, whole));
+    int& slot = best[it->guide];
+    slot = std::min(slot, rank);
+  }
+}
+
+void SearchIndex::collect_faq(std::string_view q, std::vector<int>& best) const {
+  const auto cps = utf8::decode(q);
+  if (cps.empty()) return;
+  // The rarest gram of the query bounds the candidates to check.
+  const std::vector<std::uint32_t>* candidates = nullptr;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    const auto g = i + 1 < cps.size() ? gram(cps[i], cps[i + 1]) : gram(cps[i]);
+    if (cps.size() > 1 && i + 1 == cps.size()) break;
+    const auto found = faq_grams_.find(g);
+    if (found == faq_grams_.end()) return;
+    if (!candidates || found->second.size() < candidates->size()) candidates = &found->second;
+  }
+  if (!candidates) return;
+  const int rank = static_cast<int>(MatchRank::faq);
+  for (const auto index : *candidates) {
+    const auto& f = faq_[index];
+    if (best[f.guide] <= rank) continue;
+    if (f.text.find(q) != std::string_view::npos) best[f.guide] = rank;
+  }
+}
+
+std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t limit) const {
+  const std::string q = normalise_query(typed);
+  std::vector<SearchHit> hits;
+  if (q.empty() || guides_.empty()) return hits;
+  constexpr int none = std::numeric_limits<int>::max();
+  std::vector<int> best(guides_.size(), none);
+  collect_anchored(q, best);
+  collect_faq(q, best);
+  std::vector<std::uint32_t> found;
+  for (std::uint32_t g = 0; g < best.size(); ++g) {
+    if (best[g] != none) found.push_back(g);
+  }
+  const auto better = [&](std::uint32_t a, std::uint32_t b) {
+    if (best[a] != best[b]) return best[a] < best[b];
+    if (guides_[a].name_length != guides_[b].name_length) return guides_[a].name_length < guides_[b].name_length;
+    return guides_[a].id < guides_[b].id;
+  };
+  const std::size_t keep = std::min(limit, found.size());
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(), better);
+  for (std::size_t i = 0; i < keep; ++i) {
+    hits.push_back({guides_[found[i]].id, static_cast<MatchRank>(best[found[i]])});
+  }
+  return hits;
+}
+
+}  // namespace hall::search

@@ -1,0 +1,70 @@
+#pragma once
+// The in-memory index a kiosk queries on every keystroke. Built from the terms stored at import;
+// answers by binary search over anchored suffixes, so a query costs O(log n + matches).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "search/search_terms.h"
+
+namespace hall::search {
+
+// The order a person finds natural: what they typed is the name, starts the name, is in the name,
+// is a keyword, is the initials, is only mentioned in the FAQ.
+enum class MatchRank : int { exact_name, name_prefix, name_substring, keyword, initials, faq };
+
+const char* to_string(MatchRank r);
+
+struct SearchHit {
+  std::string guide_id;
+  MatchRank rank;
+};
+
+struct IndexEntry {
+  std::string guide_id;
+  std::string name;
+  std::vector<SearchTerm> terms;
+};
+
+class SearchIndex {
+ public:
+  SearchIndex() = default;
+  explicit SearchIndex(std::vector<IndexEntry> entries);
+
+  // Best match per guide, best first; ties go to the shorter name. At most `limit` hits.
+  std::vector<SearchHit> query(std::string_view typed, std::size_t limit = 200) const;
+  std::size_t guide_count() const { return guides_.size(); }
+
+ private:
+  struct GuideRef {
+    std::string id;
+    std::size_t name_length;
+    std::string name;
+  };
+  struct Anchor {
+    std::string_view suffix;  // from the anchor to the end of the term
+    std::uint32_t guide;
+    std::uint32_t term_length;  // bytes of the whole term, to tell an exact match
+    TermKind kind;
+    bool at_start;
+  };
+  struct FaqText {
+    std::string_view text;
+    std::uint32_t guide;
+  };
+
+  void add_term(std::uint32_t guide, const SearchTerm& term);
+  void collect_anchored(std::string_view q, std::vector<int>& best) const;
+  void collect_faq(std::string_view q, std::vector<int>& best) const;
+
+  std::vector<GuideRef> guides_;
+  std::vector<std::unique_ptr<std::string>> texts_;  // owns what the views point into
+  std::vector<Anchor> anchors_;                       // sorted by suffix
+  std::vector<FaqText> faq_;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> faq_grams_;  // 1- and 2-code-point grams
+};
+
+}  // namespace hall::search

@@ -1,0 +1,72 @@
+#include "search/search_terms.h"
+
+#include "common/utf8.h"
+#include "search/pinyin.h"
+
+namespace hall::search {
+
+std::string spaced_pinyin(std::string_view text) {
+  std::string out;
+  const auto code_points = utf8::decode(text);
+  const auto syllables = pinyin_of(text);
+  bool in_ascii_run = false;
+  for (std::size_t i = 0; i < syllables.size() && i < code_points.size(); ++i) {
+    if (syllables[i].empty()) {
+      in_ascii_run = false;
+      continue;
+    }
+    // Letters and digits of one Latin word stay one "syllable" ("CT" in CT检查 reads "ct").
+    const bool ascii = code_points[i] < 0x80;
+    if (!(ascii && in_ascii_run) && !out.empty()) out += ' ';
+    out += syllables[i];
+    in_ascii_run = ascii;
+  }
+  return out;
+}
+
+std::string initials_of(std::string_view spaced) {
+  std::string out;
+  bool at_start = true;
+  for (const char c : spaced) {
+    if (c == ' ') {
+      at_start = true;
+    } else if (at_start) {
+      out += c;
+      at_start = false;
+    }
+  }
+  return out;
+}
+
+std::string normalise_query(std::string_view query) {
+  std::string out;
+  for (char32_t cp : utf8::decode(query)) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
+    if (cp == ' ' || cp == 0x3000 || cp == '\'' || cp == 0xFFFD || utf8::is_control(cp)) continue;
+    if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+    utf8::append(out, cp);
+  }
+  return out;
+}
+
+std::vector<SearchTerm> search_terms_for(const catalogue::Guide& guide) {
+  std::vector<SearchTerm> terms;
+  const auto add_with_pinyin = [&](const std::string& text, TermKind plain, TermKind py, TermKind initials) {
+    terms.push_back({plain, normalise_query(text)});
+    std::string spaced = spaced_pinyin(text);
+    if (spaced.empty()) return;
+    terms.push_back({initials, initials_of(spaced)});
+    terms.push_back({py, std::move(spaced)});
+  };
+  add_with_pinyin(guide.name, TermKind::name, TermKind::name_pinyin, TermKind::name_initials);
+  for (const auto& k : guide.keywords) {
+    add_with_pinyin(k, TermKind::keyword, TermKind::keyword_pinyin, TermKind::keyword_initials);
+  }
+  for (const auto& f : guide.faq) {
+    terms.push_back({TermKind::faq, normalise_query(f.q)});
+    terms.push_back({TermKind::faq, normalise_query(f.a)});
+  }
+  return terms;
+}
+
+}  // namespace hall::search

@@ -1,0 +1,36 @@
+#pragma once
+// What a guide can be found by. Computed once, at import, and stored with the guide version, so
+// loading a catalogue never runs the pinyin converter.
+#include <string>
+#include <vector>
+
+#include "catalogue/guide.h"
+
+namespace hall::search {
+
+enum class TermKind : int {
+  name = 0,              // 高龄津贴申领
+  name_pinyin = 1,       // "gao ling jin tie shen ling" (syllables separated by one space)
+  name_initials = 2,     // "gljtsl"
+  keyword = 3,           // 老年证
+  keyword_pinyin = 4,
+  keyword_initials = 5,
+  faq = 6,               // a question or an answer
+};
+
+struct SearchTerm {
+  TermKind kind;
+  std::string text;
+};
+
+std::vector<SearchTerm> search_terms_for(const catalogue::Guide& guide);
+
+// "gao ling" for 高龄: syllables of the Han characters, ASCII letters and digits as they are.
+std::string spaced_pinyin(std::string_view text);
+std::string initials_of(std::string_view spaced_pinyin);
+
+// What a visitor typed, made comparable: ASCII lower-cased, full-width forms folded, spaces and
+// apostrophes dropped.
+std::string normalise_query(std::string_view query);
+
+}  // namespace hall::search

@@ -1,0 +1,94 @@
+// Migrations from every earlier schema version keep every guide and end at the newest schema.
+#include <catch2/catch.hpp>
+
+#include "catalogue/catalogue_schema.h"
+#include "catalogue/catalogue_store.h"
+#include "common/sha256.h"
+#include "support/sample_guides.h"
+#include "support/temp_dir.h"
+
+using namespace hall;
+using namespace hall::catalogue;
+
+namespace {
+
+// Writes a guide the way schema version 1 stored it (no summary columns, no terms).
+void insert_v1_row(storage::Database& db, const Json& guide) {
+  auto st = db.prepare(
+      "INSERT INTO guide_versions (guide_id, version, status, effective_from, cancel_at, name, body, content_hash, "
+      "imported_at) VALUES (?1, ?2, 'active', NULL, NULL, ?3, ?4, ?5, 0)");
+  REQUIRE(st);
+  const std::string body = guide.dump();
+  st->bind(1, guide["id"].get<std::string>()).bind(2, guide["version"].get<int>());
+  st->bind(3, guide["name"].get<std::string>()).bind(4, body).bind(5, sha256_hex(body));
+  REQUIRE(st->run());
+  auto topic = db.prepare("INSERT INTO guide_topics VALUES (?1, ?2, 0, ?3)");
+  REQUIRE(topic);
+  topic->bind(1, guide["id"].get<std::string>()).bind(2, guide["version"].get<int>()).bind(3, "养老服务");
+  REQUIRE(topic->run());
+}
+
+}  // namespace
+
+TEST_CASE("every earlier schema version migrates to the newest", "[store][migration]") {
+  const int from = GENERATE(range(0, CatalogueStore::schema_version));
+  INFO("from schema version " << from);
+  hall::test::TempDir dir;
+  const std::string path = dir.file("catalogue.db");
+  {
+    auto db = storage::Database::open(path);
+    REQUIRE(db);
+    REQUIRE(migrate_catalogue(*db, from));
+    REQUIRE(db->user_version() == from);
+    if (from >= 1) {
+      insert_v1_row(*db, hall::test::valid_guide("G-OLD", "重度残疾人护理补贴"));
+      if (from >= 2) {
+        // A v2 database had its summary columns filled at import.
+        REQUIRE(db->exec("UPDATE guide_versions SET onsite_visits = 1, window = '1号综合受理窗口'"));
+      }
+    }
+  }
+  ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+  auto store = CatalogueStore::open(path, clock);
+  REQUIRE(store);
+  CHECK(store->database().user_version() == CatalogueStore::schema_version);
+  const auto current = store->current();
+  REQUIRE(current);
+  if (from == 0) {
+    CHECK(current->empty());
+    return;
+  }
+  REQUIRE(current->size() == 1);
+  CHECK(current->front().window == "1号综合受理窗口");
+  CHECK(current->front().onsite_visits == 1);
+  // Search terms were computed for the guide that predates them.
+  const auto index = store->build_search_index();
+  REQUIRE(index);
+  const auto hits = index->query("zdcjr");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].guide_id == "G-OLD");
+  CHECK(store->database().quick_check() == "ok");
+}
+
+TEST_CASE("a failed migration step leaves the database at its old version", "[store][migration]") {
+  hall::test::TempDir dir;
+  const std::string path = dir.file("catalogue.db");
+  {
+    auto db = storage::Database::open(path);
+    REQUIRE(db);
+    REQUIRE(migrate_catalogue(*db, 1));
+    // A body that is no longer valid makes the v2 backfill fail half way.
+    REQUIRE(db->exec("INSERT INTO guide_versions VALUES ('G-BAD', 1, 'active', NULL, NULL, 'x', '{}', 'h', 0)"));
+  }
+  ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+  const auto store = CatalogueStore::open(path, clock);
+  REQUIRE_FALSE(store);
+  CHECK_THAT(store.error().message, Catch::Contains("upgrading the schema to version 2 failed"));
+  auto db = storage::Database::open(path);
+  REQUIRE(db);
+  CHECK(db->user_version() == 1);
+  auto columns = db->prepare("SELECT COUNT(*) FROM pragma_table_info('guide_versions') WHERE name = 'window'");
+  REQUIRE(columns);
+  REQUIRE(*columns->step());
+  CHECK(columns->integer(0) == 0);  // the ALTERs of the failed step were rolled back too
+}

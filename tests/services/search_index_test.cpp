@@ -1,0 +1,154 @@
+// What a visitor types on the kiosk's keyboard, and what they should see first.
+#include <catch2/catch.hpp>
+
+#include "catalogue/catalogue_file.h"
+#include "catalogue/catalogue_store.h"
+#include "catalogue/guide_parser.h"
+#include "search/search_index.h"
+#include "support/sample_guides.h"
+#include "support/temp_dir.h"
+
+using namespace hall;
+using namespace hall::catalogue;
+using namespace hall::search;
+using hall::test::valid_guide;
+
+namespace {
+
+Json guide(const std::string& id, const std::string& name, std::vector<std::string> keywords = {},
+           std::string faq_question = {}) {
+  Json g = valid_guide(id, name);
+  g["keywords"] = keywords;
+  g["faq"] = Json::array();
+  if (!faq_question.empty()) g["faq"].push_back({{"q", faq_question}, {"a", "请咨询窗口工作人员。"}});
+  return g;
+}
+
+SearchIndex demo_index() {
+  const std::vector<Json> guides = {
+      guide("ELDER", "高龄津贴申领", {"80岁补贴"}),
+      guide("DISAB", "困难残疾人生活补贴和重度残疾人护理补贴", {"两项补贴"}),
+      guide("LTC", "长期护理保险待遇申请", {"长护险"}),
+      guide("OLDCARD", "老年人优待证办理", {"老年证"}),
+      guide("DIBAO", "最低生活保障申请", {"低保"}, "低保和临时救助可以同时申请吗？"),
+      guide("TEMP", "临时救助申请", {}, "临时救助需要银行卡吗？"),
+      guide("PENSION", "城乡居民养老保险待遇领取", {"养老金"}),
+      guide("GAOLING", "高龄", {}),
+  };
+  std::vector<IndexEntry> entries;
+  for (const auto& g : guides) {
+    Problems problems;
+    const auto parsed = parse_guide(g, "guide", problems);
+    REQUIRE(parsed);
+    entries.push_back({parsed->id, parsed->name, search_terms_for(*parsed)});
+  }
+  return SearchIndex(std::move(entries));
+}
+
+std::vector<std::string> ids(const std::vector<SearchHit>& hits) {
+  std::vector<std::string> out;
+  for (const auto& h : hits) out.push_back(h.guide_id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("polyphones are read in context", "[search][pinyin]") {
+  CHECK(spaced_pinyin("重度残疾人") == "zhong du can ji ren");
+  CHECK(spaced_pinyin("长期护理") == "chang qi hu li");
+  CHECK(spaced_pinyin("银行卡") == "yin hang ka");
+  CHECK(initials_of(spaced_pinyin("高龄津贴")) == "gljt");
+  CHECK(spaced_pinyin("CT检查") == "ct jian cha");
+}
+
+TEST_CASE("search finds a guide by every form a visitor types", "[search]") {
+  const SearchIndex index = demo_index();
+  struct QueryCase {
+    const char* typed;
+    const char* first;  // the guide that must come first
+    MatchRank rank;
+  };
+  const QueryCase cases[] = {
+      {"高龄津贴申领", "ELDER", MatchRank::exact_name},
+      {"低保", "DIBAO", MatchRank::keyword},
+      {"老年", "OLDCARD", MatchRank::name_prefix},
+      {"gaolingjintie", "ELDER", MatchRank::name_prefix},
+      {"gaoling", "GAOLING", MatchRank::exact_name},
+      {"gljt", "ELDER", MatchRank::initials},
+      {"GLJT", "ELDER", MatchRank::initials},
+      {"gaol", "GAOLING", MatchRank::name_prefix},
+      {"zhongducanji", "DISAB", MatchRank::name_substring},
+      {"zdcjr", "DISAB", MatchRank::initials},
+      {"changqihuli", "LTC", MatchRank::name_prefix},
+      {"cqhl", "LTC", MatchRank::initials},
+      {"laonianzheng", "OLDCARD", MatchRank::keyword},
+      {"dibao", "DIBAO", MatchRank::keyword},
+      {"银行", "TEMP", MatchRank::faq},
+      {"yanglao", "PENSION", MatchRank::name_substring},
+      {"ｇａｏｌｉｎｇ", "GAOLING", MatchRank::exact_name},  // full-width letters from some keyboards
+      {"gao ling", "GAOLING", MatchRank::exact_name},
+  };
+  for (const auto& c : cases) {
+    INFO("typed: " << c.typed);
+    const auto hits = index.query(c.typed);
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits.front().guide_id == c.first);
+    CHECK(hits.front().rank == c.rank);
+  }
+}
+
+TEST_CASE("ranking: exact name, prefix, substring, keyword, initials, FAQ", "[search]") {
+  const SearchIndex index = demo_index();
+  // 高龄 is the whole name of GAOLING and the start of ELDER's.
+  CHECK(ids(index.query("高龄")) == std::vector<std::string>{"GAOLING", "ELDER"});
+  // 临时救助: TEMP's name starts with it; DIBAO only mentions it in the FAQ.
+  const auto hits = index.query("临时救助");
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].guide_id == "TEMP");
+  CHECK(hits[1].guide_id == "DIBAO");
+  CHECK(hits[1].rank == MatchRank::faq);
+  // 申请 ends three names: equally good matches, the shorter name first.
+  CHECK(ids(index.query("申请")) == std::vector<std::string>{"TEMP", "DIBAO", "LTC"});
+  // 补贴 is in DISAB's name and only a keyword of ELDER.
+  CHECK(ids(index.query("补贴")) == std::vector<std::string>{"DISAB", "ELDER"});
+}
+
+TEST_CASE("odd input finds nothing and never crashes", "[search]") {
+  const SearchIndex index = demo_index();
+  const char* odd[] = {"", " ", "'", "高龄jt", "zzzzzz", "\xFF\xFE", "🙂", "%", "a'b", "1", "\x01"};
+  for (const char* q : odd) {
+    INFO("typed: " << q);
+    CHECK_NOTHROW(index.query(q));
+  }
+  CHECK(index.query("zzzzzz").empty());
+  CHECK(index.query("").empty());
+  CHECK(SearchIndex().query("gaoling").empty());
+}
+
+TEST_CASE("a single letter finds names by their first syllables", "[search]") {
+  const SearchIndex index = demo_index();
+  const auto hits = index.query("g");
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits.front().guide_id == "GAOLING");
+  CHECK(hits.front().rank == MatchRank::name_prefix);
+}
+
+TEST_CASE("the store's index follows effective dates", "[search][store]") {
+  hall::test::TempDir dir;
+  ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+  auto store = CatalogueStore::open(dir.file("c.db"), clock);
+  REQUIRE(store);
+  auto later = guide("LATER", "生育登记");
+  later["effective_from"] = "2040-01-01T00:00:00+08:00";
+  auto file = parse_catalogue(hall::test::catalogue_text({guide("NOW", "临时救助申请"), later}));
+  REQUIRE(file);
+  REQUIRE(store->import(*file));
+  auto index = store->build_search_index();
+  REQUIRE(index);
+  CHECK(index->query("linshi").size() == 1);
+  CHECK(index->query("shengyu").empty());
+  clock.set(Instant{std::chrono::seconds{2'300'000'000}});
+  index = store->build_search_index();
+  REQUIRE(index);
+  CHECK(index->query("shengyu").size() == 1);
+}
