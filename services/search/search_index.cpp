@@ -1,6 +1,7 @@
 #include "search/search_index.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 #include "common/utf8.h"
@@ -60,7 +61,10 @@ SearchIndex::SearchIndex(std::vector<IndexEntry> entries) {
     guides_.push_back({std::move(e.guide_id), utf8::length(e.name), std::move(e.name)});
     for (const auto& t : e.terms) add_term(g, t);
   }
-  std::sort(anchors_.begin(), anchors_.end(), [](const Anchor& a, const Anchor& b) { return a.suffix < b.suffix; });
+  const auto by_suffix = [](const Anchor& a, const Anchor& b) { return a.suffix < b.suffix; };
+  std::sort(anchors_.begin(), anchors_.end(), by_suffix);
+  std::copy_if(anchors_.begin(), anchors_.end(), std::back_inserter(start_anchors_),
+               [](const Anchor& a) { return a.at_start; });
 }
 
 void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
@@ -106,10 +110,10 @@ void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
   }
 }
 
-void SearchIndex::collect_anchored(std::string_view q, std::vector<int>& best) const {
-  auto it = std::lower_bound(anchors_.begin(), anchors_.end(), q,
+void SearchIndex::collect_anchored(const std::vector<Anchor>& anchors, std::string_view q, std::vector<int>& best) {
+  auto it = std::lower_bound(anchors.begin(), anchors.end(), q,
                              [](const Anchor& a, std::string_view key) { return a.suffix < key; });
-  for (; it != anchors_.end() && it->suffix.starts_with(q); ++it) {
+  for (; it != anchors.end() && it->suffix.starts_with(q); ++it) {
     const bool whole = it->at_start && it->term_length == q.size();
     const int rank = static_cast<int>(rank_of(it->kind, it->at_start, whole));
     int& slot = best[it->guide];
@@ -144,7 +148,8 @@ std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t li
   if (q.empty() || guides_.empty()) return hits;
   constexpr int none = std::numeric_limits<int>::max();
   std::vector<int> best(guides_.size(), none);
-  collect_anchored(q, best);
+  const bool one_letter = q.size() == 1;  // one ASCII byte; a single 汉字 still matches anywhere
+  collect_anchored(one_letter ? start_anchors_ : anchors_, q, best);
   collect_faq(q, best);
   std::vector<std::uint32_t> found;
   for (std::uint32_t g = 0; g < best.size(); ++g) {

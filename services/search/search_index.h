@@ -57,12 +57,15 @@ class SearchIndex {
   };
 
   void add_term(std::uint32_t guide, const SearchTerm& term);
-  void collect_anchored(std::string_view q, std::vector<int>& best) const;
+  static void collect_anchored(const std::vector<Anchor>& anchors, std::string_view q, std::vector<int>& best);
   void collect_faq(std::string_view q, std::vector<int>& best) const;
 
   std::vector<GuideRef> guides_;
   std::vector<std::unique_ptr<std::string>> texts_;  // owns what the views point into
   std::vector<Anchor> anchors_;                       // sorted by suffix
+  // Anchors at the start of a term only: a single typed Latin letter means "starts with", and looking
+  // at every inner position for it would touch most of the index on the first keystroke.
+  std::vector<Anchor> start_anchors_;
   std::vector<FaqText> faq_;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> faq_grams_;  // 1- and 2-code-point grams
 };
