@@ -84,7 +84,11 @@ Result<Database> Database::open(const std::string& path, bool create) {
   if (!mode) return std::unexpected(mode.error());
   auto stepped = mode->step();
   if (!stepped) return fail(stepped.error().code, path + ": " + stepped.error().message);
-  if (auto r = db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"); !r) return std::unexpected(r.error());
+  // synchronous=FULL: a ticket or a sync is durable once committed, even across a power cut.
+  // journal_size_limit: after a large import the WAL shrinks back instead of keeping its size.
+  if (auto r = db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA journal_size_limit=4194304;"); !r) {
+    return std::unexpected(r.error());
+  }
   return db;
 }
 

@@ -78,9 +78,11 @@ int main(int argc, char** argv) {
   const double import_ms = ms_since(t);
   std::uintmax_t db_bytes = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir)) db_bytes += e.file_size();
+  const auto main_bytes = std::filesystem::file_size(db_path);
   std::printf("import: parse+validate %.0f ms, store (incl. pinyin + search terms) %.0f ms, total %.0f ms\n",
               parse_ms, import_ms, parse_ms + import_ms);
-  std::printf("import: peak RSS %.1f MiB, database on disk %.1f MiB (with WAL)\n", peak_rss_kib() / 1024.0,
+  std::printf("import: peak RSS %.1f MiB, database file %.1f MiB, with WAL and shm %.1f MiB\n",
+              peak_rss_kib() / 1024.0, static_cast<double>(main_bytes) / 1048576.0,
               static_cast<double>(db_bytes) / 1048576.0);
 
   t = Clock::now();
