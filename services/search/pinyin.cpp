@@ -1,116 +1,123 @@
-// Interim reader: looks readings up in Debian's pinyin-database at first use.
+// Readings from the tables that search/tools/pinyin_table_gen.cpp generates from Debian's
+// pinyin-database at build time (see there for how defaults and phrases are chosen).
 #include "search/pinyin.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
-#include <cctype>
-#include <mutex>
+#include <cstdint>
+#include <span>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "common/utf8.h"
+#include "search/pinyin_table.h"
 
 namespace hall::search {
 namespace {
 
-constexpr const char* initials[] = {"", "b", "c", "ch", "d", "f", "g", "h", "j", "k", "l", "m",
-                                    "n", "p", "q", "r", "s", "sh", "t", "w", "x", "y", "z", "zh"};
-constexpr const char* finals[] = {"a",  "ai",  "an", "ang", "ao", "e",   "ei",  "en",  "eng", "er", "i",  "ia",
-                                  "ian", "iang", "iao", "ie", "in", "ing", "iong", "iu", "o",   "ong", "ou", "u",
-                                  "ua", "uai", "uan", "uang", "ue", "ui", "un", "uo", "v"};
+constexpr unsigned kSyllableBits = 9;  // a table entry is (code point << 9) | syllable id
+constexpr std::uint32_t kSyllableMask = (1u << kSyllableBits) - 1;
 
-std::string syllable(int s, int y) {
-  if (s < 0 || s > 23 || y < 24 || y > 56) return {};
-  return std::string(initials[s]) + finals[y - 24];
+char32_t code_point_of(std::uint32_t entry) {
+  return entry >> kSyllableBits;
 }
 
-struct Table {
-  std::unordered_map<char32_t, std::string> chars;
-  std::unordered_map<std::string, std::vector<std::string>> phrases;  // 2..4 characters
-  std::size_t longest = 1;
+// The generated tables in hash maps, built once at first use (about 25k characters, 4k phrases).
+class Readings {
+ public:
+  Readings() {
+    split_syllables();
+    const auto characters = pinyin_table::characters();
+    characters_.reserve(characters.size());
+    for (const std::uint32_t e : characters) characters_.emplace(code_point_of(e), syllable(e));
+    index_phrases();
+  }
+  Readings(const Readings&) = delete;  // phrases_ points into phrase_text_
+  Readings& operator=(const Readings&) = delete;
+
+  // The entries of the longest phrase that `text` starts with, or none.
+  std::span<const std::uint32_t> longest_phrase(std::u32string_view text) const {
+    for (std::size_t len = std::min(longest_, text.size()); len >= 2; --len) {
+      const auto it = phrases_.find(text.substr(0, len));
+      if (it != phrases_.end()) return it->second;
+    }
+    return {};
+  }
+
+  std::string_view syllable(std::uint32_t entry) const { return syllables_.at(entry & kSyllableMask); }
+
+  std::string_view of_character(char32_t cp) const {
+    const auto it = characters_.find(cp);
+    return it == characters_.end() ? std::string_view() : it->second;
+  }
+
+ private:
+  void split_syllables() {
+    const std::string_view all = pinyin_table::syllables();
+    for (std::size_t start = 0; start <= all.size();) {
+      const std::size_t end = std::min(all.find(' ', start), all.size());
+      syllables_.push_back(all.substr(start, end - start));
+      start = end + 1;
+    }
+  }
+
+  // The generated phrases are runs of [n, entry × n]. The keys are their code points, copied into
+  // phrase_text_ first, so that no view moves when the map is filled.
+  void index_phrases() {
+    const auto table = pinyin_table::phrases();
+    for (std::size_t i = 0; i < table.size(); i += table[i] + 1) {
+      for (const std::uint32_t e : table.subspan(i + 1, table[i])) phrase_text_.push_back(code_point_of(e));
+    }
+    std::size_t text_at = 0;
+    for (std::size_t i = 0; i < table.size(); i += table[i] + 1) {
+      const std::size_t n = table[i];
+      phrases_.emplace(std::u32string_view(phrase_text_).substr(text_at, n), table.subspan(i + 1, n));
+      text_at += n;
+      longest_ = std::max(longest_, n);
+    }
+  }
+
+  std::vector<std::string_view> syllables_;
+  std::unordered_map<char32_t, std::string_view> characters_;
+  std::u32string phrase_text_;
+  std::unordered_map<std::u32string_view, std::span<const std::uint32_t>> phrases_;
+  std::size_t longest_ = 0;
 };
 
-void load(Table& t) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2("/usr/share/pinyin-database/main.db", &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return;
-  }
-  std::unordered_map<char32_t, int> best_freq;
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2(db, "SELECT phrase, freq, s0, y0 FROM py_phrase_0", -1, &st, nullptr);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    const auto cps = utf8::decode(p ? p : "");
-    if (cps.size() != 1) continue;
-    const int freq = sqlite3_column_int(st, 1);
-    const auto found = best_freq.find(cps[0]);
-    if (found != best_freq.end() && found->second >= freq) continue;
-    const auto s = syllable(sqlite3_column_int(st, 2), sqlite3_column_int(st, 3));
-    if (s.empty()) continue;
-    best_freq[cps[0]] = freq;
-    t.chars[cps[0]] = s;
-  }
-  sqlite3_finalize(st);
-  for (int n = 1; n <= 3; ++n) {
-    std::string sql = "SELECT phrase, freq";
-    for (int i = 0; i <= n; ++i) sql += ", s" + std::to_string(i) + ", y" + std::to_string(i);
-    sql += " FROM py_phrase_" + std::to_string(n) + " ORDER BY freq";
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-      if (!p) continue;
-      const auto cps = utf8::decode(p);
-      if (cps.size() != static_cast<std::size_t>(n + 1)) continue;
-      std::vector<std::string> reading;
-      bool differs = false, ok = true;
-      for (int i = 0; i <= n && ok; ++i) {
-        auto s = syllable(sqlite3_column_int(st, 2 + 2 * i), sqlite3_column_int(st, 3 + 2 * i));
-        ok = !s.empty();
-        const auto c = t.chars.find(cps[static_cast<std::size_t>(i)]);
-        differs = differs || c == t.chars.end() || c->second != s;
-        reading.push_back(std::move(s));
-      }
-      if (ok && differs) {
-        t.phrases[p] = std::move(reading);  // rows come by rising freq: the most frequent wins
-        t.longest = std::max(t.longest, static_cast<std::size_t>(n + 1));
-      }
-    }
-    sqlite3_finalize(st);
-  }
-  sqlite3_close(db);
+const Readings& readings() {
+  static const Readings r;  // built once, thread-safe
+  return r;
 }
 
-const Table& table() {
-  static Table t;
-  static std::once_flag once;
-  std::call_once(once, [] { load(t); });
-  return t;
+// A Latin letter or digit, ASCII or fullwidth (Ａ, ３), as its lower-case ASCII; 0 for anything else.
+char latin_of(char32_t cp) {
+  if (cp >= U'\uFF01' && cp <= U'\uFF5E') cp -= 0xFEE0;  // the fullwidth block mirrors ASCII ! to ~
+  if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
+  if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return static_cast<char>(cp);
+  return 0;
 }
 
 }  // namespace
 
-std::vector<std::string> pinyin_of(std::string_view text) {
-  const Table& t = table();
-  const auto cps = utf8::decode(text);
-  std::vector<std::string> out(cps.size());
-  for (std::size_t i = 0; i < cps.size();) {
-    bool matched = false;
-    for (std::size_t len = std::min(t.longest, cps.size() - i); len >= 2 && !matched; --len) {
-      std::string key;
-      for (std::size_t k = i; k < i + len; ++k) utf8::append(key, cps[k]);
-      const auto p = t.phrases.find(key);
-      if (p == t.phrases.end()) continue;
-      for (std::size_t k = 0; k < len; ++k) out[i + k] = p->second[k];
-      i += len;
-      matched = true;
+// Greedy longest match, then each character's default: pinyin_table_gen keeps exactly the phrases
+// this reading needs, so the two must read the same way.
+std::vector<std::string> pinyin_of(std::string_view utf8_text) {
+  const Readings& r = readings();
+  const std::vector<char32_t> decoded = utf8::decode(utf8_text);  // invalid bytes become U+FFFD
+  const std::u32string_view text(decoded.data(), decoded.size());
+  std::vector<std::string> out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto phrase = r.longest_phrase(text.substr(i));
+    for (const std::uint32_t e : phrase) out.emplace_back(r.syllable(e));
+    if (!phrase.empty()) {
+      i += phrase.size();
+      continue;
     }
-    if (matched) continue;
-    const char32_t cp = cps[i];
-    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
-      out[i] = std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp))));
-    } else if (const auto c = t.chars.find(cp); c != t.chars.end()) {
-      out[i] = c->second;
+    if (const char latin = latin_of(text[i]); latin != 0) {
+      out.emplace_back(1, latin);
+    } else {
+      out.emplace_back(r.of_character(text[i]));
     }
     ++i;
   }

@@ -53,7 +53,7 @@ std::vector<std::string> ids(const std::vector<SearchHit>& hits) {
 
 }  // namespace
 
-TEST_CASE("polyphones are read in context", "[search][pinyin]") {
+TEST_CASE("search terms read polyphones in context", "[search]") {
   CHECK(spaced_pinyin("重度残疾人") == "zhong du can ji ren");
   CHECK(spaced_pinyin("长期护理") == "chang qi hu li");
   CHECK(spaced_pinyin("银行卡") == "yin hang ka");

@@ -1,0 +1,469 @@
+// Build-time generator: reads Debian's pinyin-database (SQLite, /usr/share/pinyin-database/main.db)
+// and writes the reading tables that search/pinyin.cpp loads at first use.
+//
+//   pinyin_table_gen <main.db> <pinyin_table.h> <pinyin_table.cpp>
+//
+// What it keeps:
+// - every character's default reading: the reading most of the database's two-character words use,
+//   ties broken by the single-character frequency (rows with freq 0 are rare readings and only
+//   count when a character has nothing else). The raw single-character freq alone reads 称 chen,
+//   弹 tan, 露 lou and ties 行 hang/xing; the words read them cheng, dan, lu, xing.
+// - the phrases (2..kMaxPhraseLength characters) that greedy longest matching over the kept phrases
+//   plus the defaults would misread. Phrases are taken shortest first, so a longer phrase is kept
+//   only when its shorter parts do not already read it right; every phrase of the database up to
+//   that length then reads as the database says.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <vector>
+
+#include "common/error.h"
+#include "common/utf8.h"
+
+namespace {
+
+using hall::ErrorCode;
+using hall::fail;
+using hall::Result;
+
+constexpr std::size_t kMaxPhraseLength = 6;
+constexpr unsigned kSyllableBits = 9;  // the generated entries are (code point << 9) | syllable
+constexpr char32_t kMaxCodePoint = 0x10FFFF;
+constexpr std::size_t kMinCharacters = 10000;
+
+// The database stores a syllable as an initial id (s0, s1, ...) and a final id (y0, y1, ...).
+// Decoded from the data itself: 居 is (8, 47) "j"+"u", 绿 (10, 56) "l"+"v", 略 (10, 52) "l"+"ue".
+constexpr std::string_view kInitials[] = {"",  "b", "c", "ch", "d", "f",  "g", "h", "j", "k", "l", "m",
+                                          "n", "p", "q", "r",  "s", "sh", "t", "w", "x", "y", "z", "zh"};
+constexpr int kFirstFinalId = 24;
+constexpr std::string_view kFinals[] = {"a",  "ai",  "an",   "ang", "ao",  "e",    "ei",  "en",   "eng", "er", "i",
+                                        "ia", "ian", "iang", "iao", "ie",  "in",   "ing", "iong", "iu",  "o",  "ong",
+                                        "ou", "u",   "ua",   "uai", "uan", "uang", "ue",  "ui",   "un",  "uo", "v"};
+
+// Corrections on top of the database, each for a reading the hall's texts need and the data gets
+// wrong. Kept to what a test names.
+struct PhraseCorrection {
+  std::string_view phrase;
+  std::vector<std::string_view> reading;
+};
+// The district and city: main.db reads 朝阳 (and 朝阳医院, 朝阳公园 ...) as zhao yang, "morning sun",
+// yet reads 朝阳区 chao yang; in a service hall it is the place. Applied wherever the phrase occurs.
+const PhraseCorrection kPhraseCorrections[] = {{"朝阳", {"chao", "yang"}}};
+// Standalone 薄 is báo (thin); the words favour bó (薄弱, 单薄), which stay phrases in the table.
+constexpr std::pair<std::string_view, std::string_view> kDefaultCorrections[] = {{"薄", "bao"}};
+
+using SyllableId = std::uint16_t;
+constexpr SyllableId kNoReading = 0xFFFF;
+using Reading = std::vector<SyllableId>;
+
+class Syllables {
+ public:
+  SyllableId intern(std::string_view s) {
+    const auto [it, added] = ids_.try_emplace(std::string(s), static_cast<SyllableId>(names_.size()));
+    if (added) names_.push_back(it->first);
+    return it->second;
+  }
+  const std::string& name(SyllableId id) const { return names_.at(id); }
+
+ private:
+  std::unordered_map<std::string, SyllableId> ids_;
+  std::vector<std::string> names_;
+};
+
+struct DbClose {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+struct StmtFinalize {
+  void operator()(sqlite3_stmt* st) const { sqlite3_finalize(st); }
+};
+using Db = std::unique_ptr<sqlite3, DbClose>;
+using Stmt = std::unique_ptr<sqlite3_stmt, StmtFinalize>;
+
+Result<Db> open_db(const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) {
+    return fail(ErrorCode::not_found,
+                path.string() + " not found: install Debian's pinyin-database (apt-get install pinyin-database)");
+  }
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+  Db db(raw);
+  if (rc != SQLITE_OK) return fail(ErrorCode::io, path.string() + ": " + sqlite3_errstr(rc));
+  return db;
+}
+
+// One row of py_phrase_N: the phrase's code points, its freq and one syllable per code point.
+struct Row {
+  std::u32string text;
+  int freq = 0;
+  Reading reading;
+};
+
+class RowReader {
+ public:
+  // Rows of py_phrase_{length-1}; rows with unknown ids or a text of another length are skipped.
+  static Result<RowReader> open(sqlite3* db, std::size_t length) {
+    std::string sql = "SELECT phrase, freq";
+    for (std::size_t i = 0; i < length; ++i) sql += ", s" + std::to_string(i) + ", y" + std::to_string(i);
+    sql += " FROM py_phrase_" + std::to_string(length - 1) + " ORDER BY rowid";
+    sqlite3_stmt* raw = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
+      return fail(ErrorCode::corrupt, db_name(db) + ": " + sqlite3_errmsg(db) + " in \"" + sql + "\"");
+    }
+    return RowReader(Stmt(raw), length);
+  }
+
+  // The next usable row, or false at the end or on an error; finish() tells which.
+  bool next(Row& row, Syllables& syllables) {
+    while ((rc_ = sqlite3_step(st_.get())) == SQLITE_ROW) {
+      if (decode(row, syllables)) return true;
+      ++skipped_;
+    }
+    return false;
+  }
+  Result<void> finish() const {
+    if (rc_ == SQLITE_DONE) return {};
+    sqlite3* db = sqlite3_db_handle(st_.get());
+    return fail(ErrorCode::io,
+                db_name(db) + ": " + sqlite3_errmsg(db) + " reading py_phrase_" + std::to_string(length_ - 1));
+  }
+  std::size_t skipped() const { return skipped_; }
+
+ private:
+  RowReader(Stmt st, std::size_t length) : st_(std::move(st)), length_(length) {}
+
+  static std::string db_name(sqlite3* db) {
+    const char* name = sqlite3_db_filename(db, "main");
+    return name != nullptr ? name : "main.db";
+  }
+
+  bool decode(Row& row, Syllables& syllables) const {
+    const auto* text = sqlite3_column_text(st_.get(), 0);
+    if (text == nullptr) return false;
+    const auto cps = hall::utf8::decode(reinterpret_cast<const char*>(text));
+    if (cps.size() != length_ || std::ranges::count(cps, U'\uFFFD') > 0) return false;
+    row.text.assign(cps.begin(), cps.end());
+    row.freq = sqlite3_column_int(st_.get(), 1);
+    row.reading.clear();
+    for (std::size_t i = 0; i < length_; ++i) {
+      const int col = 2 + 2 * static_cast<int>(i);
+      const int s = sqlite3_column_int(st_.get(), col);
+      const int y = sqlite3_column_int(st_.get(), col + 1) - kFirstFinalId;
+      if (s < 0 || s >= std::ssize(kInitials) || y < 0 || y >= std::ssize(kFinals)) return false;
+      const auto initial = kInitials[static_cast<std::size_t>(s)];
+      row.reading.push_back(syllables.intern(std::string(initial) + std::string(kFinals[static_cast<std::size_t>(y)])));
+    }
+    return true;
+  }
+
+  Stmt st_;
+  std::size_t length_;
+  int rc_ = SQLITE_OK;
+  std::size_t skipped_ = 0;
+};
+
+using Defaults = std::unordered_map<char32_t, SyllableId>;
+using PhraseTable = std::unordered_map<std::u32string, Reading>;
+
+struct Tables {
+  Syllables syllables;
+  Defaults defaults;
+  PhraseTable phrases;
+  std::size_t skipped_rows = 0;
+};
+
+// Per character and reading: the best single-character freq and how many two-character words use it.
+struct CharEvidence {
+  std::map<SyllableId, int> single_freq;
+  std::map<SyllableId, int> word_count;
+};
+
+Result<std::unordered_map<char32_t, CharEvidence>> read_evidence(sqlite3* db, Tables& t) {
+  std::unordered_map<char32_t, CharEvidence> evidence;
+  Row row;
+  auto singles = RowReader::open(db, 1);
+  if (!singles) return std::unexpected(singles.error());
+  while (singles->next(row, t.syllables)) {
+    auto& best = evidence[row.text[0]].single_freq[row.reading[0]];
+    best = std::max(best, row.freq);
+  }
+  if (auto ok = singles->finish(); !ok) return std::unexpected(ok.error());
+  auto words = RowReader::open(db, 2);
+  if (!words) return std::unexpected(words.error());
+  while (words->next(row, t.syllables)) {
+    for (std::size_t i = 0; i < 2; ++i) ++evidence[row.text[i]].word_count[row.reading[i]];
+  }
+  if (auto ok = words->finish(); !ok) return std::unexpected(ok.error());
+  t.skipped_rows += singles->skipped() + words->skipped();
+  return evidence;
+}
+
+SyllableId choose_default(const CharEvidence& e, const Syllables& syllables) {
+  // Candidates: the character's readings with freq > 0, else any of its readings, else its words'.
+  std::map<SyllableId, int> candidates;
+  for (const auto& [id, freq] : e.single_freq) {
+    if (freq > 0) candidates[id] = freq;
+  }
+  if (candidates.empty()) candidates = e.single_freq;
+  if (candidates.empty()) {
+    for (const auto& [id, count] : e.word_count) candidates[id] = 0;
+  }
+  // Words, then freq, then the alphabetically first syllable, so that no order of rows matters.
+  const auto key = [&](SyllableId id) {
+    const auto words = e.word_count.find(id);
+    return std::tuple(words == e.word_count.end() ? 0 : words->second, candidates.at(id));
+  };
+  const auto better = [&](SyllableId a, SyllableId b) {
+    return key(a) > key(b) || (key(a) == key(b) && syllables.name(a) < syllables.name(b));
+  };
+  SyllableId best = kNoReading;
+  for (const auto& [id, freq] : candidates) {
+    if (best == kNoReading || better(id, best)) best = id;
+  }
+  return best;
+}
+
+char32_t single_code_point(std::string_view utf8) {
+  const auto cps = hall::utf8::decode(utf8);
+  if (cps.size() != 1) throw std::logic_error("a correction names one character: " + std::string(utf8));
+  return cps[0];
+}
+
+Result<void> read_defaults(sqlite3* db, Tables& t) {
+  auto evidence = read_evidence(db, t);
+  if (!evidence) return std::unexpected(evidence.error());
+  for (const auto& [cp, e] : *evidence) {
+    const SyllableId id = choose_default(e, t.syllables);
+    if (id != kNoReading) t.defaults[cp] = id;
+  }
+  // Debian's database reads about 25,000 characters; far fewer means another or a damaged file.
+  if (t.defaults.size() < kMinCharacters) {
+    return fail(ErrorCode::corrupt, "main.db reads only " + std::to_string(t.defaults.size()) +
+                                        " characters: is it Debian's pinyin-database?");
+  }
+  for (const auto& [ch, syllable] : kDefaultCorrections) {
+    t.defaults[single_code_point(ch)] = t.syllables.intern(syllable);
+  }
+  return {};
+}
+
+// Greedy longest match over `phrases`, then each character's default. search/pinyin.cpp reads the
+// same way; the two must agree or a kept table no longer reads the database's phrases right.
+Reading read_greedy(std::u32string_view text, const PhraseTable& phrases, const Defaults& defaults) {
+  Reading out;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = std::min(kMaxPhraseLength, text.size() - i);
+    for (; len >= 2; --len) {
+      const auto it = phrases.find(std::u32string(text.substr(i, len)));
+      if (it == phrases.end()) continue;
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      break;
+    }
+    if (len < 2) {
+      const auto d = defaults.find(text[i]);
+      out.push_back(d == defaults.end() ? kNoReading : d->second);
+      len = 1;
+    }
+    i += len;
+  }
+  return out;
+}
+
+void apply_corrections(Row& row, Syllables& syllables) {
+  for (const auto& c : kPhraseCorrections) {
+    const auto cps = hall::utf8::decode(c.phrase);
+    const std::u32string_view needle(cps.data(), cps.size());
+    for (auto at = row.text.find(needle); at != std::u32string::npos; at = row.text.find(needle, at + 1)) {
+      for (std::size_t k = 0; k < cps.size(); ++k) row.reading[at + k] = syllables.intern(c.reading[k]);
+    }
+  }
+}
+
+// The reading of every phrase of one length: the most frequent row, then the one closest to the
+// defaults (fewer phrases to keep), then the first in rowid order.
+Result<std::map<std::u32string, Row>> read_phrases(sqlite3* db, std::size_t length, Tables& t) {
+  std::map<std::u32string, Row> best;
+  const auto matches_defaults = [&](const Row& r) {
+    int n = 0;
+    for (std::size_t i = 0; i < r.text.size(); ++i) {
+      const auto d = t.defaults.find(r.text[i]);
+      n += d != t.defaults.end() && d->second == r.reading[i];
+    }
+    return n;
+  };
+  const auto key = [&](const Row& r) { return std::tuple(r.freq, matches_defaults(r)); };
+  auto reader = RowReader::open(db, length);
+  if (!reader) return std::unexpected(reader.error());
+  Row row;
+  while (reader->next(row, t.syllables)) {
+    apply_corrections(row, t.syllables);
+    const auto [it, added] = best.try_emplace(row.text, row);
+    if (!added && key(row) > key(it->second)) it->second = row;
+  }
+  if (auto ok = reader->finish(); !ok) return std::unexpected(ok.error());
+  t.skipped_rows += reader->skipped();
+  for (const auto& c : kPhraseCorrections) {
+    const auto cps = hall::utf8::decode(c.phrase);
+    if (cps.size() != length) continue;
+    Row r{std::u32string(cps.begin(), cps.end()), 0, {}};
+    for (const auto s : c.reading) r.reading.push_back(t.syllables.intern(s));
+    best.try_emplace(r.text, r);
+  }
+  return best;
+}
+
+Result<Tables> build_tables(sqlite3* db) {
+  Tables t;
+  if (auto ok = read_defaults(db, t); !ok) return std::unexpected(ok.error());
+  for (std::size_t length = 2; length <= kMaxPhraseLength; ++length) {
+    auto phrases = read_phrases(db, length, t);
+    if (!phrases) return std::unexpected(phrases.error());
+    for (const auto& [text, row] : *phrases) {
+      if (read_greedy(text, t.phrases, t.defaults) != row.reading) t.phrases.emplace(text, row.reading);
+    }
+  }
+  return t;
+}
+
+// ---- Output -------------------------------------------------------------------------------------
+
+// The data comes from pinyin-database, Copyright 2007-2009 Huang Peng, GPL-2.0-or-later.
+constexpr std::string_view kBanner =
+    "// Generated by pinyin_table_gen from Debian's pinyin-database. Do not edit.\n"
+    "// Derived from pinyin-database, Copyright 2007-2009 Huang Peng <shawn.p.huang@gmail.com>,\n"
+    "// GNU General Public License version 2 or later (see /usr/share/doc/pinyin-database/copyright).\n";
+
+constexpr std::string_view kHeader = R"(#pragma once
+// Generated by pinyin_table_gen from Debian's pinyin-database. Do not edit.
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace hall::search::pinyin_table {
+
+// Every syllable used below, without tones, separated by one space; a syllable's id is its index.
+std::string_view syllables();
+// One entry per character: (code point << 9) | syllable id, sorted by code point.
+std::span<const std::uint32_t> characters();
+// The phrases greedy longest matching needs, sorted: the phrase's length n, then n entries as above.
+std::span<const std::uint32_t> phrases();
+
+}  // namespace hall::search::pinyin_table
+)";
+
+std::uint32_t entry(char32_t cp, SyllableId id) {
+  return (static_cast<std::uint32_t>(cp) << kSyllableBits) | id;
+}
+
+class ArrayWriter {
+ public:
+  explicit ArrayWriter(std::string& out) : out_(out) {}
+  void add(std::uint32_t v) {
+    out_ += (count_ % 10 == 0) ? "\n   " : "";
+    out_ += ' ' + std::to_string(v) + "u,";
+    ++count_;
+  }
+
+ private:
+  std::string& out_;
+  std::size_t count_ = 0;
+};
+
+Result<std::string> source_text(const Tables& t, const std::string& header_name) {
+  // Syllable ids in alphabetical order, only those used.
+  std::map<std::string, SyllableId> used;
+  for (const auto& [cp, id] : t.defaults) used.emplace(t.syllables.name(id), 0);
+  for (const auto& [text, reading] : t.phrases) {
+    for (const auto id : reading) used.emplace(t.syllables.name(id), 0);
+  }
+  if (used.size() >= (1u << kSyllableBits)) return fail(ErrorCode::corrupt, "too many syllables for 9 bits");
+  std::string names;
+  SyllableId next_id = 0;
+  for (auto& [name, id] : used) {
+    names += (next_id == 0 ? "" : " ") + name;
+    id = next_id++;
+  }
+  const auto final_id = [&](SyllableId old) { return used.at(t.syllables.name(old)); };
+
+  std::string out = std::string(kBanner) + "#include \"" + header_name +
+                    "\"\n\nnamespace hall::search::pinyin_table {\nnamespace {\n\n";
+  out += "constexpr std::uint32_t kCharacters[] = {";
+  const std::map<char32_t, SyllableId> chars(t.defaults.begin(), t.defaults.end());
+  ArrayWriter char_writer(out);
+  for (const auto& [cp, id] : chars) {
+    if (cp > kMaxCodePoint) return fail(ErrorCode::corrupt, "code point out of range in main.db");
+    char_writer.add(entry(cp, final_id(id)));
+  }
+  out += "\n};\n\nconstexpr std::uint32_t kPhrases[] = {";
+  const std::map<std::u32string, Reading> phrases(t.phrases.begin(), t.phrases.end());
+  ArrayWriter phrase_writer(out);
+  for (const auto& [text, reading] : phrases) {
+    phrase_writer.add(static_cast<std::uint32_t>(text.size()));
+    for (std::size_t i = 0; i < text.size(); ++i) phrase_writer.add(entry(text[i], final_id(reading[i])));
+  }
+  out += "\n};\n\n}  // namespace\n\n";
+  out += "std::string_view syllables() { return \"" + names + "\"; }\n";
+  out += "std::span<const std::uint32_t> characters() { return kCharacters; }\n";
+  out += "std::span<const std::uint32_t> phrases() { return kPhrases; }\n\n";
+  out += "}  // namespace hall::search::pinyin_table\n";
+  return out;
+}
+
+// Written beside the target and renamed, so a failed run leaves no half file for the next build.
+Result<void> write_file(const std::filesystem::path& path, std::string_view text) {
+  auto tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!f.flush()) return fail(ErrorCode::io, "cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return fail(ErrorCode::io, "cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
+  return {};
+}
+
+Result<void> run(const std::filesystem::path& db_path, const std::filesystem::path& header,
+                 const std::filesystem::path& source) {
+  auto db = open_db(db_path);
+  if (!db) return std::unexpected(db.error());
+  auto tables = build_tables(db->get());
+  if (!tables) return std::unexpected(tables.error());
+  auto text = source_text(*tables, header.filename().string());
+  if (!text) return std::unexpected(text.error());
+  if (auto ok = write_file(header, kHeader); !ok) return ok;
+  if (auto ok = write_file(source, *text); !ok) return ok;
+  std::printf("pinyin_table_gen: %zu characters, %zu phrases, %zu rows skipped\n", tables->defaults.size(),
+              tables->phrases.size(), tables->skipped_rows);
+  return {};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 4) {
+    std::fprintf(stderr, "usage: pinyin_table_gen <main.db> <pinyin_table.h> <pinyin_table.cpp>\n");
+    return 2;
+  }
+  try {
+    if (auto ok = run(argv[1], argv[2], argv[3]); !ok) {
+      std::fprintf(stderr, "pinyin_table_gen: %s\n", ok.error().message.c_str());
+      return 1;
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "pinyin_table_gen: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
