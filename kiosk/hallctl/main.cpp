@@ -1,9 +1,12 @@
 // hallctl: the hall's headless tool. Links hall_services and no GUI library.
 #include <exception>
 #include <iostream>
+#include <string_view>
 
 #include "hallctl/catalogue_commands.h"
+#include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/sync_commands.h"
 
 namespace {
 
@@ -12,6 +15,9 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 Usage: hallctl <area> <verb> [arguments] [options]
 
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
+  hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
+          | review | publish | status | audit        (hallctl central --help)
+  hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
   hallctl --help | hallctl catalogue --help
 
 Options:
@@ -22,6 +28,10 @@ Exit codes: 0 success, 2 invalid input or usage (each problem on stderr), 1 any 
 
 int run(int argc, char** argv) {
   using namespace hall::cli;
+  if (argc > 1 && (std::string_view(argv[1]) == "central" || std::string_view(argv[1]) == "keygen")) {
+    return run_central_command(argc, argv);  // the central verbs parse their own options
+  }
+  if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   auto cl = parse_command_line(argc, argv, {"--data"}, {"--json", "--help"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

@@ -147,8 +147,32 @@ Result<void> to_v3(Database& db) {
   });
 }
 
+// Version 4: the sync state (services/sync): the pinned publisher key set, the trusted catalogue
+// version and its manifest, and how the last sync went. One row; written in the same transaction
+// as the guides it describes.
+Result<void> to_v4(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE sync_state (
+      id                INTEGER PRIMARY KEY CHECK (id = 1),
+      keys_version      INTEGER NOT NULL DEFAULT 0,   -- 0: no key set pinned yet
+      keys_payload      TEXT    NOT NULL DEFAULT '',  -- the trusted key set, as verified
+      catalogue_version INTEGER NOT NULL DEFAULT 0,   -- the trusted catalogue version; never goes down
+      manifest          TEXT    NOT NULL DEFAULT '',  -- the trusted manifest.json bytes
+      manifest_hash     TEXT    NOT NULL DEFAULT '',
+      manifest_etag     TEXT    NOT NULL DEFAULT '',
+      issued_at         INTEGER,                      -- unix seconds, of the trusted manifest
+      expires_at        INTEGER,
+      last_good_sync    INTEGER,                      -- when the catalogue was last verified current
+      last_attempt      INTEGER,
+      last_error        TEXT    NOT NULL DEFAULT '',
+      last_error_reason TEXT    NOT NULL DEFAULT ''
+    );
+    INSERT INTO sync_state (id) VALUES (1);
+  )sql");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4};
   return all;
 }
 

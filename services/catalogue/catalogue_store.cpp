@@ -141,6 +141,61 @@ Result<ImportReport> CatalogueStore::import(const CatalogueFile& file) {
   return report;
 }
 
+Result<std::vector<PublishedVersion>> CatalogueStore::stored_versions() const {
+  auto st = db_->prepare("SELECT guide_id, version, content_hash FROM guide_versions");
+  if (!st) return std::unexpected(st.error());
+  std::vector<PublishedVersion> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.push_back({st->text(0), static_cast<int>(st->integer(1)), st->text(2)});
+  }
+}
+
+Result<ReplaceReport> CatalogueStore::replace_published(
+    const std::vector<PublishedVersion>& wanted, const std::vector<PublishedGuide>& fresh,
+    const std::function<Result<void>(storage::Database&)>& also) {
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return std::unexpected(tx.error());
+  ReplaceReport report;
+  auto drop = db_->prepare("DELETE FROM guide_versions WHERE guide_id = ?1 AND version = ?2");
+  if (!drop) return std::unexpected(drop.error());
+  for (const auto& f : fresh) {
+    drop->reset();
+    drop->bind(1, f.guide.id).bind(2, f.guide.version);
+    if (auto r = drop->run(); !r) return std::unexpected(r.error());
+    if (auto r = insert_version(f.guide, f.hash); !r) return std::unexpected(r.error());
+    ++report.inserted;
+  }
+  if (auto r = db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_versions (guide_id TEXT NOT NULL, "
+                         "version INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (guide_id, version)); "
+                         "DELETE FROM temp.wanted_versions;");
+      !r) {
+    return std::unexpected(r.error());
+  }
+  auto want = db_->prepare("INSERT OR REPLACE INTO temp.wanted_versions VALUES (?1, ?2, ?3)");
+  if (!want) return std::unexpected(want.error());
+  for (const auto& w : wanted) {
+    want->reset();
+    want->bind(1, w.guide_id).bind(2, w.version).bind(3, w.hash);
+    if (auto r = want->run(); !r) return std::unexpected(r.error());
+  }
+  if (auto r = db_->exec("DELETE FROM guide_versions WHERE NOT EXISTS (SELECT 1 FROM temp.wanted_versions w "
+                         "WHERE w.guide_id = guide_versions.guide_id AND w.version = guide_versions.version "
+                         "AND w.hash = guide_versions.content_hash)");
+      !r) {
+    return std::unexpected(r.error());
+  }
+  report.removed = static_cast<int>(db_->changes());
+  if (auto r = db_->exec("DELETE FROM temp.wanted_versions"); !r) return std::unexpected(r.error());
+  if (also) {
+    if (auto r = also(*db_); !r) return std::unexpected(r.error());
+  }
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return report;
+}
+
 Result<std::vector<GuideSummary>> CatalogueStore::current() const {
   auto st = db_->prepare(std::string("WITH cur AS (") + current_versions_sql + R"sql()
     SELECT g.guide_id, g.version, g.name, g.name_en, g.status, g.onsite_visits, g.case_type, g.promised_value,

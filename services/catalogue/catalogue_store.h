@@ -1,6 +1,7 @@
 #pragma once
 // The hall's guide cache: every version of every guide, with what each screen needs to list it,
 // and its search terms. A single SQLite file in WAL mode; imports are all or nothing.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,9 +47,26 @@ struct StoredVersion {
   Instant imported_at;
 };
 
+// A guide version as a published catalogue names it.
+struct PublishedVersion {
+  std::string guide_id;
+  int version = 1;
+  std::string hash;  // the content hash it was published under
+};
+
+struct PublishedGuide {
+  Guide guide;
+  std::string hash;
+};
+
+struct ReplaceReport {
+  int inserted = 0;  // versions new to this store
+  int removed = 0;   // versions no longer published (withdrawn guides, superseded versions)
+};
+
 class CatalogueStore {
  public:
-  static constexpr int schema_version = 3;
+  static constexpr int schema_version = 4;
 
   // Opens or creates the store and brings its schema up to date.
   static Result<CatalogueStore> open(const std::string& path, const Clock& clock);
@@ -67,6 +85,17 @@ class CatalogueStore {
   Result<search::SearchIndex> build_search_index() const;
   // The next moment at which current() changes by itself (an effective_from or cancel_at ahead).
   Result<std::optional<Instant>> next_change() const;
+
+  // (guide_id, version, content_hash) of every stored version, in effect or not.
+  Result<std::vector<PublishedVersion>> stored_versions() const;
+
+  // One transaction: inserts `fresh` (versions not stored yet; a stored version with another hash
+  // is replaced), removes every stored version not in `wanted` (versions with a future
+  // effective_from stay when listed, so they switch on time offline), then runs `also` (the
+  // caller's own bookkeeping, e.g. the trusted sync version). Any failure changes nothing.
+  Result<ReplaceReport> replace_published(const std::vector<PublishedVersion>& wanted,
+                                          const std::vector<PublishedGuide>& fresh,
+                                          const std::function<Result<void>(storage::Database&)>& also);
 
   storage::Database& database() { return *db_; }
 

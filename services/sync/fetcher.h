@@ -14,15 +14,15 @@ namespace hall::sync {
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
 struct FetchRequest {
-  std::string url;                 // http://127.0.0.1:8080/manifest.json
-  std::string if_none_match;       // an ETag from an earlier answer, or empty
-  std::size_t max_bytes = 1 << 20; // a longer body is refused as soon as it is seen
+  std::string url;                            // http://127.0.0.1:8080/manifest.json
+  std::string if_none_match;                  // an ETag from an earlier answer, or empty
+  std::size_t max_bytes = 1 << 20;            // a longer body is refused as soon as it is seen
   std::chrono::milliseconds timeout{10'000};  // for the whole exchange, not per read
   Headers headers;
 };
 
 struct FetchResponse {
-  int status = 0;       // 200, 304, 404 ...
+  int status = 0;  // 200, 304, 404 ...
   std::string body;
   std::string etag;
 };

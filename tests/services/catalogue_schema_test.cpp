@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "catalogue/catalogue_schema.h"
+#include "catalogue/guide_parser.h"
+#include "search/search_terms.h"
 #include "catalogue/catalogue_store.h"
 #include "common/sha256.h"
 #include "support/sample_guides.h"
@@ -28,6 +30,22 @@ void insert_v1_row(storage::Database& db, const Json& guide) {
   REQUIRE(topic->run());
 }
 
+// A v3 database computed the search terms at import.
+void insert_v3_terms(storage::Database& db, const Json& node) {
+  Problems problems;
+  const auto guide = parse_guide(node, "guide", problems);
+  REQUIRE(guide);
+  auto st = db.prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
+  REQUIRE(st);
+  const auto terms = search::search_terms_for(*guide);
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    st->reset();
+    st->bind(1, guide->id).bind(2, guide->version).bind(3, static_cast<int>(i));
+    st->bind(4, static_cast<int>(terms[i].kind)).bind(5, terms[i].text);
+    REQUIRE(st->run());
+  }
+}
+
 }  // namespace
 
 TEST_CASE("every earlier schema version migrates to the newest", "[store][migration]") {
@@ -46,12 +64,19 @@ TEST_CASE("every earlier schema version migrates to the newest", "[store][migrat
         // A v2 database had its summary columns filled at import.
         REQUIRE(db->exec("UPDATE guide_versions SET onsite_visits = 1, window = '1号综合受理窗口'"));
       }
+      if (from >= 3) insert_v3_terms(*db, hall::test::valid_guide("G-OLD", "重度残疾人护理补贴"));  // computed at import
     }
   }
   ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
   auto store = CatalogueStore::open(path, clock);
   REQUIRE(store);
   CHECK(store->database().user_version() == CatalogueStore::schema_version);
+  // Version 4: one sync_state row, trusting nothing yet.
+  auto sync_row = store->database().prepare("SELECT keys_version, catalogue_version FROM sync_state WHERE id = 1");
+  REQUIRE(sync_row);
+  REQUIRE(*sync_row->step());
+  CHECK(sync_row->integer(0) == 0);
+  CHECK(sync_row->integer(1) == 0);
   const auto current = store->current();
   REQUIRE(current);
   if (from == 0) {

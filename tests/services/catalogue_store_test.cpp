@@ -138,7 +138,7 @@ TEST_CASE("a new guide with a future effective_from is not shown before it", "[s
   CHECK(f.current_ids() == std::vector<std::string>{"G-NEW@1"});
 }
 
-TEST_CASE("cancel_at hides a guide from then on; cancelled is never shown", "[store][effective]") {
+TEST_CASE("cancel_at hides a guide from then on and cancelled is never shown", "[store][effective]") {
   Fixture f;
   auto ending = valid_guide("G-END", "即将取消的事项");
   ending["cancel_at"] = "2026-12-01T00:00:00+08:00";
@@ -147,7 +147,7 @@ TEST_CASE("cancel_at hides a guide from then on; cancelled is never shown", "[st
   auto suspended = valid_guide("G-SUS", "暂停事项");
   suspended["status"] = "suspended";
   REQUIRE(f.store.import(file_of({ending, cancelled, suspended})));
-  CHECK(f.current_ids() == std::vector<std::string>{"G-SUS@1", "G-END@1"});
+  CHECK(f.current_ids() == std::vector<std::string>{"G-END@1", "G-SUS@1"});  // by name
   f.clock.set(at("2026-12-01T00:00:00+08:00"));
   CHECK(f.current_ids() == std::vector<std::string>{"G-SUS@1"});
 }

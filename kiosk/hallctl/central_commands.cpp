@@ -1,0 +1,360 @@
+#include "hallctl/central_commands.h"
+
+#include <signal.h>
+
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "central/central_api.h"
+#include "central/central_store.h"
+#include "central/signing.h"
+#include "common/rfc3339.h"
+#include "hallctl/command_line.h"
+#include "http/http_fetcher.h"
+#include "http/http_server.h"
+
+namespace hall::cli {
+
+const char* const central_help = R"(hallctl central — the central store (中心库): drafts, review, publish, kiosks
+
+Keys:
+  hallctl keygen --out FILE [--id ADMIN]
+        a new Ed25519 key pair: FILE (secret, mode 0600) and FILE.pub (public)
+
+On the central machine (--data DIR, the store's folder):
+  hallctl central init --data DIR --publisher-key FILE
+        create the store; FILE's key signs every manifest (key set 1, publish/keys.json)
+  hallctl central add-admin --data DIR --id ID --name NAME --public-key FILE.pub --roles ROLES
+        ROLES: a comma-separated set of author, reviewer, publisher
+  hallctl central rotate-key --data DIR [--new-key FILE]
+        a new publisher key set signed by the current key (a new key is made when none is given)
+  hallctl central serve --data DIR [--port N] [--bind ADDR]
+        serve the API and the published folder (default 127.0.0.1:8480); SIGTERM stops it
+
+From an administrator's machine (--url URL of the store, --key FILE the admin's secret key):
+  hallctl central submit FILE          every guide of FILE becomes a draft with its diff (author)
+  hallctl central drafts               every draft: state, diff, review
+  hallctl central review DRAFT (--approve | --reject REASON) --note TEXT
+        a different administrator reviews (先审查、后公开); NOTE is the confidentiality-check record
+  hallctl central publish [--effective-from TIME] [--draft ID[,ID...]]
+        publish approved drafts (all of them, or the ones named) as the next catalogue version
+  hallctl central status               every kiosk: version, last sync, errors, printer; flags behind/silent
+  hallctl central audit                the audit log, newest first
+
+Options:
+  --admin ID   the administrator (default: the id written in the key file)
+  --json       machine-readable output on stdout
+Exit codes: 0 success, 2 invalid input, usage or a refused rule, 1 any other failure.
+)";
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using central::CentralStore;
+
+int report(const Error& e) {
+  std::cerr << "hallctl: " << e.message << "\n";
+  return exit_code_for(e);
+}
+
+int usage(const std::string& message) {
+  std::cerr << "hallctl: " << message << " (see hallctl central --help)\n";
+  return exit_invalid;
+}
+
+std::optional<std::string> need(const CommandLine& cl, const std::string& option) {
+  if (!cl.flag(option) || cl.option(option).empty()) return std::nullopt;
+  return cl.option(option);
+}
+
+// ---- local verbs ------------------------------------------------------------------------------
+
+int keygen(const CommandLine& cl) {
+  const auto out = need(cl, "--out");
+  if (!out) return usage("keygen needs --out FILE");
+  auto key = central::generate_key_pair();
+  key.id = cl.option("--id");
+  if (auto r = central::write_key_files(*out, key); !r) return report(r.error());
+  std::cout << "wrote " << *out << " (secret, mode 0600) and " << *out << ".pub; key id "
+            << key.public_key.key_id() << "\n";
+  return exit_ok;
+}
+
+int init(const CommandLine& cl) {
+  const auto data = need(cl, "--data");
+  const auto key_file = need(cl, "--publisher-key");
+  if (!data || !key_file) return usage("central init needs --data DIR and --publisher-key FILE");
+  auto key = central::read_secret_key_file(*key_file);
+  if (!key) return report(key.error());
+  SystemClock clock;
+  if (auto r = CentralStore::init(*data, *key, clock); !r) return report(r.error());
+  std::cout << "central store created in " << *data << "; publisher key " << key->public_key.key_id()
+            << "\nkiosks pin " << *data << "/publish/keys/1.json as their trusted_keys.json\n";
+  return exit_ok;
+}
+
+Result<CentralStore> open_local(const CommandLine& cl, const Clock& clock) {
+  const auto data = need(cl, "--data");
+  if (!data) return fail(ErrorCode::invalid_input, "this verb needs --data DIR (the central store's folder)");
+  return CentralStore::open(*data, clock);
+}
+
+int add_admin(const CommandLine& cl) {
+  const auto id = need(cl, "--id");
+  const auto name = need(cl, "--name");
+  const auto key_file = need(cl, "--public-key");
+  const auto roles_text = need(cl, "--roles");
+  if (!id || !name || !key_file || !roles_text) {
+    return usage("central add-admin needs --data, --id, --name, --public-key and --roles");
+  }
+  central::Admin admin{*id, *name, {}, {}};
+  std::stringstream roles(*roles_text);
+  for (std::string r; std::getline(roles, r, ',');) {
+    const auto role = central::role_from(r);
+    if (!role) return usage("unknown role \"" + r + "\" (author, reviewer, publisher)");
+    admin.roles.push_back(*role);
+  }
+  auto key = central::read_public_key_file(*key_file);
+  if (!key) return report(key.error());
+  admin.key = *key;
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  if (auto r = store->add_admin(admin, "operator"); !r) return report(r.error());
+  std::cout << "administrator " << admin.id << " added (" << *roles_text << "), key " << key->key_id() << "\n";
+  return exit_ok;
+}
+
+int rotate_key(const CommandLine& cl) {
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  central::KeyPair next;
+  if (const auto file = need(cl, "--new-key")) {
+    auto k = central::read_secret_key_file(*file);
+    if (!k) return report(k.error());
+    next = *k;
+  } else {
+    next = central::generate_key_pair();
+  }
+  auto v = store->rotate_key(next, "operator");
+  if (!v) return report(v.error());
+  std::cout << "publisher key set " << *v << ": key " << next.public_key.key_id() << ", signed by the previous key\n";
+  return exit_ok;
+}
+
+int serve(const CommandLine& cl) {
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  if (auto r = store->write_published(); !r) return report(r.error());
+  int port = 8480;
+  if (cl.flag("--port")) {
+    try {
+      port = std::stoi(cl.option("--port"));
+    } catch (const std::exception&) {
+      return usage("--port: expected a number");
+    }
+    if (port < 0 || port > 65535) return usage("--port: expected 0-65535");
+  }
+  // SIGTERM and SIGINT are taken by sigwait below; blocked before the server's threads start so
+  // none of them is interrupted by one.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  central::CentralApi api(*store);
+  http::HttpServer server({cl.option("--bind", "127.0.0.1"), port, store->publish_dir(),
+                           [&api](const central::ApiRequest& r) { return api.handle(r); }});
+  auto bound = server.start();
+  if (!bound) return report(bound.error());
+  std::cout << server.url() << "/\n" << std::flush;
+  std::cerr << "serving " << store->publish_dir() << " and the API at " << server.url()
+            << "/api/; SIGTERM or Ctrl-C stops\n";
+  int received = 0;
+  sigwait(&stop_signals, &received);
+  server.stop();
+  std::cerr << "stopped\n";
+  return exit_ok;
+}
+
+// ---- remote verbs -----------------------------------------------------------------------------
+
+struct Remote {
+  std::string url;
+  central::KeyPair key;
+  std::string admin;
+};
+
+Result<Remote> remote_of(const CommandLine& cl) {
+  const auto url = need(cl, "--url");
+  const auto key_file = need(cl, "--key");
+  if (!url || !key_file) return fail(ErrorCode::invalid_input, "this verb needs --url URL and --key FILE");
+  auto key = central::read_secret_key_file(*key_file);
+  if (!key) return std::unexpected(key.error());
+  Remote r{*url, *key, cl.option("--admin", key->id)};
+  while (!r.url.empty() && r.url.back() == '/') r.url.pop_back();
+  if (r.admin.empty()) return fail(ErrorCode::invalid_input, *key_file + " names no administrator: give --admin ID");
+  return r;
+}
+
+// Sends one signed request; returns the JSON answer of a 2xx, else the store's refusal as an error.
+Result<Json> call(const Remote& remote, const std::string& method, const std::string& path, const std::string& body) {
+  sync::FetchRequest req;
+  req.url = remote.url + path;
+  req.max_bytes = 64u << 20;
+  req.timeout = std::chrono::seconds(120);
+  SystemClock clock;
+  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, path, body, clock.now())) {
+    req.headers.push_back(std::move(h));
+  }
+  http::HttpFetcher fetcher;
+  auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
+  if (!res) return std::unexpected(res.error());
+  const Json j = Json::parse(res->body, nullptr, false);
+  if (res->status >= 200 && res->status < 300 && !j.is_discarded()) return j;
+  const std::string message = j.is_object() && j.contains("error") ? j["error"].get<std::string>() : res->body;
+  const ErrorCode code = res->status == 400 || res->status == 409 ? ErrorCode::invalid_input
+                         : res->status == 404                     ? ErrorCode::not_found
+                                                                  : ErrorCode::unavailable;
+  return fail(code, "central store refused (" + std::to_string(res->status) + "): " + message);
+}
+
+void print_draft(const Json& d) {
+  std::cout << "#" << d["id"].get<std::int64_t>() << "  " << d["guide_id"].get<std::string>() << " v"
+            << d["version"].get<int>() << "  " << d["state"].get<std::string>() << "  by "
+            << d["author"].get<std::string>() << "  " << d["submitted_at"].get<std::string>() << "\n";
+  for (const auto& c : d["changes"]) {
+    std::cout << "    " << c["path"].get<std::string>() << ": " << c["old"].get<std::string>() << " → "
+              << c["new"].get<std::string>() << "\n";
+  }
+  if (d.contains("review")) {
+    const auto& r = d["review"];
+    std::cout << "    reviewed by " << r["reviewer"].get<std::string>() << " at " << r["reviewed_at"].get<std::string>()
+              << ": " << r["conclusion"].get<std::string>();
+    if (!r["reason"].get<std::string>().empty()) std::cout << " — " << r["reason"].get<std::string>();
+    std::cout << "\n    保密审查: " << r["confidentiality_note"].get<std::string>() << "\n";
+  }
+}
+
+int remote_verb(const CommandLine& cl, const std::string& verb) {
+  auto remote = remote_of(cl);
+  if (!remote) return report(remote.error());
+  const bool as_json = cl.flag("--json");
+  Result<Json> answer = fail(ErrorCode::invalid_input, "");
+  if (verb == "submit") {
+    if (cl.words.size() != 3) return usage("central submit needs one FILE");
+    auto bytes = central::read_whole_file(cl.words[2]);
+    if (!bytes) return report(bytes.error());
+    answer = call(*remote, "POST", "/api/drafts", *bytes);
+  } else if (verb == "review") {
+    if (cl.words.size() != 3) return usage("central review needs one DRAFT id");
+    if (cl.flag("--approve") == cl.flag("--reject")) return usage("central review needs --approve or --reject REASON");
+    if (!need(cl, "--note")) return usage("central review needs --note TEXT (the confidentiality-check record)");
+    const Json body = {{"conclusion", cl.flag("--approve") ? "approve" : "reject"},
+                       {"reason", cl.option("--reject")},
+                       {"note", cl.option("--note")}};
+    answer = call(*remote, "POST", "/api/drafts/" + cl.words[2] + "/review", body.dump());
+  } else if (verb == "publish") {
+    Json body = Json::object();
+    if (const auto t = need(cl, "--effective-from")) {
+      if (!parse_rfc3339(*t)) return usage("--effective-from: expected an RFC 3339 time with an offset");
+      body["effective_from"] = *t;
+    }
+    if (const auto d = need(cl, "--draft")) {
+      body["drafts"] = Json::array();
+      std::stringstream ids(*d);
+      for (std::string id; std::getline(ids, id, ',');) {
+        try {
+          body["drafts"].push_back(std::stoll(id));
+        } catch (const std::exception&) {
+          return usage("--draft: expected draft ids, e.g. 3,4");
+        }
+      }
+    }
+    answer = call(*remote, "POST", "/api/publish", body.dump());
+  } else if (verb == "drafts") {
+    answer = call(*remote, "GET", "/api/drafts", "");
+  } else if (verb == "status") {
+    answer = call(*remote, "GET", "/api/kiosks", "");
+  } else {
+    answer = call(*remote, "GET", "/api/audit", "");
+  }
+  if (!answer) return report(answer.error());
+  if (as_json) {
+    std::cout << answer->dump(2) << "\n";
+    return exit_ok;
+  }
+  const Json& a = *answer;
+  if (verb == "submit" || verb == "drafts") {
+    for (const auto& d : a["drafts"]) print_draft(d);
+    if (verb == "drafts" && a["drafts"].empty()) std::cout << "no drafts\n";
+  } else if (verb == "review") {
+    print_draft(a["draft"]);
+  } else if (verb == "publish") {
+    std::cout << "published catalogue version " << a["catalogue_version"].get<std::int64_t>() << ":";
+    for (const auto& g : a["guides"]) std::cout << " " << g.get<std::string>();
+    std::cout << "\n";
+  } else if (verb == "status") {
+    const auto latest = a["latest_catalogue_version"].get<std::int64_t>();
+    std::cout << "latest published catalogue version: " << latest << "\n";
+    if (a["kiosks"].empty()) std::cout << "no kiosk has reported yet\n";
+    for (const auto& k : a["kiosks"]) {
+      std::cout << k["kiosk_id"].get<std::string>() << "  v" << k["catalogue_version"].get<std::int64_t>()
+                << (k["behind"].get<bool>() ? "  BEHIND" : "") << (k["silent"].get<bool>() ? "  SILENT" : "")
+                << "  last seen " << k["last_seen"].get<std::string>() << "  last good sync "
+                << (k["last_good_sync"].get<std::string>().empty() ? "never" : k["last_good_sync"].get<std::string>())
+                << "  printer " << k["printer_state"].get<std::string>();
+      if (!k["last_error"].get<std::string>().empty()) std::cout << "  error: " << k["last_error"].get<std::string>();
+      std::cout << "\n";
+    }
+  } else {
+    for (const auto& e : a["audit"]) {
+      std::cout << e["at"].get<std::string>() << "  " << e["actor"].get<std::string>() << "  "
+                << e["action"].get<std::string>() << "  " << e["target"].get<std::string>() << "  "
+                << e["outcome"].get<std::string>();
+      if (!e["detail"].get<std::string>().empty()) std::cout << "  " << e["detail"].get<std::string>();
+      std::cout << "\n";
+    }
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int run_central_command(int argc, char** argv) {
+  auto cl = parse_command_line(argc, argv,
+                               {"--out", "--id", "--data", "--publisher-key", "--name", "--public-key", "--roles",
+                                "--new-key", "--port", "--bind", "--key", "--url", "--admin", "--reject", "--note",
+                                "--effective-from", "--draft"},
+                               {"--json", "--help", "--approve"});
+  if (!cl) return usage(cl.error().message);
+  if (cl->words.empty()) return usage("expected keygen or central");
+  if (cl->words[0] == "keygen") {
+    if (cl->flag("--help")) {
+      std::cout << central_help;
+      return exit_ok;
+    }
+    return keygen(*cl);
+  }
+  if (cl->words.size() < 2 || cl->flag("--help")) {
+    std::cout << central_help;
+    return cl->flag("--help") ? exit_ok : exit_invalid;
+  }
+  const std::string& verb = cl->words[1];
+  if (verb == "init") return init(*cl);
+  if (verb == "add-admin") return add_admin(*cl);
+  if (verb == "rotate-key") return rotate_key(*cl);
+  if (verb == "serve") return serve(*cl);
+  for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {
+    if (verb == remote) return remote_verb(*cl, verb);
+  }
+  return usage("unknown verb \"central " + verb + "\"");
+}
+
+}  // namespace hall::cli

@@ -1,0 +1,241 @@
+#include "hallctl/sync_commands.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "catalogue/catalogue_store.h"
+#include "common/rfc3339.h"
+#include "data_dir.h"
+#include "hallctl/command_line.h"
+#include "http/http_fetcher.h"
+#include "sync/directory_fetcher.h"
+#include "sync/sync_state.h"
+#include "sync/syncer.h"
+
+namespace hall::cli {
+
+const char* const sync_help = R"(hallctl sync — follow the central store's signed guide catalogue
+
+  hallctl sync --once --url URL     poll the published directory once and apply what verifies
+                                    (URL: http://host:port/path, or a local folder / file:// URL)
+  hallctl sync --status             trusted version, last good sync, data age, last error, stale
+  hallctl sync --trust FILE         pin the publisher's initial key set (trusted_keys.json)
+
+Options:
+  --data DIR   the hall's data folder (default: the bundled demo hall)
+  --json       machine-readable output on stdout
+Exit codes: 0 applied or nothing new, 1 refused or unreachable (the last good catalogue stays), 2 usage.
+)";
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+int report(const Error& e) {
+  std::cerr << e.message << "\n";
+  return exit_code_for(e);
+}
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorCode::not_found, path + ": cannot be read");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof()) return fail(ErrorCode::io, path + ": read failed");
+  return bytes;
+}
+
+// Writes beside, then renames: the folder holds the old file or the new one, never half.
+Result<void> write_file_replacing(const std::string& path, const std::string& bytes) {
+  const std::string temp = path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    out.flush();
+    if (!out) return fail(ErrorCode::io, temp + ": cannot be written");
+  }
+  std::error_code ec;
+  fs::rename(temp, path, ec);
+  if (ec) return fail(ErrorCode::io, path + ": " + ec.message());
+  return {};
+}
+
+std::string when(const std::optional<Instant>& t) {
+  return t ? format_rfc3339_utc(*t) : "never";
+}
+
+std::string age_text(std::chrono::seconds age) {
+  const auto s = age.count();
+  if (s < 120) return std::to_string(s) + " s";
+  if (s < 2 * 3600) return std::to_string(s / 60) + " min";
+  if (s < 2 * 86400) return std::to_string(s / 3600) + " h";
+  return std::to_string(s / 86400) + " days";
+}
+
+Json time_json(const std::optional<Instant>& t) {
+  return t ? Json(format_rfc3339_utc(*t)) : Json(nullptr);
+}
+
+struct Hall {
+  app::DataDir dir;
+  std::unique_ptr<catalogue::CatalogueStore> store;
+};
+
+Result<Hall> open_hall(const CommandLine& cl, const Clock& clock) {
+  Hall h{app::resolve_data_dir(cl.option("--data")), nullptr};
+  if (auto r = app::prepare_data_dir(h.dir); !r) return std::unexpected(r.error());
+  auto store = catalogue::CatalogueStore::open(h.dir.catalogue_db(), clock);
+  if (!store) return std::unexpected(store.error());
+  h.store = std::make_unique<catalogue::CatalogueStore>(std::move(*store));
+  return h;
+}
+
+int trust(const CommandLine& cl) {
+  const std::string file = cl.option("--trust");
+  auto bytes = read_file(file);
+  if (!bytes) return report(bytes.error());
+  SystemClock clock;
+  auto hall = open_hall(cl, clock);
+  if (!hall) return report(hall.error());
+  auto version = sync::pin_trusted_keys(hall->store->database(), *bytes, file);
+  if (!version) return report(version.error());
+  const std::string kept = hall->dir.path + "/trusted_keys.json";
+  if (fs::absolute(file) != fs::absolute(kept)) {
+    if (auto r = write_file_replacing(kept, *bytes); !r) return report(r.error());
+  }
+  if (cl.flag("--json")) {
+    std::cout << Json{{"pinned_keys_version", *version}, {"file", kept}}.dump(2) << "\n";
+  } else {
+    std::cout << "pinned publisher key set " << *version << " from " << file << " (kept as " << kept << ")\n";
+  }
+  return exit_ok;
+}
+
+// A hall set up by copying trusted_keys.json into its folder pins it on the first sync.
+Result<void> pin_from_folder(Hall& hall) {
+  auto state = sync::load_sync_state(hall.store->database());
+  if (!state) return std::unexpected(state.error());
+  const std::string kept = hall.dir.path + "/trusted_keys.json";
+  if (state->keys_version != 0 || !fs::exists(kept)) return {};
+  auto bytes = read_file(kept);
+  if (!bytes) return std::unexpected(bytes.error());
+  auto pinned = sync::pin_trusted_keys(hall.store->database(), *bytes, kept);
+  if (!pinned) return std::unexpected(pinned.error());
+  std::cerr << "pinned publisher key set " << *pinned << " from " << kept << "\n";
+  return {};
+}
+
+int once(const CommandLine& cl) {
+  const std::string url = cl.option("--url");
+  if (url.empty()) {
+    std::cerr << "hallctl sync --once needs --url URL\n";
+    return exit_invalid;
+  }
+  SystemClock clock;
+  auto hall = open_hall(cl, clock);
+  if (!hall) return report(hall.error());
+  if (auto r = pin_from_folder(*hall); !r) return report(r.error());
+  std::unique_ptr<sync::Fetcher> fetcher;
+  if (sync::is_local_url(url) || fs::is_directory(url)) {
+    fetcher = std::make_unique<sync::DirectoryFetcher>();
+  } else {
+    fetcher = std::make_unique<http::HttpFetcher>();
+  }
+  sync::Syncer syncer(*hall->store, *fetcher, clock, sync::SyncOptions{url});
+  const auto result = syncer.sync_once();
+  if (!result) {
+    const auto& e = result.error();
+    if (cl.flag("--json")) {
+      std::cout << Json{{"ok", false}, {"reason", sync::to_string(e.reason)}, {"message", e.error.message}}.dump(2)
+                << "\n";
+    }
+    std::cerr << "sync refused (" << sync::to_string(e.reason) << "): " << e.error.message
+              << "\nthe last good catalogue stays in use\n";
+    return e.reason == sync::Refusal::no_trusted_keys ? exit_invalid : exit_failure;
+  }
+  const auto& r = *result;
+  if (cl.flag("--json")) {
+    std::cout << Json{{"ok", true},
+                      {"outcome", sync::to_string(r.outcome)},
+                      {"catalogue_version", r.catalogue_version},
+                      {"requests", r.requests},
+                      {"bytes_fetched", r.bytes_fetched},
+                      {"objects_fetched", r.objects_fetched},
+                      {"guides_inserted", r.guides_inserted},
+                      {"guides_removed", r.guides_removed},
+                      {"key_rotations", r.key_rotations}}
+                     .dump(2)
+              << "\n";
+  } else if (r.outcome == sync::SyncOutcome::applied) {
+    std::cout << "applied catalogue version " << r.catalogue_version << ": " << r.objects_fetched << " object(s), "
+              << r.bytes_fetched << " bytes fetched; " << r.guides_inserted << " guide version(s) added, "
+              << r.guides_removed << " removed" << (r.key_rotations ? "; publisher key rotated" : "") << "\n";
+  } else {
+    std::cout << "catalogue version " << r.catalogue_version << " is current (" << sync::to_string(r.outcome) << ", "
+              << r.bytes_fetched << " bytes fetched)\n";
+  }
+  return exit_ok;
+}
+
+int status(const CommandLine& cl) {
+  SystemClock clock;
+  auto hall = open_hall(cl, clock);
+  if (!hall) return report(hall.error());
+  auto state = sync::load_sync_state(hall->store->database());
+  if (!state) return report(state.error());
+  const auto s = sync::sync_status(*state, clock.now());
+  if (cl.flag("--json")) {
+    std::cout << Json{{"catalogue_version", s.catalogue_version},
+                      {"keys_version", s.keys_version},
+                      {"last_good_sync", time_json(s.last_good_sync)},
+                      {"data_age_seconds", s.data_age ? Json(s.data_age->count()) : Json(nullptr)},
+                      {"issued_at", time_json(s.issued_at)},
+                      {"expires_at", time_json(s.expires_at)},
+                      {"stale", s.stale},
+                      {"last_error", s.last_error},
+                      {"last_error_reason", s.last_error_reason}}
+                     .dump(2)
+              << "\n";
+    return exit_ok;
+  }
+  std::cout << "trusted catalogue version: " << s.catalogue_version
+            << (s.keys_version ? "" : "  (no publisher key set pinned: hallctl sync --trust FILE)") << "\n"
+            << "publisher key set:         " << s.keys_version << "\n"
+            << "last good sync:            " << when(s.last_good_sync) << "\n"
+            << "data age:                  " << (s.data_age ? age_text(*s.data_age) : "-") << "\n"
+            << "manifest expires:          " << when(s.expires_at) << "\n"
+            << "state:                     "
+            << (s.stale ? "STALE: could not be confirmed current since " + when(s.last_good_sync) : "current") << "\n"
+            << "last error:                "
+            << (s.last_error.empty() ? "-" : "(" + s.last_error_reason + ") " + s.last_error) << "\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+int run_sync_command(int argc, char** argv) {
+  auto cl = parse_command_line(argc, argv, {"--data", "--url", "--trust"}, {"--once", "--status", "--json", "--help"});
+  if (!cl) {
+    std::cerr << "hallctl: " << cl.error().message << "\n";
+    return exit_invalid;
+  }
+  if (cl->flag("--help")) {
+    std::cout << sync_help;
+    return exit_ok;
+  }
+  const int modes = (cl->flag("--once") ? 1 : 0) + (cl->flag("--status") ? 1 : 0) + (cl->flag("--trust") ? 1 : 0);
+  if (modes != 1 || cl->words.size() != 1) {
+    std::cerr << "hallctl sync: give exactly one of --once, --status, --trust FILE\n\n" << sync_help;
+    return exit_invalid;
+  }
+  if (cl->flag("--trust")) return trust(*cl);
+  if (cl->flag("--once")) return once(*cl);
+  return status(*cl);
+}
+
+}  // namespace hall::cli

@@ -1,0 +1,163 @@
+#include "http/http_fetcher.h"
+
+#include <atomic>
+#include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <httplib.h>
+
+namespace hall::http {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+struct Target {
+  std::string origin;  // http://127.0.0.1:8080
+  std::string path;    // /manifest.json
+};
+
+Result<Target> split_url(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos || (url.substr(0, scheme_end) != "http" && url.substr(0, scheme_end) != "https")) {
+    return fail(ErrorCode::invalid_input, "\"" + url + "\": expected an http:// or https:// URL");
+  }
+  const auto path_start = url.find('/', scheme_end + 3);
+  if (path_start == std::string::npos) return Target{url, "/"};
+  return Target{url.substr(0, path_start), url.substr(path_start)};
+}
+
+void set_timeouts(httplib::Client& client, std::chrono::milliseconds timeout) {
+  const auto sec = static_cast<time_t>(timeout.count() / 1000);
+  const auto usec = static_cast<time_t>((timeout.count() % 1000) * 1000);
+  client.set_connection_timeout(sec, usec);
+  client.set_read_timeout(sec, usec);
+  client.set_write_timeout(sec, usec);
+}
+
+// Stops the client when the deadline passes, whatever it is doing (connecting, reading headers,
+// waiting for a byte that never comes). Joined on destruction.
+class Watchdog {
+ public:
+  Watchdog(httplib::Client& client, SteadyClock::time_point deadline)
+      : thread_([this, &client, deadline] {
+          std::unique_lock lock(mutex_);
+          if (!cv_.wait_until(lock, deadline, [this] { return done_; })) {
+            fired_ = true;
+            client.stop();
+          }
+        }) {}
+  ~Watchdog() {
+    {
+      const std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+  bool fired() const { return fired_; }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::atomic<bool> fired_ = false;
+  std::thread thread_;  // last: starts after the members it uses exist
+};
+
+Result<sync::FetchResponse> exchange(const std::string& method, const sync::FetchRequest& request,
+                                     const std::string* body) {
+  auto target = split_url(request.url);
+  if (!target) return std::unexpected(target.error());
+  const std::string what = method + " " + request.url;
+  const auto started = SteadyClock::now();
+  const auto deadline = started + request.timeout;
+
+  httplib::Client client(target->origin);
+  set_timeouts(client, request.timeout);
+  client.set_keep_alive(false);
+
+  httplib::Request req;
+  req.method = method;
+  req.path = target->path;
+  for (const auto& [k, v] : request.headers) req.headers.emplace(k, v);
+  if (!request.if_none_match.empty()) req.headers.emplace("If-None-Match", request.if_none_match);
+  if (body) {
+    req.body = *body;
+    if (!req.has_header("Content-Type")) req.headers.emplace("Content-Type", "application/json");
+  }
+
+  sync::FetchResponse out;
+  std::optional<std::uint64_t> declared;  // Content-Length, when the server sent one
+  bool too_long = false, late = false;
+  req.response_handler = [&](const httplib::Response& r) {
+    out.status = r.status;
+    out.etag = r.get_header_value("ETag");
+    if (r.has_header("Content-Length") && r.status != 304 && method != "HEAD") {
+      const std::string v = r.get_header_value("Content-Length");
+      std::uint64_t n = 0;
+      if (std::from_chars(v.data(), v.data() + v.size(), n).ec == std::errc()) declared = n;
+      if (declared && *declared > request.max_bytes) too_long = true;  // refused before a byte of it is read
+    }
+    return !too_long;
+  };
+  req.content_receiver = [&](const char* data, std::size_t length, std::uint64_t, std::uint64_t) {
+    if (SteadyClock::now() > deadline) {
+      late = true;
+      return false;
+    }
+    if (out.body.size() + length > request.max_bytes) {
+      too_long = true;
+      return false;
+    }
+    out.body.append(data, length);
+    return true;
+  };
+
+  httplib::Response res;
+  httplib::Error error = httplib::Error::Success;
+  bool ok = false;
+  bool fired = false;
+  {
+    Watchdog watchdog(client, deadline);
+    ok = client.send(req, res, error);
+    fired = watchdog.fired();
+  }
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
+  if (too_long) {
+    return fail(ErrorCode::invalid_input, what + ": body longer than the limit of " +
+                                              std::to_string(request.max_bytes) + " bytes; refused");
+  }
+  if (late || fired || (!ok && elapsed >= request.timeout)) {
+    return fail(ErrorCode::unavailable, what + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
+  }
+  if (!ok) {
+    if (declared && out.body.size() < *declared) {
+      return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+                                                std::to_string(*declared) + " bytes (connection closed early)");
+    }
+    return fail(ErrorCode::unavailable, what + ": " + httplib::to_string(error));
+  }
+  if (declared && out.body.size() != *declared && out.status != 304 && method != "HEAD") {
+    return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+                                              std::to_string(*declared) + " bytes");
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<sync::FetchResponse> HttpFetcher::get(const sync::FetchRequest& request) {
+  return exchange("GET", request, nullptr);
+}
+
+Result<sync::FetchResponse> HttpFetcher::post(const sync::FetchRequest& request, const std::string& body) {
+  return exchange("POST", request, &body);
+}
+
+}  // namespace hall::http

@@ -1,0 +1,7 @@
+# The central store (services/central): domain code of hall_services, no sockets.
+target_sources(hall_services PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/signing.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/guide_diff.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/central_schema.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/central_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/central_api.cpp)

@@ -1,0 +1,275 @@
+#include "central/central_api.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "common/rfc3339.h"
+#include "common/sha256.h"
+
+namespace hall::central {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+ApiResponse json_response(int status, const Json& body) {
+  return {status, {{"Content-Type", "application/json; charset=utf-8"}, {"Cache-Control", "no-store"}},
+          body.dump(2) + "\n"};
+}
+
+ApiResponse error_response(int status, const std::string& message) { return json_response(status, {{"error", message}}); }
+
+int status_for(const Error& e) {
+  switch (e.code) {
+    case ErrorCode::invalid_input: return 400;
+    case ErrorCode::not_found: return 404;
+    case ErrorCode::conflict: return 409;
+    case ErrorCode::unavailable: return 503;
+    case ErrorCode::io:
+    case ErrorCode::corrupt: return 500;
+  }
+  return 500;
+}
+
+ApiResponse from_error(const Error& e) { return error_response(status_for(e), e.message); }
+
+Json to_json(const Draft& d) {
+  Json changes = Json::array();
+  for (const auto& c : d.changes) changes.push_back({{"path", c.path}, {"old", c.old_value}, {"new", c.new_value}});
+  Json j = {{"id", d.id},
+            {"guide_id", d.guide_id},
+            {"version", d.version},
+            {"author", d.author},
+            {"submitted_at", format_rfc3339_utc(d.submitted_at)},
+            {"state", to_string(d.state)},
+            {"changes", std::move(changes)}};
+  if (d.reviewed_at) {
+    j["review"] = {{"reviewer", d.reviewer},
+                   {"reviewed_at", format_rfc3339_utc(*d.reviewed_at)},
+                   {"conclusion", d.state == DraftState::rejected ? "reject" : "approve"},
+                   {"reason", d.reason},
+                   {"confidentiality_note", d.confidentiality_note}};
+  }
+  if (d.published_in) j["published_in"] = *d.published_in;
+  return j;
+}
+
+Json parse_body(const std::string& body) { return Json::parse(body, nullptr, false); }
+
+std::string text_field(const Json& j, const char* key) {
+  const auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::optional<std::int64_t> parse_int(std::string_view s) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || s.empty()) return std::nullopt;
+  return v;
+}
+
+ApiResponse heartbeat(CentralStore& store, const ApiRequest& req) {
+  const Json j = parse_body(req.body);
+  if (!j.is_object()) return error_response(400, "heartbeat: body is not a JSON object");
+  Heartbeat beat;
+  beat.kiosk_id = text_field(j, "kiosk_id");
+  const auto v = j.find("catalogue_version");
+  if (v == j.end() || !v->is_number_integer()) return error_response(400, "heartbeat: catalogue_version: expected an integer");
+  beat.catalogue_version = v->get<std::int64_t>();
+  beat.last_good_sync = text_field(j, "last_good_sync");
+  beat.last_error = text_field(j, "last_error");
+  beat.printer_state = text_field(j, "printer_state");
+  if (auto r = store.record_heartbeat(beat); !r) return from_error(r.error());
+  auto latest = store.catalogue_version();
+  return json_response(200, {{"ok", true}, {"latest_catalogue_version", latest.value_or(0)}});
+}
+
+ApiResponse submit(CentralStore& store, const ApiRequest& req, const std::string& admin) {
+  auto drafts = store.submit(admin, req.body);
+  if (!drafts) return from_error(drafts.error());
+  Json out = Json::array();
+  for (const auto& d : *drafts) out.push_back(to_json(d));
+  return json_response(201, {{"drafts", std::move(out)}});
+}
+
+ApiResponse review(CentralStore& store, const ApiRequest& req, const std::string& admin, std::int64_t draft_id) {
+  const Json j = parse_body(req.body);
+  const std::string conclusion = j.is_object() ? text_field(j, "conclusion") : std::string();
+  if (conclusion != "approve" && conclusion != "reject") {
+    return error_response(400, "review: conclusion: expected \"approve\" or \"reject\"");
+  }
+  auto d = store.review(admin, draft_id,
+                        {conclusion == "approve", text_field(j, "reason"), text_field(j, "note")});
+  if (!d) return from_error(d.error());
+  return json_response(200, {{"draft", to_json(*d)}});
+}
+
+ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::string& admin) {
+  const Json j = req.body.empty() ? Json::object() : parse_body(req.body);
+  if (!j.is_object()) return error_response(400, "publish: body is not a JSON object");
+  PublishRequest p;
+  if (const auto it = j.find("effective_from"); it != j.end() && !it->is_null()) {
+    const auto t = it->is_string() ? parse_rfc3339(it->get<std::string>()) : std::nullopt;
+    if (!t) return error_response(400, "publish: effective_from: expected an RFC 3339 time with an offset");
+    p.effective_from = *t;
+  }
+  if (const auto it = j.find("drafts"); it != j.end()) {
+    if (!it->is_array()) return error_response(400, "publish: drafts: expected an array of draft ids");
+    for (const auto& id : *it) {
+      if (!id.is_number_integer()) return error_response(400, "publish: drafts: expected an array of draft ids");
+      p.drafts.push_back(id.get<std::int64_t>());
+    }
+  }
+  auto report = store.publish(admin, p);
+  if (!report) return from_error(report.error());
+  return json_response(200, {{"catalogue_version", report->catalogue_version},
+                             {"drafts", report->drafts},
+                             {"guides", report->guides},
+                             {"objects_written", report->objects_written},
+                             {"bytes_written", report->bytes_written}});
+}
+
+ApiResponse kiosks(CentralStore& store) {
+  auto list = store.kiosks();
+  if (!list) return from_error(list.error());
+  auto latest = store.catalogue_version();
+  Json out = Json::array();
+  for (const auto& k : *list) {
+    out.push_back({{"kiosk_id", k.last.kiosk_id},
+                   {"catalogue_version", k.last.catalogue_version},
+                   {"last_good_sync", k.last.last_good_sync},
+                   {"last_error", k.last.last_error},
+                   {"printer_state", k.last.printer_state},
+                   {"last_seen", format_rfc3339_utc(k.last_seen)},
+                   {"behind", k.behind},
+                   {"silent", k.silent}});
+  }
+  return json_response(200, {{"latest_catalogue_version", latest.value_or(0)}, {"kiosks", std::move(out)}});
+}
+
+ApiResponse audit(CentralStore& store) {
+  auto log = store.audit_log();
+  if (!log) return from_error(log.error());
+  Json out = Json::array();
+  for (const auto& e : *log) {
+    out.push_back({{"seq", e.seq},
+                   {"at", format_rfc3339_utc(e.at)},
+                   {"actor", e.actor},
+                   {"action", e.action},
+                   {"target", e.target},
+                   {"outcome", e.outcome},
+                   {"detail", e.detail}});
+  }
+  return json_response(200, {{"audit", std::move(out)}});
+}
+
+// The role a route needs, so a missing role is a plain 403 before the store is asked.
+std::optional<Role> role_for(const ApiRequest& req) {
+  if (req.method != "POST") return std::nullopt;
+  if (req.path == "/api/drafts") return Role::author;
+  if (req.path == "/api/publish") return Role::publisher;
+  if (req.path.starts_with("/api/drafts/")) return Role::reviewer;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string ApiRequest::header(std::string_view name) const {
+  for (const auto& [k, v] : headers) {
+    if (iequals(k, name)) return v;
+  }
+  return {};
+}
+
+std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
+                               std::string_view body) {
+  return std::string(method) + "\n" + std::string(path) + "\n" + std::to_string(unix_seconds) + "\n" +
+         sha256_hex(body);
+}
+
+HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,
+                              std::string_view path, std::string_view body, Instant now) {
+  const std::int64_t t = now.time_since_epoch().count();
+  return {{"X-Hall-Admin", admin_id},
+          {"X-Hall-Time", std::to_string(t)},
+          {"X-Hall-Signature", sign(key, admin_signing_text(method, path, t, body))}};
+}
+
+std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiRequest& req) {
+  const std::string admin_id = req.header("X-Hall-Admin");
+  const std::string time_text = req.header("X-Hall-Time");
+  const std::string signature = req.header("X-Hall-Signature");
+  const std::string target = req.method + " " + req.path;
+  const auto refuse = [&](const std::string& why) {
+    (void)store_->audit(admin_id.empty() ? "(unsigned)" : admin_id, "authenticate", target, "refused", why);
+    return std::unexpected(error_response(401, why));
+  };
+  if (admin_id.empty() || time_text.empty() || signature.empty()) {
+    return refuse("unsigned request: X-Hall-Admin, X-Hall-Time and X-Hall-Signature are required");
+  }
+  auto admin = store_->admin(admin_id);
+  if (!admin) return refuse("unknown administrator \"" + admin_id.substr(0, 64) + "\"");
+  const auto t = parse_int(time_text);
+  if (!t) return refuse("X-Hall-Time: expected unix seconds");
+  const auto now = store_->clock().now().time_since_epoch().count();
+  if (*t > now + max_clock_skew.count() || *t < now - max_clock_skew.count()) {
+    return refuse("stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
+  }
+  if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, req.body), signature)) {
+    return refuse("bad signature for administrator " + admin_id);
+  }
+  if (req.method != "GET") {
+    auto fresh = store_->remember_request(signature);
+    if (!fresh) return std::unexpected(from_error(fresh.error()));
+    if (!*fresh) return refuse("replayed request: this signed request was already accepted");
+  }
+  return admin_id;
+}
+
+ApiResponse CentralApi::handle(const ApiRequest& req) {
+  if (req.method == "POST" && req.path == "/api/heartbeat") return heartbeat(*store_, req);
+  if (!req.path.starts_with("/api/")) return error_response(404, "not found: " + req.path);
+  auto admin = authenticate(req);
+  if (!admin) return admin.error();
+  if (const auto role = role_for(req)) {
+    auto a = store_->admin(*admin);
+    if (a && !a->has(*role)) {
+      const std::string why = "administrator " + *admin + " does not hold the " + to_string(*role) + " role";
+      (void)store_->audit(*admin, "authorise", req.method + " " + req.path, "refused", why);
+      return error_response(403, why);
+    }
+  }
+  return route_admin(req, *admin);
+}
+
+ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& admin) {
+  if (req.method == "POST" && req.path == "/api/drafts") return submit(*store_, req, admin);
+  if (req.method == "POST" && req.path == "/api/publish") return publish(*store_, req, admin);
+  if (req.method == "GET" && req.path == "/api/kiosks") return kiosks(*store_);
+  if (req.method == "GET" && req.path == "/api/audit") return audit(*store_);
+  if (req.method == "GET" && req.path == "/api/drafts") {
+    auto list = store_->drafts();
+    if (!list) return from_error(list.error());
+    Json out = Json::array();
+    for (const auto& d : *list) out.push_back(to_json(d));
+    return json_response(200, {{"drafts", std::move(out)}});
+  }
+  constexpr std::string_view prefix = "/api/drafts/", suffix = "/review";
+  if (req.method == "POST" && req.path.size() > prefix.size() + suffix.size() && req.path.starts_with(prefix) &&
+      req.path.ends_with(suffix)) {
+    const auto id = parse_int(std::string_view(req.path).substr(prefix.size(), req.path.size() - prefix.size() - suffix.size()));
+    if (!id) return error_response(404, "not found: " + req.path);
+    return review(*store_, req, admin, *id);
+  }
+  return error_response(404, "not found: " + req.method + " " + req.path);
+}
+
+}  // namespace hall::central

@@ -1,0 +1,62 @@
+#pragma once
+// The central store's HTTP interface as pure functions: a request struct in, a response struct
+// out, so every rule is tested without a socket. platform/http routes real requests here.
+//
+//   POST /api/heartbeat              a kiosk reports (unsigned: kiosks hold no admin key)
+//   POST /api/drafts                 submit a catalogue or guide file          author
+//   GET  /api/drafts                 every draft with its diff and review      any admin
+//   POST /api/drafts/<id>/review     {"conclusion": "approve"|"reject", "reason", "note"}   reviewer
+//   POST /api/publish                {"effective_from"?: RFC 3339, "drafts"?: [ids]}        publisher
+//   GET  /api/kiosks                 every kiosk, flagged behind / silent      any admin
+//   GET  /api/audit                  the audit log, newest first               any admin
+// Admin requests carry X-Hall-Admin, X-Hall-Time and X-Hall-Signature (services/sync/PROTOCOL.md).
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "central/central_store.h"
+#include "central/signing.h"
+#include "common/clock.h"
+
+namespace hall::central {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct ApiRequest {
+  std::string method;  // GET, POST
+  std::string path;    // /api/drafts (no query string)
+  HeaderList headers;
+  std::string body;
+  std::string header(std::string_view name) const;  // case-insensitive; empty when absent
+};
+
+struct ApiResponse {
+  int status = 200;
+  HeaderList headers;  // Content-Type is set by every handler
+  std::string body;
+};
+
+// The bytes an admin signs: "METHOD\nPATH\nTIME\n<sha256 hex of body>".
+std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
+                               std::string_view body);
+// The three headers of a signed admin request, for hallctl and tests.
+HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,
+                              std::string_view path, std::string_view body, Instant now);
+
+class CentralApi {
+ public:
+  static constexpr std::chrono::seconds max_clock_skew{300};
+
+  explicit CentralApi(CentralStore& store) : store_(&store) {}
+  ApiResponse handle(const ApiRequest& request);
+
+ private:
+  // The verified admin's id, or the 401 response to send (already audited).
+  std::expected<std::string, ApiResponse> authenticate(const ApiRequest& request);
+  ApiResponse route_admin(const ApiRequest& request, const std::string& admin_id);
+
+  CentralStore* store_;
+};
+
+}  // namespace hall::central

@@ -1,0 +1,95 @@
+#include "central/central_schema.h"
+
+namespace hall::central {
+namespace {
+
+// Version 1: the whole workflow. A review's primary key is its draft: one review per change (一事一审).
+Result<void> to_v1(storage::Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE state (
+      key   TEXT PRIMARY KEY,   -- catalogue_version, keys_version, manifest, keys
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE admins (
+      id         TEXT PRIMARY KEY,
+      name       TEXT NOT NULL,
+      public_key TEXT NOT NULL UNIQUE,
+      roles      TEXT NOT NULL,   -- comma-separated: author, reviewer, publisher
+      added_at   INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE drafts (
+      id           INTEGER PRIMARY KEY,
+      guide_id     TEXT    NOT NULL,
+      version      INTEGER NOT NULL CHECK (version >= 1),
+      author       TEXT    NOT NULL REFERENCES admins (id),
+      submitted_at INTEGER NOT NULL,
+      state        TEXT    NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'published')),
+      diff         TEXT    NOT NULL,   -- JSON array of [path, old, new]
+      body         TEXT    NOT NULL,   -- the guide's JSON as validated
+      published_in INTEGER
+    );
+    CREATE INDEX drafts_by_state ON drafts (state);
+    CREATE TABLE reviews (
+      draft_id             INTEGER PRIMARY KEY REFERENCES drafts (id),
+      reviewer             TEXT    NOT NULL REFERENCES admins (id),
+      reviewed_at          INTEGER NOT NULL,
+      conclusion           TEXT    NOT NULL CHECK (conclusion IN ('approve', 'reject')),
+      reason               TEXT    NOT NULL,
+      confidentiality_note TEXT    NOT NULL
+    );
+    CREATE TABLE published (
+      guide_id          TEXT    NOT NULL,
+      version           INTEGER NOT NULL,
+      effective_from    TEXT,              -- RFC 3339 as the guide states it
+      hash              TEXT    NOT NULL,
+      length            INTEGER NOT NULL,
+      body              TEXT    NOT NULL,
+      draft_id          INTEGER NOT NULL REFERENCES drafts (id),
+      catalogue_version INTEGER NOT NULL,
+      published_at      INTEGER NOT NULL,
+      PRIMARY KEY (guide_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE audit (
+      seq     INTEGER PRIMARY KEY,
+      at      INTEGER NOT NULL,
+      actor   TEXT    NOT NULL,
+      action  TEXT    NOT NULL,
+      target  TEXT    NOT NULL,
+      outcome TEXT    NOT NULL,   -- ok | refused
+      detail  TEXT    NOT NULL
+    );
+    CREATE TABLE kiosks (
+      kiosk_id          TEXT PRIMARY KEY,
+      catalogue_version INTEGER NOT NULL,
+      last_good_sync    TEXT    NOT NULL,
+      last_error        TEXT    NOT NULL,
+      printer_state     TEXT    NOT NULL,
+      last_seen         INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE seen_requests (
+      signature TEXT PRIMARY KEY,
+      at        INTEGER NOT NULL
+    ) WITHOUT ROWID;
+  )sql");
+}
+
+}  // namespace
+
+Result<void> migrate_central(storage::Database& db, int version) {
+  auto current = db.user_version();
+  if (!current) return std::unexpected(current.error());
+  if (*current > version) {
+    return fail(ErrorCode::corrupt, db.path() + ": schema version " + std::to_string(*current) +
+                                        " is newer than this program (" + std::to_string(version) + ")");
+  }
+  if (*current == version) return {};
+  auto tx = storage::Transaction::begin(db);
+  if (!tx) return std::unexpected(tx.error());
+  if (*current < 1) {
+    if (auto r = to_v1(db); !r) return r;
+  }
+  if (auto r = db.set_user_version(version); !r) return r;
+  return tx->commit();
+}
+
+}  // namespace hall::central

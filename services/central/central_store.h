@@ -1,0 +1,169 @@
+#pragma once
+// The central store (中心库): administrators, drafts with their diffs, reviews (先审查、后公开,
+// 一事一审), publishing to a folder of plain signed files, kiosk heartbeats, and an audit log of
+// every action. One SQLite file (central.db, WAL) in the store's data folder; no sockets.
+//
+// Data folder:  central.db   signing/<n>.key (the publisher key set n, mode 0600)
+//               publish/     what any static server serves (services/sync/PROTOCOL.md)
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "central/guide_diff.h"
+#include "central/signing.h"
+#include "common/clock.h"
+#include "common/error.h"
+#include "storage/sqlite.h"
+
+namespace hall::central {
+
+enum class Role { author, reviewer, publisher };
+const char* to_string(Role r);
+std::optional<Role> role_from(std::string_view name);
+
+struct Admin {
+  std::string id;  // [A-Za-z0-9._-]{1,64}
+  std::string name;
+  PublicKey key;
+  std::vector<Role> roles;
+  bool has(Role r) const;
+};
+
+enum class DraftState { pending, approved, rejected, published };
+const char* to_string(DraftState s);
+
+struct Draft {
+  std::int64_t id = 0;
+  std::string guide_id;
+  int version = 0;
+  std::string author;
+  Instant submitted_at;
+  DraftState state = DraftState::pending;
+  std::vector<Change> changes;  // against the highest published version of the guide
+  std::string body;             // the guide's JSON as validated
+  // The review (一事一审), when there is one.
+  std::string reviewer;
+  std::optional<Instant> reviewed_at;
+  std::string reason;                // why it was rejected, for the author
+  std::string confidentiality_note;  // 保密审查记录
+  std::optional<std::int64_t> published_in;  // the catalogue version that carried it
+};
+
+struct ReviewDecision {
+  bool approve = false;
+  std::string reason;  // required when rejecting
+  std::string note;    // the confidentiality-check record, always required
+};
+
+struct PublishRequest {
+  std::optional<Instant> effective_from;  // overrides the guides' own effective_from
+  int offset_seconds = 8 * 3600;          // the zone effective_from is written in (the hall's, +08:00)
+  std::vector<std::int64_t> drafts;       // empty: every approved draft
+};
+
+struct PublishReport {
+  std::int64_t catalogue_version = 0;
+  std::vector<std::int64_t> drafts;
+  std::vector<std::string> guides;  // "id@version"
+  int objects_written = 0;
+  std::uint64_t bytes_written = 0;  // objects + manifest
+  std::uint64_t manifest_bytes = 0;
+};
+
+struct Heartbeat {
+  std::string kiosk_id;
+  std::int64_t catalogue_version = 0;
+  std::string last_good_sync, last_error, printer_state;
+};
+
+struct KioskStatus {
+  Heartbeat last;
+  Instant last_seen;
+  bool behind = false;  // its version is below the latest published one
+  bool silent = false;  // not heard from for longer than CentralConfig::silent_after
+};
+
+struct AuditEntry {
+  std::int64_t seq = 0;
+  Instant at;
+  std::string actor, action, target, outcome, detail;
+};
+
+struct CentralConfig {
+  std::chrono::seconds manifest_validity = std::chrono::days(7);
+  std::chrono::seconds silent_after = std::chrono::minutes(15);
+  bool durable_writes = true;  // fsync published files (tests and benches may turn it off)
+};
+
+class CentralStore {
+ public:
+  static constexpr int schema_version = 1;
+
+  // Creates the data folder, its database and publisher key set 1 (keys.json, keys/1.json) from
+  // the given key. Refuses a folder that already holds a store.
+  static Result<void> init(const std::string& data_dir, const KeyPair& publisher_key, const Clock& clock);
+  static Result<CentralStore> open(const std::string& data_dir, const Clock& clock, CentralConfig config = {});
+
+  // Local administration (the operator on the central machine): `actor` goes to the audit log.
+  Result<void> add_admin(const Admin& admin, const std::string& actor);
+  Result<Admin> admin(const std::string& id);
+  Result<std::vector<Admin>> admins();
+
+  // An author submits a catalogue or guide file (the exchange format): each guide becomes a
+  // pending draft with its diff. All or nothing.
+  Result<std::vector<Draft>> submit(const std::string& author, std::string_view file_bytes);
+  Result<Draft> review(const std::string& reviewer, std::int64_t draft_id, const ReviewDecision& decision);
+  Result<PublishReport> publish(const std::string& publisher, const PublishRequest& request);
+  // A new publisher key set (version + 1) signed by the current one; the manifest is issued again
+  // under the new key with the next catalogue version. Returns the new key set's version.
+  Result<std::int64_t> rotate_key(const KeyPair& new_key, const std::string& actor);
+
+  Result<std::vector<Draft>> drafts();
+  Result<Draft> draft(std::int64_t id);
+
+  Result<void> record_heartbeat(const Heartbeat& beat);
+  Result<std::vector<KioskStatus>> kiosks();
+
+  // Newest first.
+  Result<std::vector<AuditEntry>> audit_log(int limit = 500);
+  Result<void> audit(const std::string& actor, const std::string& action, const std::string& target,
+                     const std::string& outcome, const std::string& detail = {});
+  // An admin request's signature, remembered for 10 minutes so the same request is not accepted
+  // twice; false when it was seen before.
+  Result<bool> remember_request(const std::string& signature);
+
+  Result<std::int64_t> catalogue_version();
+  Result<std::int64_t> keys_version();
+  // Writes manifest.json and keys.json again from the database (the exact bytes last signed).
+  Result<void> write_published();
+
+  const std::string& data_dir() const { return dir_; }
+  std::string publish_dir() const { return dir_ + "/publish"; }
+  const Clock& clock() const { return *clock_; }
+
+ private:
+  CentralStore(std::string dir, std::unique_ptr<storage::Database> db, const Clock& clock, CentralConfig config)
+      : dir_(std::move(dir)), db_(std::move(db)), clock_(&clock), config_(config) {}
+  Result<KeyPair> signing_key(std::int64_t version);
+  Result<std::string> state(const std::string& key);
+  Result<void> set_state(const std::string& key, const std::string& value);
+  Result<std::optional<int>> published_version(const std::string& guide_id);
+  Result<std::string> published_body(const std::string& guide_id, int version);
+  Result<std::string> build_manifest(std::int64_t catalogue_version, std::int64_t keys_version);
+  Result<PublishReport> publish_locked(const std::string& publisher, const PublishRequest& request);
+  Result<std::vector<Draft>> submit_locked(const std::string& author, std::string_view file_bytes);
+  Result<Draft> review_locked(const std::string& reviewer, std::int64_t draft_id, const ReviewDecision& decision);
+  Result<void> require_role(const std::string& admin_id, Role role);
+  Result<std::vector<Draft>> query_drafts(std::string_view where, std::int64_t id);
+
+  std::string dir_;
+  std::unique_ptr<storage::Database> db_;
+  const Clock* clock_;
+  CentralConfig config_;
+};
+
+}  // namespace hall::central

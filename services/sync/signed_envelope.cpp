@@ -1,0 +1,216 @@
+#include "sync/signed_envelope.h"
+
+#include <set>
+
+#include <sodium.h>
+#include <nlohmann/json.hpp>
+
+#include "common/sha256.h"
+
+namespace hall::sync {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string shown_text(std::string_view s) {
+  constexpr std::size_t shown = 40;
+  // Built by appending: g++ 12 -O3 warns falsely (-Wrestrict) on `"\"" + std::string(...)`.
+  std::string out(1, '"');
+  out.append(s.substr(0, shown));
+  if (s.size() > shown) out.append("…");
+  out.push_back('"');
+  return out;
+}
+
+bool is_lower_hex(std::string_view s) {
+  for (const char c : s) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  }
+  return true;
+}
+
+// Parses JSON without throwing; nullopt when the bytes are not JSON.
+std::optional<Json> parse_json(std::string_view bytes) {
+  Json j = Json::parse(bytes, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return j;
+}
+
+}  // namespace
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    out.push_back(digits[b >> 4]);
+    out.push_back(digits[b & 0xf]);
+  }
+  return out;
+}
+
+bool from_hex(std::string_view hex, std::string& out) {
+  if (hex.size() % 2 != 0 || !is_lower_hex(hex)) return false;
+  out.clear();
+  const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  for (std::size_t i = 0; i < hex.size(); i += 2) {
+    out.push_back(static_cast<char>((nibble(hex[i]) << 4) | nibble(hex[i + 1])));
+  }
+  return true;
+}
+
+std::string key_id_of(std::string_view public_key_bytes) {
+  return sha256_hex(public_key_bytes).substr(0, 16);
+}
+
+SyncResult<Envelope> parse_envelope(std::string_view bytes, std::string_view format, std::string_view file) {
+  const std::string f(file);
+  auto root = parse_json(bytes);
+  if (!root) return refuse(Refusal::malformed, f + ": not JSON");
+  if (!root->is_object()) return refuse(Refusal::malformed, f + ": $: expected an object");
+  const auto fmt = root->find("format");
+  if (fmt == root->end() || !fmt->is_string()) return refuse(Refusal::malformed, f + ": $.format: missing");
+  if (fmt->get<std::string>() != format) {
+    return refuse(Refusal::wrong_format, f + ": $.format: expected \"" + std::string(format) + "\", got " +
+                                             shown_text(fmt->get<std::string>()));
+  }
+  const auto payload = root->find("signed");
+  if (payload == root->end() || !payload->is_string()) {
+    return refuse(Refusal::malformed, f + ": $.signed: expected the payload as a string");
+  }
+  const auto sigs = root->find("signatures");
+  if (sigs == root->end() || !sigs->is_array()) {
+    return refuse(Refusal::malformed, f + ": $.signatures: expected an array");
+  }
+  Envelope env{fmt->get<std::string>(), payload->get<std::string>(), {}};
+  for (std::size_t i = 0; i < sigs->size(); ++i) {
+    const Json& s = (*sigs)[i];
+    const std::string at = f + ": $.signatures[" + std::to_string(i) + "]";
+    if (!s.is_object() || !s.contains("key_id") || !s["key_id"].is_string() || !s.contains("sig") ||
+        !s["sig"].is_string()) {
+      return refuse(Refusal::malformed, at + ": expected {\"key_id\", \"sig\"}");
+    }
+    const auto key_id = s["key_id"].get<std::string>();
+    if (key_id.size() != 16 || !is_lower_hex(key_id)) {
+      return refuse(Refusal::malformed, at + ".key_id: expected 16 hex digits, got " + shown_text(key_id));
+    }
+    std::string raw;
+    if (!from_hex(s["sig"].get<std::string>(), raw) || raw.size() != crypto_sign_BYTES) {
+      return refuse(Refusal::malformed, at + ".sig: expected 128 hex digits");
+    }
+    env.signatures.push_back({key_id, std::move(raw)});
+  }
+  return env;
+}
+
+SyncResult<void> check_signatures(const Envelope& envelope, const KeySet& keys, std::string_view file) {
+  if (sodium_init() < 0) return refuse(Refusal::storage, "libsodium could not be initialised");
+  std::set<std::string> valid;
+  std::string bad_key;
+  for (const auto& s : envelope.signatures) {
+    const auto key = keys.keys.find(s.key_id);
+    if (key == keys.keys.end()) continue;
+    const auto* sig = reinterpret_cast<const unsigned char*>(s.sig.data());
+    const auto* msg = reinterpret_cast<const unsigned char*>(envelope.signed_payload.data());
+    const auto* pk = reinterpret_cast<const unsigned char*>(key->second.data());
+    if (crypto_sign_verify_detached(sig, msg, envelope.signed_payload.size(), pk) == 0) {
+      valid.insert(s.key_id);
+    } else if (bad_key.empty()) {
+      bad_key = s.key_id;
+    }
+  }
+  if (static_cast<int>(valid.size()) >= keys.threshold) return {};
+  const std::string have = std::to_string(valid.size()) + " of the " + std::to_string(keys.threshold) +
+                           " valid signature(s) key set " + std::to_string(keys.version) + " requires";
+  if (!bad_key.empty()) {
+    return refuse(Refusal::bad_signature,
+                  std::string(file) + ": the signature by key " + bad_key + " does not verify (" + have + ")");
+  }
+  std::string ids;
+  for (const auto& s : envelope.signatures) ids += (ids.empty() ? "" : ", ") + s.key_id;
+  return refuse(Refusal::unknown_key, std::string(file) + ": signed by key(s) [" + ids + "], none of which key set " +
+                                          std::to_string(keys.version) + " trusts (" + have + ")");
+}
+
+SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file) {
+  const std::string f(file);
+  auto root = parse_json(payload);
+  if (!root || !root->is_object()) return refuse(Refusal::malformed, f + ": $.signed: expected a JSON object");
+  KeySet set;
+  const auto version = root->find("version");
+  const auto threshold = root->find("threshold");
+  const auto keys = root->find("keys");
+  if (version == root->end() || !version->is_number_integer() || version->get<std::int64_t>() < 1 ||
+      version->get<std::int64_t>() > 1'000'000) {
+    return refuse(Refusal::malformed, f + ": $.signed.version: expected an integer ≥ 1");
+  }
+  if (keys == root->end() || !keys->is_array() || keys->empty()) {
+    return refuse(Refusal::malformed, f + ": $.signed.keys: expected a non-empty array");
+  }
+  if (threshold == root->end() || !threshold->is_number_integer() || threshold->get<std::int64_t>() < 1 ||
+      threshold->get<std::int64_t>() > static_cast<std::int64_t>(keys->size())) {
+    return refuse(Refusal::malformed, f + ": $.signed.threshold: expected an integer from 1 to the number of keys");
+  }
+  set.version = static_cast<int>(version->get<std::int64_t>());
+  set.threshold = static_cast<int>(threshold->get<std::int64_t>());
+  for (std::size_t i = 0; i < keys->size(); ++i) {
+    const Json& k = (*keys)[i];
+    const std::string at = f + ": $.signed.keys[" + std::to_string(i) + "]";
+    if (!k.is_object() || !k.contains("public") || !k["public"].is_string() || !k.contains("key_id") ||
+        !k["key_id"].is_string()) {
+      return refuse(Refusal::malformed, at + ": expected {\"key_id\", \"public\"}");
+    }
+    std::string raw;
+    if (!from_hex(k["public"].get<std::string>(), raw) || raw.size() != crypto_sign_PUBLICKEYBYTES) {
+      return refuse(Refusal::malformed, at + ".public: expected 64 hex digits");
+    }
+    const std::string id = key_id_of(raw);
+    if (k["key_id"].get<std::string>() != id) {
+      return refuse(Refusal::malformed, at + ".key_id: " + shown_text(k["key_id"].get<std::string>()) +
+                                            " is not the id of its public key (" + id + ")");
+    }
+    set.keys.emplace(id, std::move(raw));
+  }
+  set.payload = std::string(payload);
+  return set;
+}
+
+SyncResult<KeySet> read_initial_key_set(std::string_view bytes, std::string_view file) {
+  auto env = parse_envelope(bytes, keys_format, file);
+  if (!env) return std::unexpected(env.error());
+  auto set = parse_key_set(env->signed_payload, file);
+  if (!set) return set;
+  if (auto r = check_signatures(*env, *set, file); !r) return std::unexpected(r.error());
+  return set;
+}
+
+SyncResult<KeySet> accept_key_rotation(std::string_view bytes, const KeySet& current, std::string_view file) {
+  auto env = parse_envelope(bytes, keys_format, file);
+  if (!env) return std::unexpected(env.error());
+  if (auto r = check_signatures(*env, current, file); !r) {
+    return refuse(Refusal::rotation_not_signed, "key rotation refused: " + r.error().error.message);
+  }
+  auto next = parse_key_set(env->signed_payload, file);
+  if (!next) return next;
+  if (next->version != current.version + 1) {
+    return refuse(next->version <= current.version ? Refusal::rollback : Refusal::rotation_version,
+                  std::string(file) + ": $.signed.version: key set " + std::to_string(next->version) +
+                      " cannot follow the trusted key set " + std::to_string(current.version) + " (expected " +
+                      std::to_string(current.version + 1) + ")");
+  }
+  return next;
+}
+
+SyncResult<int> peek_keys_version(const Envelope& envelope, std::string_view file) {
+  auto root = parse_json(envelope.signed_payload);
+  if (!root || !root->is_object())
+    return refuse(Refusal::malformed, std::string(file) + ": $.signed: not a JSON object");
+  const auto v = root->find("keys_version");
+  if (v == root->end() || !v->is_number_integer() || v->get<std::int64_t>() < 1 || v->get<std::int64_t>() > 1'000'000) {
+    return refuse(Refusal::malformed, std::string(file) + ": $.signed.keys_version: expected an integer ≥ 1");
+  }
+  return static_cast<int>(v->get<std::int64_t>());
+}
+
+}  // namespace hall::sync

@@ -1,0 +1,61 @@
+#pragma once
+// The signed envelope of manifest.json and keys.json, and publisher key sets (PROTOCOL.md).
+// Pure functions over bytes: no files, no network, no clock.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sync/sync_error.h"
+
+namespace hall::sync {
+
+inline constexpr std::string_view manifest_format = "hallkiosk.manifest/1";
+inline constexpr std::string_view keys_format = "hallkiosk.keys/1";
+
+struct Signature {
+  std::string key_id;  // 16 hex digits
+  std::string sig;     // 64 raw bytes
+};
+
+struct Envelope {
+  std::string format;
+  std::string signed_payload;  // the exact bytes the signatures cover
+  std::vector<Signature> signatures;
+};
+
+// A publisher key set: which keys may sign, and how many of them must.
+struct KeySet {
+  int version = 0;
+  int threshold = 1;
+  std::map<std::string, std::string> keys;  // key_id -> 32 raw bytes of the Ed25519 public key
+  std::string payload;                      // the verified payload, as stored
+};
+
+// key_id = the first 8 bytes (16 hex digits) of SHA-256 of the 32-byte public key.
+std::string key_id_of(std::string_view public_key_bytes);
+
+// `file` names the document in every message ("manifest.json").
+SyncResult<Envelope> parse_envelope(std::string_view bytes, std::string_view format, std::string_view file);
+
+// At least `keys.threshold` valid signatures from distinct keys of the set. Signatures by keys
+// outside the set are ignored; a trusted key with a wrong signature is bad_signature.
+SyncResult<void> check_signatures(const Envelope& envelope, const KeySet& keys, std::string_view file);
+
+// The payload of a key set envelope (not yet trusted: the caller checks the signatures).
+SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file);
+
+// The first key set a hall trusts (trusted_keys.json): signed by itself.
+SyncResult<KeySet> read_initial_key_set(std::string_view bytes, std::string_view file);
+
+// A new key set, accepted only when signed by `current` and numbered current.version + 1.
+SyncResult<KeySet> accept_key_rotation(std::string_view bytes, const KeySet& current, std::string_view file);
+
+// Reads "keys_version" from an envelope's payload before its signatures are checked, so the
+// caller knows which key set to fetch first. Nothing else of the payload is trusted here.
+SyncResult<int> peek_keys_version(const Envelope& envelope, std::string_view file);
+
+std::string to_hex(std::string_view bytes);
+bool from_hex(std::string_view hex, std::string& out);
+
+}  // namespace hall::sync

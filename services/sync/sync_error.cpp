@@ -1,0 +1,82 @@
+#include "sync/sync_error.h"
+
+namespace hall::sync {
+
+const char* to_string(Refusal r) {
+  switch (r) {
+    case Refusal::no_trusted_keys:
+      return "no_trusted_keys";
+    case Refusal::unreachable:
+      return "unreachable";
+    case Refusal::http_status:
+      return "http_status";
+    case Refusal::malformed:
+      return "malformed";
+    case Refusal::wrong_format:
+      return "wrong_format";
+    case Refusal::bad_signature:
+      return "bad_signature";
+    case Refusal::unknown_key:
+      return "unknown_key";
+    case Refusal::rollback:
+      return "rollback";
+    case Refusal::replay:
+      return "replay";
+    case Refusal::expired:
+      return "expired";
+    case Refusal::rotation_not_signed:
+      return "rotation_not_signed";
+    case Refusal::rotation_version:
+      return "rotation_version";
+    case Refusal::too_long:
+      return "too_long";
+    case Refusal::truncated:
+      return "truncated";
+    case Refusal::hash_mismatch:
+      return "hash_mismatch";
+    case Refusal::invalid_guide:
+      return "invalid_guide";
+    case Refusal::guide_mismatch:
+      return "guide_mismatch";
+    case Refusal::storage:
+      return "storage";
+  }
+  return "unknown";
+}
+
+namespace {
+
+ErrorCode code_for(Refusal r) {
+  switch (r) {
+    case Refusal::no_trusted_keys:
+      return ErrorCode::not_found;
+    case Refusal::unreachable:
+    case Refusal::http_status:
+      return ErrorCode::unavailable;
+    case Refusal::malformed:
+    case Refusal::wrong_format:
+    case Refusal::invalid_guide:
+      return ErrorCode::invalid_input;
+    case Refusal::storage:
+      return ErrorCode::io;
+    case Refusal::expired:
+    case Refusal::rollback:
+    case Refusal::replay:
+    case Refusal::rotation_version:
+      return ErrorCode::conflict;
+    default:
+      return ErrorCode::corrupt;  // the bytes failed a check: forged, damaged or cut
+  }
+}
+
+}  // namespace
+
+std::unexpected<SyncError> refuse(Refusal reason, std::string message) {
+  return std::unexpected(SyncError{reason, Error{code_for(reason), std::move(message)}});
+}
+
+std::unexpected<SyncError> refuse(Refusal reason, const Error& error) {
+  return std::unexpected(SyncError{reason, error});
+}
+
+}  // namespace hall::sync

@@ -1,0 +1,79 @@
+#include "sync/sync_state.h"
+
+namespace hall::sync {
+namespace {
+
+std::optional<Instant> instant_at(const storage::Statement& st, int column) {
+  const auto v = st.optional_integer(column);
+  if (!v) return std::nullopt;
+  return Instant{std::chrono::seconds{*v}};
+}
+
+std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
+  if (!t) return std::nullopt;
+  return t->time_since_epoch().count();
+}
+
+}  // namespace
+
+Result<SyncState> load_sync_state(storage::Database& db) {
+  auto st = db.prepare(
+      "SELECT keys_version, keys_payload, catalogue_version, manifest, manifest_hash, manifest_etag, issued_at, "
+      "expires_at, last_good_sync, last_attempt, last_error, last_error_reason FROM sync_state WHERE id = 1");
+  if (!st) return std::unexpected(st.error());
+  auto row = st->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return fail(ErrorCode::corrupt, db.path() + ": the sync_state row is missing");
+  SyncState s;
+  s.keys_version = static_cast<int>(st->integer(0));
+  s.keys_payload = st->text(1);
+  s.catalogue_version = st->integer(2);
+  s.manifest = st->text(3);
+  s.manifest_hash = st->text(4);
+  s.manifest_etag = st->text(5);
+  s.issued_at = instant_at(*st, 6);
+  s.expires_at = instant_at(*st, 7);
+  s.last_good_sync = instant_at(*st, 8);
+  s.last_attempt = instant_at(*st, 9);
+  s.last_error = st->text(10);
+  s.last_error_reason = st->text(11);
+  return s;
+}
+
+Result<void> save_sync_state(storage::Database& db, const SyncState& s) {
+  auto st = db.prepare(
+      "UPDATE sync_state SET keys_version = ?1, keys_payload = ?2, catalogue_version = ?3, manifest = ?4, "
+      "manifest_hash = ?5, manifest_etag = ?6, issued_at = ?7, expires_at = ?8, last_good_sync = ?9, "
+      "last_attempt = ?10, last_error = ?11, last_error_reason = ?12 WHERE id = 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, s.keys_version).bind(2, s.keys_payload).bind(3, s.catalogue_version).bind(4, s.manifest);
+  st->bind(5, s.manifest_hash).bind(6, s.manifest_etag).bind(7, seconds_of(s.issued_at));
+  st->bind(8, seconds_of(s.expires_at)).bind(9, seconds_of(s.last_good_sync)).bind(10, seconds_of(s.last_attempt));
+  st->bind(11, s.last_error).bind(12, s.last_error_reason);
+  return st->run();
+}
+
+Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now) {
+  auto st = db.prepare("UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3 WHERE id = 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, std::int64_t{now.time_since_epoch().count()})
+      .bind(2, error.error.message)
+      .bind(3, to_string(error.reason));
+  return st->run();
+}
+
+SyncStatus sync_status(const SyncState& s, Instant now) {
+  SyncStatus out;
+  out.catalogue_version = s.catalogue_version;
+  out.keys_version = s.keys_version;
+  out.last_good_sync = s.last_good_sync;
+  out.issued_at = s.issued_at;
+  out.expires_at = s.expires_at;
+  if (s.last_good_sync) out.data_age = now - *s.last_good_sync;
+  out.last_error = s.last_error;
+  out.last_error_reason = s.last_error_reason;
+  out.stale = (s.expires_at && *s.expires_at <= now) || s.last_error_reason == to_string(Refusal::expired);
+  return out;
+}
+
+}  // namespace hall::sync

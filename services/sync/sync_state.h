@@ -1,0 +1,46 @@
+#pragma once
+// The sync state a hall keeps in its catalogue database (table sync_state, schema version 4):
+// the pinned key set, the trusted catalogue version and manifest, and how the last sync went.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "storage/sqlite.h"
+#include "sync/sync_error.h"
+
+namespace hall::sync {
+
+struct SyncState {
+  int keys_version = 0;  // 0: no key set pinned
+  std::string keys_payload;
+  std::int64_t catalogue_version = 0;
+  std::string manifest, manifest_hash, manifest_etag;
+  std::optional<Instant> issued_at, expires_at;
+  std::optional<Instant> last_good_sync, last_attempt;
+  std::string last_error, last_error_reason;
+};
+
+// What staff (hallctl sync --status, the counter screen) and, discreetly, visitors are told.
+struct SyncStatus {
+  std::int64_t catalogue_version = 0;
+  int keys_version = 0;
+  std::optional<Instant> last_good_sync;
+  std::optional<Instant> issued_at, expires_at;
+  std::optional<std::chrono::seconds> data_age;  // now - last_good_sync
+  std::string last_error, last_error_reason;
+  // The catalogue could not be confirmed current: the trusted manifest has expired, or the last
+  // manifest offered was expired. Visitors see "信息最后核验于 <last_good_sync>".
+  bool stale = false;
+};
+
+Result<SyncState> load_sync_state(storage::Database& db);
+// Writes every field; callers run it inside the transaction that applies the catalogue.
+Result<void> save_sync_state(storage::Database& db, const SyncState& state);
+// Records a refusal or failure (its own small write; the catalogue is untouched).
+Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now);
+
+SyncStatus sync_status(const SyncState& state, Instant now);
+
+}  // namespace hall::sync

@@ -1,0 +1,263 @@
+#include "sync/syncer.h"
+
+#include <set>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+#include "common/rfc3339.h"
+#include "sync/signed_envelope.h"
+#include "sync/verifier.h"
+
+namespace hall::sync {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Where the Fetcher's error belongs: it cannot say "too long" and "cut short" with two codes, so
+// its message decides (platform/http and DirectoryFetcher both say "longer than").
+Refusal refusal_for_fetch(const Error& e) {
+  if (e.code == ErrorCode::invalid_input) {
+    return e.message.find("longer") != std::string::npos || e.message.find("limit") != std::string::npos
+               ? Refusal::too_long
+               : Refusal::truncated;
+  }
+  return Refusal::unreachable;
+}
+
+SyncResult<KeySet> trusted_keys(const SyncState& state) {
+  if (state.keys_version == 0) {
+    return refuse(
+        Refusal::no_trusted_keys,
+        "no publisher key set is pinned in this hall's data folder; run: hallctl sync --trust trusted_keys.json");
+  }
+  auto set = parse_key_set(state.keys_payload, "the pinned key set");
+  if (!set) return set;
+  if (set->version != state.keys_version) {
+    return refuse(Refusal::storage, "the pinned key set says version " + std::to_string(set->version) +
+                                        ", the sync state " + std::to_string(state.keys_version));
+  }
+  return set;
+}
+
+}  // namespace
+
+const char* to_string(SyncOutcome o) {
+  switch (o) {
+    case SyncOutcome::not_modified:
+      return "not_modified";
+    case SyncOutcome::unchanged:
+      return "unchanged";
+    case SyncOutcome::applied:
+      return "applied";
+  }
+  return "unknown";
+}
+
+Syncer::Syncer(catalogue::CatalogueStore& store, Fetcher& fetcher, const Clock& clock, SyncOptions options)
+    : store_(&store), fetcher_(&fetcher), clock_(&clock), options_(std::move(options)) {
+  while (options_.base_url.ends_with('/')) options_.base_url.pop_back();
+}
+
+std::string Syncer::url_of(const std::string& name) const {
+  return options_.base_url + "/" + name;
+}
+
+SyncResult<SyncReport> Syncer::sync_once() {
+  const Instant now = clock_->now();
+  auto report = attempt(now);
+  if (!report)
+    (void)record_sync_failure(store_->database(), report.error(), now);  // best effort: the refusal matters more
+  return report;
+}
+
+SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max_bytes,
+                                        std::chrono::milliseconds timeout, const std::string& if_none_match,
+                                        SyncReport& report) {
+  FetchRequest request;
+  request.url = url_of(name);
+  request.if_none_match = if_none_match;
+  request.max_bytes = max_bytes;
+  request.timeout = timeout;
+  ++report.requests;
+  auto response = fetcher_->get(request);
+  if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
+  report.bytes_fetched += response->body.size();
+  return std::move(*response);
+}
+
+SyncResult<KeySet> Syncer::rotate_to(const KeySet& trusted, int target, SyncReport& report) {
+  if (target - trusted.version > options_.max_rotations) {
+    return refuse(Refusal::rotation_version, "manifest.json names key set " + std::to_string(target) + ", more than " +
+                                                 std::to_string(options_.max_rotations) +
+                                                 " rotations past the trusted set " + std::to_string(trusted.version));
+  }
+  KeySet current = trusted;
+  while (current.version < target) {
+    std::string name = "keys/" + std::to_string(current.version + 1) + ".json";
+    auto r = fetch(name, options_.keys_max_bytes, options_.manifest_timeout, {}, report);
+    if (r && r->status == 404 && current.version + 1 == target) {
+      name = "keys.json";  // a server that keeps only the newest set
+      r = fetch(name, options_.keys_max_bytes, options_.manifest_timeout, {}, report);
+    }
+    if (!r) return std::unexpected(r.error());
+    if (r->status != 200) return refuse(Refusal::http_status, name + ": HTTP " + std::to_string(r->status));
+    auto next = accept_key_rotation(r->body, current, name);
+    if (!next) return next;
+    current = std::move(*next);
+    ++report.key_rotations;
+  }
+  return current;
+}
+
+SyncResult<SyncReport> Syncer::attempt(Instant now) {
+  auto state = load_sync_state(store_->database());
+  if (!state) return refuse(Refusal::storage, state.error());
+  auto keys = trusted_keys(*state);
+  if (!keys) return std::unexpected(keys.error());
+
+  SyncReport report;
+  report.catalogue_version = state->catalogue_version;
+  auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
+                        state->catalogue_version > 0 ? state->manifest_etag : std::string(), report);
+  if (!response) return std::unexpected(response.error());
+  SyncState next = *state;
+  next.last_attempt = now;
+  next.last_error.clear();
+  next.last_error_reason.clear();
+  next.last_good_sync = now;
+
+  if (response->status == 304 && !state->manifest_etag.empty()) {
+    if (state->expires_at && *state->expires_at <= now) {
+      return refuse(Refusal::expired, "manifest.json: unchanged (304), and the trusted catalogue version " +
+                                          std::to_string(state->catalogue_version) + " expired at " +
+                                          format_rfc3339_utc(*state->expires_at) + "; keeping it");
+    }
+    if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
+    return report;
+  }
+  if (response->status != 200) {
+    return refuse(Refusal::http_status, "manifest.json: HTTP " + std::to_string(response->status));
+  }
+
+  // Which key set signed it is read before the signature can be checked, only to know which
+  // rotations to walk; each rotation is verified against the set before it.
+  auto env = parse_envelope(response->body, manifest_format, "manifest.json");
+  if (!env) return std::unexpected(env.error());
+  auto named = peek_keys_version(*env, "manifest.json");
+  if (!named) return std::unexpected(named.error());
+  if (*named > keys->version) {
+    auto rotated = rotate_to(*keys, *named, report);
+    if (!rotated) return std::unexpected(rotated.error());
+    keys = std::move(rotated);
+  }
+
+  const TrustedCatalogue trusted{state->catalogue_version, state->manifest_hash, state->issued_at};
+  auto verified = verify_manifest(response->body, *keys, trusted, now);
+  if (!verified) return std::unexpected(verified.error());
+  next.manifest_etag = response->etag;
+  if (verified->news == ManifestNews::same) {
+    report.outcome = SyncOutcome::unchanged;
+    if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
+    return report;
+  }
+
+  const Manifest& m = verified->manifest;
+  auto stored = store_->stored_versions();
+  if (!stored) return refuse(Refusal::storage, stored.error());
+  std::set<std::tuple<std::string, int, std::string>> have;
+  for (auto& v : *stored) have.emplace(std::move(v.guide_id), v.version, std::move(v.hash));
+
+  std::vector<catalogue::PublishedVersion> wanted;
+  std::vector<catalogue::PublishedGuide> fresh;
+  wanted.reserve(m.guides.size());
+  for (const auto& e : m.guides) {
+    wanted.push_back({e.id, e.version, e.hash});
+    if (have.contains({e.id, e.version, e.hash})) continue;
+    const std::string name = "objects/" + e.hash + ".json";
+    auto object = fetch(name, e.length, options_.object_timeout, {}, report);
+    if (!object) return std::unexpected(object.error());
+    if (object->status != 200) {
+      return refuse(Refusal::http_status, name + " (guide " + e.id + "): HTTP " + std::to_string(object->status));
+    }
+    ++report.objects_fetched;
+    auto guide = verify_object(e, object->body);
+    if (!guide) return std::unexpected(guide.error());
+    fresh.push_back({std::move(*guide), e.hash});
+  }
+
+  next.keys_version = keys->version;
+  next.keys_payload = keys->payload;
+  next.catalogue_version = m.catalogue_version;
+  next.manifest = response->body;
+  next.manifest_hash = verified->hash;
+  next.issued_at = m.issued_at;
+  next.expires_at = m.expires_at;
+  auto applied =
+      store_->replace_published(wanted, fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
+  if (!applied) return refuse(Refusal::storage, applied.error());
+  report.outcome = SyncOutcome::applied;
+  report.catalogue_version = m.catalogue_version;
+  report.guides_inserted = applied->inserted;
+  report.guides_removed = applied->removed;
+  return report;
+}
+
+Result<SyncStatus> Syncer::status() const {
+  auto state = load_sync_state(store_->database());
+  if (!state) return std::unexpected(state.error());
+  return sync_status(*state, clock_->now());
+}
+
+Result<void> Syncer::send_heartbeat(const std::string& url, const std::string& kiosk_id,
+                                    const std::string& printer_state) {
+  auto s = status();
+  if (!s) return std::unexpected(s.error());
+  FetchRequest request;
+  request.url = url;
+  request.max_bytes = 64u << 10;
+  request.headers = {{"Content-Type", "application/json"}};
+  auto response = fetcher_->post(request, heartbeat_body(*s, kiosk_id, printer_state));
+  if (!response) return std::unexpected(response.error());
+  if (response->status < 200 || response->status >= 300) {
+    return fail(ErrorCode::unavailable, url + ": heartbeat answered HTTP " + std::to_string(response->status));
+  }
+  return {};
+}
+
+Result<int> pin_trusted_keys(storage::Database& db, std::string_view bytes, const std::string& file) {
+  auto set = read_initial_key_set(bytes, file);
+  if (!set) return std::unexpected(set.error().error);
+  auto state = load_sync_state(db);
+  if (!state) return std::unexpected(state.error());
+  if (state->keys_version != 0) {
+    if (state->keys_payload == set->payload) return set->version;
+    return fail(ErrorCode::conflict, file + ": this hall already trusts publisher key set " +
+                                         std::to_string(state->keys_version) +
+                                         "; a new key set is accepted only by a signed rotation during sync");
+  }
+  state->keys_version = set->version;
+  state->keys_payload = set->payload;
+  if (auto r = save_sync_state(db, *state); !r) return std::unexpected(r.error());
+  return set->version;
+}
+
+Instant next_poll(Instant now, std::mt19937_64& rng, const PollPolicy& policy) {
+  const auto j = policy.jitter.count();
+  std::uniform_int_distribution<std::int64_t> spread(-j, j);
+  auto wait = policy.interval + std::chrono::seconds{spread(rng)};
+  if (wait < std::chrono::seconds{1}) wait = std::chrono::seconds{1};
+  return now + wait;
+}
+
+std::string heartbeat_body(const SyncStatus& status, const std::string& kiosk_id, const std::string& printer_state) {
+  Json body = {{"kiosk_id", kiosk_id},
+               {"catalogue_version", status.catalogue_version},
+               {"last_good_sync", nullptr},
+               {"last_error", status.last_error},
+               {"printer_state", printer_state}};
+  if (status.last_good_sync) body["last_good_sync"] = format_rfc3339_utc(*status.last_good_sync);
+  return body.dump();
+}
+
+}  // namespace hall::sync

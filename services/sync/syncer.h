@@ -1,0 +1,84 @@
+#pragma once
+// One poll of a published directory, end to end: manifest (If-None-Match), key rotations,
+// verification, the objects this hall lacks, and one transaction that applies it all together
+// with the new trusted version. Single-threaded; the poll loop lives in the composition root.
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "catalogue/catalogue_store.h"
+#include "common/clock.h"
+#include "sync/fetcher.h"
+#include "sync/signed_envelope.h"
+#include "sync/sync_error.h"
+#include "sync/sync_state.h"
+
+namespace hall::sync {
+
+struct SyncOptions {
+  std::string base_url;  // the published directory: "http://127.0.0.1:8080" or "file:///srv/publish"
+  // PROTOCOL.md says 1 MiB; a 10,000-guide manifest is about 1.4 MB, so the kiosk allows more.
+  std::size_t manifest_max_bytes = 8u << 20;
+  std::size_t keys_max_bytes = 64u << 10;
+  std::chrono::milliseconds manifest_timeout{10'000};
+  std::chrono::milliseconds object_timeout{30'000};
+  int max_rotations = 64;  // key sets walked in one poll when several rotations were missed
+};
+
+enum class SyncOutcome {
+  not_modified,  // 304: the trusted manifest is still the current one
+  unchanged,     // the same manifest again (a server without ETags)
+  applied,       // a newer catalogue is now in force
+};
+
+struct SyncReport {
+  SyncOutcome outcome = SyncOutcome::not_modified;
+  std::int64_t catalogue_version = 0;
+  int requests = 0;
+  std::size_t bytes_fetched = 0;  // response bodies
+  int objects_fetched = 0;
+  int guides_inserted = 0, guides_removed = 0;
+  int key_rotations = 0;
+};
+
+const char* to_string(SyncOutcome o);
+
+class Syncer {
+ public:
+  Syncer(catalogue::CatalogueStore& store, Fetcher& fetcher, const Clock& clock, SyncOptions options);
+
+  // Every refusal is recorded as the last error and leaves catalogue and trusted version as they were.
+  SyncResult<SyncReport> sync_once();
+  Result<SyncStatus> status() const;
+  // POST /api/heartbeat through the Fetcher (PROTOCOL.md); `url` is the whole endpoint.
+  Result<void> send_heartbeat(const std::string& url, const std::string& kiosk_id, const std::string& printer_state);
+
+ private:
+  SyncResult<SyncReport> attempt(Instant now);
+  SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
+                                  const std::string& if_none_match, SyncReport& report);
+  SyncResult<KeySet> rotate_to(const KeySet& trusted, int target, SyncReport& report);
+  std::string url_of(const std::string& name) const;
+
+  catalogue::CatalogueStore* store_;
+  Fetcher* fetcher_;
+  const Clock* clock_;
+  SyncOptions options_;
+};
+
+// Pins the first publisher key set (trusted_keys.json, self-signed) into a hall's database.
+// Pinning the set already trusted again is a no-op; replacing a different one is refused (new
+// sets arrive by signed rotation). Returns the pinned key set version.
+Result<int> pin_trusted_keys(storage::Database& db, std::string_view bytes, const std::string& file);
+
+struct PollPolicy {
+  std::chrono::seconds interval{300};
+  std::chrono::seconds jitter{60};  // ± so a hall's kiosks, started together, do not poll together
+};
+Instant next_poll(Instant now, std::mt19937_64& rng, const PollPolicy& policy = {});
+
+// {"kiosk_id", "catalogue_version", "last_good_sync", "last_error", "printer_state"}
+std::string heartbeat_body(const SyncStatus& status, const std::string& kiosk_id, const std::string& printer_state);
+
+}  // namespace hall::sync

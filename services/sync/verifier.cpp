@@ -1,0 +1,103 @@
+#include "sync/verifier.h"
+
+#include "catalogue/catalogue_file.h"
+#include "catalogue/guide_parser.h"
+#include "common/rfc3339.h"
+#include "common/sha256.h"
+
+namespace hall::sync {
+namespace {
+
+constexpr std::string_view manifest_file = "manifest.json";
+
+std::string object_name(const ManifestEntry& e) {
+  return "objects/" + e.hash + ".json (guide " + e.id + " version " + std::to_string(e.version) + ")";
+}
+
+std::string time_text(const std::optional<Instant>& t) {
+  return t ? format_rfc3339_utc(*t) : "null";
+}
+
+}  // namespace
+
+SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySet& keys,
+                                             const TrustedCatalogue& trusted, Instant now) {
+  auto env = parse_envelope(bytes, manifest_format, manifest_file);
+  if (!env) return std::unexpected(env.error());
+  if (auto r = check_signatures(*env, keys, manifest_file); !r) return std::unexpected(r.error());
+  auto manifest = parse_manifest(env->signed_payload, manifest_file);
+  if (!manifest) return std::unexpected(manifest.error());
+  if (manifest->keys_version != keys.version) {
+    return refuse(Refusal::unknown_key, "manifest.json: $.signed.keys_version: names key set " +
+                                            std::to_string(manifest->keys_version) +
+                                            ", but it was verified with key set " + std::to_string(keys.version));
+  }
+  VerifiedManifest out{std::move(*manifest), sha256_hex(bytes), ManifestNews::newer};
+  const Manifest& m = out.manifest;
+  if (m.catalogue_version < trusted.version) {
+    return refuse(Refusal::rollback,
+                  "manifest.json: $.signed.catalogue_version: " + std::to_string(m.catalogue_version) +
+                      " is lower than the trusted version " + std::to_string(trusted.version));
+  }
+  if (m.catalogue_version == trusted.version) {
+    if (out.hash != trusted.manifest_hash) {
+      return refuse(Refusal::replay, "manifest.json: catalogue version " + std::to_string(m.catalogue_version) +
+                                         " is already trusted with other content (sha256 " +
+                                         trusted.manifest_hash.substr(0, 16) + "…, offered " + out.hash.substr(0, 16) +
+                                         "…): an old or conflicting manifest");
+    }
+    out.news = ManifestNews::same;
+  } else if (trusted.issued_at && m.issued_at < *trusted.issued_at) {
+    return refuse(Refusal::replay, "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) +
+                                       " is earlier than the trusted manifest's " +
+                                       format_rfc3339_utc(*trusted.issued_at));
+  }
+  if (m.expires_at <= now) {
+    return refuse(Refusal::expired, "manifest.json: $.signed.expires_at: catalogue version " +
+                                        std::to_string(m.catalogue_version) + " expired at " +
+                                        format_rfc3339_utc(m.expires_at) + " (now " + format_rfc3339_utc(now) +
+                                        "); keeping the last good catalogue");
+  }
+  return out;
+}
+
+SyncResult<catalogue::Guide> verify_object(const ManifestEntry& entry, std::string_view bytes) {
+  const std::string name = object_name(entry);
+  if (bytes.size() > entry.length) {
+    return refuse(Refusal::too_long,
+                  name + ": more than the " + std::to_string(entry.length) + " bytes the manifest states");
+  }
+  if (bytes.size() < entry.length) {
+    return refuse(Refusal::truncated, name + ": " + std::to_string(bytes.size()) + " bytes, the manifest states " +
+                                          std::to_string(entry.length));
+  }
+  if (const auto h = sha256_hex(bytes); h != entry.hash) {
+    return refuse(Refusal::hash_mismatch, name + ": SHA-256 is " + h + ", the manifest states " + entry.hash);
+  }
+  if (catalogue::nesting_exceeds(bytes, catalogue::max_nesting)) {
+    return refuse(Refusal::invalid_guide, name + ": nested deeper than " + std::to_string(catalogue::max_nesting));
+  }
+  catalogue::Json node = catalogue::Json::parse(bytes, nullptr, false);
+  if (node.is_discarded() || !node.is_object()) return refuse(Refusal::invalid_guide, name + ": not a JSON object");
+  if (const auto f = node.find("format"); f != node.end() && f->is_string() && *f == "hallkiosk.guide/1") {
+    node.erase("format");  // a stand-alone guide file's envelope is not part of the guide
+  }
+  catalogue::Problems problems;
+  auto guide = catalogue::parse_guide(node, name, problems);
+  if (!guide) {
+    std::string all;
+    for (const auto& p : problems.messages()) all += (all.empty() ? "" : "\n") + p;
+    return refuse(Refusal::invalid_guide, all);
+  }
+  if (guide->id != entry.id || guide->version != entry.version) {
+    return refuse(Refusal::guide_mismatch,
+                  name + ": holds guide " + guide->id + " version " + std::to_string(guide->version));
+  }
+  if (guide->effective_from != entry.effective_from) {
+    return refuse(Refusal::guide_mismatch, name + ": $.effective_from is " + time_text(guide->effective_from) +
+                                               ", the manifest states " + time_text(entry.effective_from));
+  }
+  return std::move(*guide);
+}
+
+}  // namespace hall::sync

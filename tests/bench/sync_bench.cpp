@@ -1,0 +1,150 @@
+// Guide sync at scale: a first sync of a 10,000-guide catalogue (time, bytes), a poll with
+// nothing new (time, bytes) and a one-guide change (time to apply, bytes), through the
+// DirectoryFetcher over a published temp folder and over real HTTP on 127.0.0.1 (HttpServer +
+// HttpFetcher). Prints figures; asserts nothing about time.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalogue/catalogue_store.h"
+#include "http/http_fetcher.h"
+#include "http/http_server.h"
+#include "support/sync_publisher.h"
+#include "sync/directory_fetcher.h"
+#include "sync/syncer.h"
+#include "synthetic_catalogue.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Steady = std::chrono::steady_clock;
+using hall::test::Publication;
+
+double ms_since(Steady::time_point start) {
+  return std::chrono::duration<double, std::milli>(Steady::now() - start).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+struct Bench {
+  fs::path dir;
+  Publication pub;
+  std::vector<nlohmann::ordered_json> guides;
+};
+
+void run(Bench& b, const char* transport, hall::sync::Fetcher& fetcher, const std::string& url, int changes) {
+  const fs::path data = b.dir / (std::string("hall-") + transport);
+  fs::create_directories(data);
+  hall::SystemClock clock;
+  auto store = hall::catalogue::CatalogueStore::open((data / "catalogue.db").string(), clock);
+  if (!store || !hall::sync::pin_trusted_keys(store->database(), b.pub.files.at("keys/1.json"), "keys/1.json")) {
+    std::fprintf(stderr, "cannot set up the hall\n");
+    std::exit(1);
+  }
+  hall::sync::Syncer syncer(*store, fetcher, clock, hall::sync::SyncOptions{url});
+
+  auto t = Steady::now();
+  auto first = syncer.sync_once();
+  const double first_ms = ms_since(t);
+  if (!first) {
+    std::fprintf(stderr, "first sync: %s\n", first.error().error.message.c_str());
+    std::exit(1);
+  }
+  std::printf("[%s] first sync: %d guides in %.0f ms, %zu bytes in %d requests (%.1f MiB)\n", transport,
+              first->guides_inserted, first_ms, first->bytes_fetched, first->requests,
+              static_cast<double>(first->bytes_fetched) / 1048576.0);
+
+  std::vector<double> poll_ms;
+  std::size_t poll_bytes = 0;
+  for (int i = 0; i < 200; ++i) {
+    t = Steady::now();
+    auto r = syncer.sync_once();
+    poll_ms.push_back(ms_since(t));
+    if (!r || r->outcome != hall::sync::SyncOutcome::not_modified) {
+      std::fprintf(stderr, "no-change poll did not answer 304\n");
+      std::exit(1);
+    }
+    poll_bytes = r->bytes_fetched;
+  }
+  std::printf("[%s] no-change poll (304): median %.2f ms, p99 %.2f ms, %zu body bytes, 1 request (200 polls)\n",
+              transport, percentile(poll_ms, 0.5), percentile(poll_ms, 0.99), poll_bytes);
+
+  std::vector<double> change_ms;
+  std::size_t change_bytes = 0, manifest_bytes = 0;
+  for (int i = 0; i < changes; ++i) {
+    auto& g = b.guides[static_cast<std::size_t>(i * 7919) % b.guides.size()];
+    g["version"] = g["version"].get<int>() + 1;
+    g["name"] = g["name"].get<std::string>() + "（修订）";
+    b.pub.publish(b.guides, clock.now());
+    const std::string body = g.dump();
+    write(b.dir / "publish" / ("objects/" + hall::sha256_hex(body) + ".json"), body);
+    write(b.dir / "publish" / "manifest.json", b.pub.files.at("manifest.json"));
+    t = Steady::now();
+    auto r = syncer.sync_once();
+    change_ms.push_back(ms_since(t));
+    if (!r || r->objects_fetched != 1) {
+      std::fprintf(stderr, "one-guide change: %s\n",
+                   r ? "fetched more than one object" : r.error().error.message.c_str());
+      std::exit(1);
+    }
+    change_bytes = r->bytes_fetched;
+    manifest_bytes = b.pub.files.at("manifest.json").size();
+  }
+  std::printf(
+      "[%s] one-guide change: median %.0f ms, p99 %.0f ms to verify and apply; %zu bytes (manifest %zu "
+      "+ 1 object), 2 requests (%d changes)\n",
+      transport, percentile(change_ms, 0.5), percentile(change_ms, 0.99), change_bytes, manifest_bytes, changes);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int count = argc > 1 ? std::atoi(argv[1]) : 10'000;
+  const int changes = argc > 2 ? std::atoi(argv[2]) : 20;
+  Bench b;
+  b.dir = fs::temp_directory_path() / ("hallkiosk-sync-bench-" + std::to_string(getpid()));
+  auto t = Steady::now();
+  b.guides = nlohmann::ordered_json::parse(hall::bench::synthetic_catalogue(count))["guides"]
+                 .get<std::vector<nlohmann::ordered_json>>();
+  b.pub = hall::test::new_publication(hall::test::make_signing_key());
+  b.pub.publish(b.guides, std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
+  b.pub.write_to((b.dir / "publish").string());
+  std::uintmax_t object_bytes = 0;
+  for (const auto& [name, bytes] : b.pub.files) {
+    if (name.starts_with("objects/")) object_bytes += bytes.size();
+  }
+  std::printf("published %d guides: manifest %zu bytes, objects %.1f MiB, in %.0f ms\n", count,
+              b.pub.files.at("manifest.json").size(), static_cast<double>(object_bytes) / 1048576.0, ms_since(t));
+
+  hall::sync::DirectoryFetcher directory;
+  run(b, "folder", directory, "file://" + (b.dir / "publish").string(), changes);
+
+  hall::http::ServerOptions options;
+  options.static_dir = (b.dir / "publish").string();
+  hall::http::HttpServer server(options);
+  if (auto port = server.start(); port) {
+    hall::http::HttpFetcher http;
+    run(b, "http", http, server.url(), changes);
+    server.stop();
+  } else {
+    std::fprintf(stderr, "no HTTP server: %s\n", port.error().message.c_str());
+  }
+  fs::remove_all(b.dir);
+  return 0;
+}

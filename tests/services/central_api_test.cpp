@@ -1,0 +1,218 @@
+// The central store's request handlers, without sockets: the review workflow and admin
+// authentication as a table of named rules, each asserting the exact refusal, that nothing was
+// published, and that the refusal is in the audit log.
+#include <catch2/catch.hpp>
+#include <functional>
+
+#include "services/central_fixture.h"
+
+using namespace hall;
+using namespace hall::central;
+using hall::test::CentralFixture;
+using hall::test::valid_guide;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string guide_v(int version) { return CentralFixture::guide_file(valid_guide("G-1", "高龄津贴申领", version)); }
+
+std::int64_t submit_one(CentralFixture& f, const std::string& author, const std::string& file) {
+  const auto res = f.call(author == "dave" ? f.dave : f.alice, "POST", "/api/drafts", file);
+  REQUIRE(res.status == 201);
+  return Json::parse(res.body)["drafts"][0]["id"].get<std::int64_t>();
+}
+
+std::string review_path(std::int64_t id) { return "/api/drafts/" + std::to_string(id) + "/review"; }
+const std::string approve = R"({"conclusion": "approve", "note": "无涉密内容"})";
+
+struct Rule {
+  const char* name;
+  std::function<ApiResponse(CentralFixture&)> act;
+  int status;
+  const char* says;
+  std::int64_t version_after = 0;  // what the rule's own setup published; the refusal adds nothing
+};
+
+const Rule rules[] = {
+    {"an unsigned admin request is refused",
+     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, guide_v(1)}); }, 401, "unsigned request"},
+    {"a bad signature is refused",
+     [](CentralFixture& f) {
+       ApiRequest req{"POST", "/api/drafts",
+                      sign_admin_request(f.alice, "alice", "POST", "/api/drafts", guide_v(1), f.clock.now()), guide_v(2)};
+       return f.api.handle(req);
+     },
+     401, "bad signature for administrator alice"},
+    {"a request signed with another admin's key is refused",
+     [](CentralFixture& f) {
+       return f.api.handle({"POST", "/api/drafts",
+                            sign_admin_request(f.bob, "alice", "POST", "/api/drafts", guide_v(1), f.clock.now()),
+                            guide_v(1)});
+     },
+     401, "bad signature"},
+    {"an unknown admin is refused",
+     [](CentralFixture& f) {
+       const KeyPair mallory = CentralFixture::with_id(generate_key_pair(), "mallory");
+       return f.call(mallory, "POST", "/api/drafts", guide_v(1));
+     },
+     401, "unknown administrator \"mallory\""},
+    {"a stale timestamp is refused",
+     [](CentralFixture& f) {
+       return f.api.handle({"POST", "/api/drafts",
+                            sign_admin_request(f.alice, "alice", "POST", "/api/drafts", guide_v(1),
+                                               f.clock.now() - std::chrono::seconds(301)),
+                            guide_v(1)});
+     },
+     401, "stale request"},
+    {"a replayed request is refused",
+     [](CentralFixture& f) {
+       const ApiRequest req{"POST", "/api/drafts",
+                            sign_admin_request(f.alice, "alice", "POST", "/api/drafts", guide_v(1), f.clock.now()),
+                            guide_v(1)};
+       REQUIRE(f.api.handle(req).status == 201);
+       return f.api.handle(req);
+     },
+     401, "replayed request"},
+    {"an author approving their own change is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "dave", guide_v(1));
+       return f.call(f.dave, "POST", review_path(id), approve);
+     },
+     409, "dave wrote it and may not review it"},
+    {"a review by an admin without the reviewer role is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "dave", guide_v(1));
+       return f.call(f.alice, "POST", review_path(id), approve);
+     },
+     403, "does not hold the reviewer role"},
+    {"a second review of the same draft is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "alice", guide_v(1));
+       REQUIRE(f.call(f.bob, "POST", review_path(id), approve).status == 200);
+       f.clock.advance(std::chrono::seconds(1));
+       return f.call(f.dave, "POST", review_path(id), R"({"conclusion": "reject", "reason": "x", "note": "y"})");
+     },
+     409, "already reviewed by bob"},
+    {"a review without the confidentiality note is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "alice", guide_v(1));
+       return f.call(f.bob, "POST", review_path(id), R"({"conclusion": "approve"})");
+     },
+     400, "保密审查记录"},
+    {"publish without approval is refused",
+     [](CentralFixture& f) {
+       submit_one(f, "alice", guide_v(1));
+       return f.call(f.carol, "POST", "/api/publish", "{}");
+     },
+     409, "no draft is approved"},
+    {"publishing a named draft that is still pending is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "alice", guide_v(1));
+       return f.call(f.carol, "POST", "/api/publish", R"({"drafts": [)" + std::to_string(id) + "]}");
+     },
+     409, "is pending, not approved"},
+    {"publish by an admin without the publisher role is refused",
+     [](CentralFixture& f) {
+       const auto id = submit_one(f, "alice", guide_v(1));
+       REQUIRE(f.call(f.bob, "POST", review_path(id), approve).status == 200);
+       return f.call(f.bob, "POST", "/api/publish", "{}");
+     },
+     403, "does not hold the publisher role"},
+    {"a version not above the published one is refused at submit",
+     [](CentralFixture& f) {
+       f.publish_guide(valid_guide("G-9", "x", 3));
+       return f.call(f.alice, "POST", "/api/drafts", CentralFixture::guide_file(valid_guide("G-9", "x", 3)));
+     },
+     409, "version 3 is not above the published version 3", 1},
+    {"a draft overtaken by a higher published version is refused at publish",
+     [](CentralFixture& f) {
+       const auto low = submit_one(f, "alice", guide_v(2));
+       const auto high = submit_one(f, "alice", guide_v(3));
+       REQUIRE(f.call(f.bob, "POST", review_path(high), approve).status == 200);
+       REQUIRE(f.call(f.carol, "POST", "/api/publish", "{}").status == 200);
+       f.clock.advance(std::chrono::seconds(1));
+       REQUIRE(f.call(f.bob, "POST", review_path(low), approve).status == 200);
+       return f.call(f.carol, "POST", "/api/publish", "{}");
+     },
+     409, "version 2 is not above the published version 3", 1},
+    {"an invalid guide is refused with its path",
+     [](CentralFixture& f) {
+       Json g = valid_guide("G-1");
+       g.erase("contact_phone");
+       return f.call(f.alice, "POST", "/api/drafts", CentralFixture::guide_file(g));
+     },
+     400, "guide G-1: $.contact_phone"},
+};
+
+}  // namespace
+
+TEST_CASE("the review workflow and admin authentication refuse what they must", "[central][api]") {
+  for (const auto& rule : rules) {
+    DYNAMIC_SECTION(rule.name) {
+      CentralFixture f;
+      const auto res = rule.act(f);
+      INFO(res.body);
+      CHECK(res.status == rule.status);
+      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      auto log = f.store.audit_log();
+      REQUIRE(log);
+      REQUIRE_FALSE(log->empty());
+      CHECK(log->front().outcome == "refused");
+      CHECK_THAT(log->front().detail, Catch::Contains(rule.says));
+      CHECK(f.store.catalogue_version().value_or(-1) == rule.version_after);  // the refusal published nothing
+    }
+  }
+}
+
+TEST_CASE("submit, review and publish through the handlers, and the author sees a rejection's reason", "[central][api]") {
+  CentralFixture f;
+  const auto first = submit_one(f, "alice", guide_v(1));
+  const auto rejected = f.call(f.bob, "POST", review_path(first),
+                               R"({"conclusion": "reject", "reason": "办理时限与法定时限不符", "note": "无涉密内容"})");
+  REQUIRE(rejected.status == 200);
+  f.clock.advance(std::chrono::seconds(1));
+  const auto list = f.call(f.alice, "GET", "/api/drafts");
+  REQUIRE(list.status == 200);
+  const Json drafts = Json::parse(list.body)["drafts"];
+  REQUIRE(drafts.size() == 1);
+  CHECK(drafts[0]["state"] == "rejected");
+  CHECK(drafts[0]["review"]["reason"] == "办理时限与法定时限不符");
+  CHECK(drafts[0]["review"]["reviewer"] == "bob");
+  CHECK(drafts[0]["review"]["confidentiality_note"] == "无涉密内容");
+
+  const auto second = submit_one(f, "alice", guide_v(1));
+  REQUIRE(f.call(f.bob, "POST", review_path(second), approve).status == 200);
+  const auto published = f.call(f.carol, "POST", "/api/publish", R"({"effective_from": null})");
+  REQUIRE(published.status == 200);
+  CHECK(Json::parse(published.body)["catalogue_version"] == 1);
+  CHECK(Json::parse(published.body)["guides"] == Json::array({"G-1@1"}));
+
+  const auto beat = f.api.handle({"POST", "/api/heartbeat", {},
+                                  R"({"kiosk_id": "hall-1", "catalogue_version": 0, "last_good_sync": "",
+                                      "last_error": "", "printer_state": "ok"})"});
+  REQUIRE(beat.status == 200);
+  CHECK(Json::parse(beat.body)["latest_catalogue_version"] == 1);
+  const auto status = f.call(f.carol, "GET", "/api/kiosks");
+  REQUIRE(status.status == 200);
+  CHECK(Json::parse(status.body)["kiosks"][0]["behind"] == true);
+
+  const auto audit = f.call(f.carol, "GET", "/api/audit");
+  REQUIRE(audit.status == 200);
+  INFO(audit.body);
+  std::vector<std::string> actions;
+  const Json log = Json::parse(audit.body);
+  for (const auto& e : log["audit"]) actions.push_back(e["actor"].get<std::string>() + " " + e["action"].get<std::string>());
+  CHECK(actions == std::vector<std::string>{"carol publish", "bob review", "alice submit", "bob review", "alice submit",
+                                            "operator add-admin", "operator add-admin", "operator add-admin",
+                                            "operator add-admin", "operator init"});
+}
+
+TEST_CASE("an unsigned request is audited as unsigned and a GET needs a signature too", "[central][api]") {
+  CentralFixture f;
+  CHECK(f.api.handle({"GET", "/api/audit", {}, ""}).status == 401);
+  auto log = f.store.audit_log(1);
+  REQUIRE(log);
+  CHECK(log->front().actor == "(unsigned)");
+  CHECK(log->front().target == "GET /api/audit");
+  CHECK(f.call(f.alice, "GET", "/api/nothing").status == 404);
+}

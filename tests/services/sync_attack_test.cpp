@@ -1,0 +1,229 @@
+// The attack table (TUF's threat list, the part a hall needs): each row plays one lying or broken
+// server against a hall that trusts catalogue version 5, and proves the exact refusal, that the
+// catalogue a visitor sees is unchanged, and that the trusted version stayed 5.
+#include <catch2/catch.hpp>
+
+#include <functional>
+
+#include "sync_fixture.h"
+
+using namespace hall;
+using namespace hall::test;
+using sync::Refusal;
+
+namespace {
+
+using Guides = std::vector<nlohmann::ordered_json>;
+
+constexpr std::int64_t trusted_version = 5;
+
+Guides baseline_guides() {
+  return {valid_guide("G-A", "高龄津贴申领"), valid_guide("G-B", "残疾人证办理"), valid_guide("G-C", "老年优待证办理")};
+}
+
+// The next honest catalogue: G-A gets version 2.
+Guides changed_guides() {
+  auto g = baseline_guides();
+  g[0] = valid_guide("G-A", "高龄津贴申领（新）", 2);
+  return g;
+}
+
+Instant issued(const SyncedHall& h) {
+  return h.clock.now() - std::chrono::hours{1};
+}
+
+std::string object_of(const Publication& pub, const std::string& id) {
+  auto env = nlohmann::json::parse(pub.files.at("manifest.json"));
+  auto payload = nlohmann::json::parse(env["signed"].get<std::string>());
+  for (const auto& e : payload["guides"]) {
+    if (e["id"] == id) return "objects/" + e["hash"].get<std::string>() + ".json";
+  }
+  FAIL("no guide " << id << " in the manifest");
+  return {};
+}
+
+struct Attack {
+  const char* name;
+  Refusal expected;
+  std::function<void(SyncedHall&)> play;
+};
+
+const Attack attacks[] = {
+    {"bad signature: the payload was changed after signing", Refusal::bad_signature,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       auto env = nlohmann::ordered_json::parse(h.pub.files["manifest.json"]);
+       std::string payload = env["signed"];
+       payload.replace(payload.find("\"catalogue_version\":6"), 21, "\"catalogue_version\":7");
+       env["signed"] = payload;
+       h.pub.files["manifest.json"] = env.dump();
+     }},
+    {"unknown key: signed by a key the hall never trusted", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.signers = {make_signing_key()};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"unsigned manifest: no signatures at all", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.signers = {};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"rollback: a validly signed lower catalogue version", Refusal::rollback,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), trusted_version - 1); }},
+    {"replayed old manifest: the trusted version number with other content", Refusal::replay,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h) - std::chrono::hours{24}, trusted_version); }},
+    {"replayed old manifest: a higher version issued before the trusted one", Refusal::replay,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h) - std::chrono::hours{24}); }},
+    {"expired manifest: freeze, nothing applied", Refusal::expired,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::minutes{30};  // issued after the trusted one, expired half an hour later
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"object hash mismatch: same length, other bytes", Refusal::hash_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       auto& body = h.pub.files[object_of(h.pub, "G-A")];
+       const auto at = body.find("\"daily_quota\":50");
+       REQUIRE(at != std::string::npos);
+       body[at + 14] = '9';  // a quota of 90: one byte, still a valid guide
+     }},
+    {"object longer than stated", Refusal::too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files[object_of(h.pub, "G-A")] += " ";
+     }},
+    {"truncated download: cut short of its Content-Length", Refusal::truncated,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(object_of(h.pub, "G-A"), Misbehave::cut_short);
+     }},
+    {"truncated download: no Content-Length, the body just ends", Refusal::truncated,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(object_of(h.pub, "G-A"), Misbehave::short_no_length);
+     }},
+    {"endless body: an object that never ends", Refusal::too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(object_of(h.pub, "G-A"), Misbehave::endless);
+     }},
+    {"endless body: a manifest that never ends", Refusal::too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave("manifest.json", Misbehave::endless);
+     }},
+    {"slow server past the timeout: the manifest", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave("manifest.json", Misbehave::slow);
+     }},
+    {"slow server past the timeout: an object", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(object_of(h.pub, "G-A"), Misbehave::slow);
+     }},
+    {"missing object: 404", Refusal::http_status,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files.erase(object_of(h.pub, "G-A"));
+     }},
+    {"malformed JSON manifest", Refusal::malformed,
+     [](SyncedHall& h) { h.pub.files["manifest.json"] = R"({"format": "hallkiosk.manifest/1", "signed": "{\"catal)"; }},
+    {"malformed payload: signed, but a guide entry has no hash", Refusal::malformed,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["guides"][0].erase("hash"); }, h.pub.signers);
+     }},
+    {"wrong envelope: keys.json served as the manifest", Refusal::wrong_format,
+     [](SyncedHall& h) { h.pub.files["manifest.json"] = h.pub.files["keys.json"]; }},
+    {"a guide that fails validation", Refusal::invalid_guide,
+     [](SyncedHall& h) {
+       auto g = changed_guides();
+       g[0].erase("contact_phone");
+       h.pub.publish(g, issued(h));
+     }},
+    {"key rotation not signed by the current key", Refusal::rotation_not_signed,
+     [](SyncedHall& h) {
+       const auto intruder = make_signing_key();
+       h.pub.signers = {intruder};
+       h.pub.rotate({intruder});  // keys/2.json signed by the intruder itself
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"key rotation skipping a version", Refusal::rotation_version,
+     [](SyncedHall& h) {
+       const auto next = make_signing_key();
+       h.pub.files["keys/2.json"] = key_set_envelope(3, {next}, {h.key});
+       h.pub.keys_version = 2;
+       h.pub.signers = {next};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"manifest entry names another guide version than its object", Refusal::guide_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["guides"][0]["version"] = 3; }, h.pub.signers);
+     }},
+    {"manifest entry names another guide id than its object", Refusal::guide_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["guides"][0]["id"] = "G-Z"; }, h.pub.signers);
+     }},
+    {"manifest entry gives another effective_from than its object", Refusal::guide_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
+     }},
+};
+
+}  // namespace
+
+TEST_CASE("sync attack table: every attack is refused and changes nothing", "[sync][attack]") {
+  for (const auto& attack : attacks) {
+    DYNAMIC_SECTION(attack.name) {
+      SyncedHall h;
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      REQUIRE(h.sync());
+      const std::string before = h.exported();
+      const auto trusted_before = h.state();
+      REQUIRE(trusted_before.catalogue_version == trusted_version);
+
+      h.clock.advance(std::chrono::minutes{5});
+      attack.play(h);
+      const auto result = h.sync();
+
+      REQUIRE_FALSE(result);
+      INFO(result.error().error.message);
+      CHECK(sync::to_string(result.error().reason) == std::string(sync::to_string(attack.expected)));
+      CHECK_FALSE(result.error().error.message.empty());
+      CHECK(h.exported() == before);
+      const auto after = h.state();
+      CHECK(after.catalogue_version == trusted_version);
+      CHECK(after.manifest_hash == trusted_before.manifest_hash);
+      CHECK(after.keys_version == 1);
+      CHECK(after.keys_payload == trusted_before.keys_payload);
+      CHECK(after.last_error_reason == sync::to_string(attack.expected));
+      CHECK(after.last_good_sync == trusted_before.last_good_sync);
+      CHECK(h.store->database().quick_check() == "ok");
+    }
+  }
+}
+
+TEST_CASE("an expired manifest freezes the catalogue and says so", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  const auto synced_at = h.clock.now();
+  h.clock.advance(std::chrono::days{8});  // the publisher went silent: the trusted manifest expires
+  const auto result = h.sync();           // 304: nothing new, and what is held has expired
+  REQUIRE_FALSE(result);
+  CHECK(result.error().reason == Refusal::expired);
+  auto status = h.syncer->status();
+  REQUIRE(status);
+  CHECK(status->stale);
+  CHECK(status->last_good_sync == synced_at);
+  CHECK(status->data_age == std::chrono::days{8});
+  CHECK(h.current_ids().size() == 3);  // still serving the last good catalogue
+}

@@ -1,0 +1,131 @@
+#pragma once
+// A publisher for sync tests and benchmarks: Ed25519 keys made on the spot (libsodium), signed
+// envelopes, manifests and content-addressed objects as PROTOCOL.md lays them out, held in memory
+// (for FakeFetcher) or written to a folder (for DirectoryFetcher, hallctl and the crash test).
+// It is a deliberately independent writer of the format, so the kiosk's reader is checked
+// against something other than itself. Header-only: the benchmark links no test library.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sodium.h>
+#include <nlohmann/json.hpp>
+
+#include "common/rfc3339.h"
+#include "common/sha256.h"
+#include "sync/signed_envelope.h"
+
+namespace hall::test {
+
+struct SigningKey {
+  std::string public_key, secret_key;  // raw bytes: 32 and 64
+  std::string key_id() const { return sync::key_id_of(public_key); }
+};
+
+inline SigningKey make_signing_key() {
+  if (sodium_init() < 0) throw std::runtime_error("sodium_init failed");
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES];
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair(pk, sk);
+  return {std::string(reinterpret_cast<char*>(pk), sizeof pk), std::string(reinterpret_cast<char*>(sk), sizeof sk)};
+}
+
+inline std::string sign_hex(const SigningKey& key, const std::string& message) {
+  unsigned char sig[crypto_sign_BYTES];
+  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       reinterpret_cast<const unsigned char*>(key.secret_key.data()));
+  return sync::to_hex(std::string(reinterpret_cast<char*>(sig), sizeof sig));
+}
+
+inline std::string envelope(const std::string& format, const std::string& payload,
+                            const std::vector<SigningKey>& signers) {
+  nlohmann::ordered_json env = {{"format", format}, {"signed", payload}, {"signatures", nlohmann::json::array()}};
+  for (const auto& k : signers) env["signatures"].push_back({{"key_id", k.key_id()}, {"sig", sign_hex(k, payload)}});
+  return env.dump(1) + "\n";
+}
+
+inline std::string key_set_payload(int version, const std::vector<SigningKey>& keys, int threshold = 1) {
+  nlohmann::ordered_json p = {{"version", version}, {"threshold", threshold}, {"keys", nlohmann::json::array()}};
+  for (const auto& k : keys) p["keys"].push_back({{"key_id", k.key_id()}, {"public", sync::to_hex(k.public_key)}});
+  return p.dump();
+}
+
+inline std::string key_set_envelope(int version, const std::vector<SigningKey>& keys,
+                                    const std::vector<SigningKey>& signers) {
+  return envelope(std::string(sync::keys_format), key_set_payload(version, keys), signers);
+}
+
+inline Instant at(const char* rfc3339) {
+  return *parse_rfc3339(rfc3339);
+}
+
+// The published directory as path -> bytes ("manifest.json", "objects/<hash>.json", "keys/2.json").
+struct Publication {
+  std::map<std::string, std::string> files;
+  std::int64_t catalogue_version = 0;
+  int keys_version = 1;
+  std::vector<SigningKey> signers;
+  std::chrono::seconds lifetime{7 * 24 * 3600};
+
+  // Writes an object per guide and a signed manifest listing exactly `guides`; returns the
+  // manifest bytes. `version` 0 means the next catalogue version.
+  std::string publish(const std::vector<nlohmann::ordered_json>& guides, Instant issued_at, std::int64_t version = 0) {
+    catalogue_version = version ? version : catalogue_version + 1;
+    nlohmann::ordered_json list = nlohmann::json::array();
+    for (const auto& g : guides) {
+      const std::string body = g.dump();
+      const std::string hash = sha256_hex(body);
+      files["objects/" + hash + ".json"] = body;
+      nlohmann::ordered_json e = {{"id", g["id"]},
+                                  {"version", g["version"]},
+                                  {"effective_from", nullptr},
+                                  {"hash", hash},
+                                  {"length", body.size()}};
+      if (g.contains("effective_from")) e["effective_from"] = g["effective_from"];
+      list.push_back(std::move(e));
+    }
+    nlohmann::ordered_json payload = {{"catalogue_version", catalogue_version},
+                                      {"issued_at", format_rfc3339_utc(issued_at)},
+                                      {"expires_at", format_rfc3339_utc(issued_at + lifetime)},
+                                      {"keys_version", keys_version},
+                                      {"guides", std::move(list)}};
+    files["manifest.json"] = envelope(std::string(sync::manifest_format), payload.dump(), signers);
+    return files["manifest.json"];
+  }
+
+  // A new key set signed by the current signers; later manifests are signed by the new keys.
+  void rotate(const std::vector<SigningKey>& new_keys) {
+    const std::string env = key_set_envelope(keys_version + 1, new_keys, signers);
+    ++keys_version;
+    files["keys/" + std::to_string(keys_version) + ".json"] = env;
+    files["keys.json"] = env;
+    signers = new_keys;
+  }
+
+  void write_to(const std::string& dir) const {
+    for (const auto& [name, bytes] : files) {
+      const std::filesystem::path p = std::filesystem::path(dir) / name;
+      std::filesystem::create_directories(p.parent_path());
+      std::ofstream out(p, std::ios::binary | std::ios::trunc);
+      out << bytes;
+      if (!out) throw std::runtime_error("cannot write " + p.string());
+    }
+  }
+};
+
+// A new publisher with one key; its self-signed set 1 is what a kiosk pins (trusted_keys.json).
+inline Publication new_publication(const SigningKey& key) {
+  Publication p;
+  p.signers = {key};
+  p.files["keys/1.json"] = key_set_envelope(1, {key}, {key});
+  p.files["keys.json"] = p.files["keys/1.json"];
+  return p;
+}
+
+}  // namespace hall::test
