@@ -1,6 +1,12 @@
 #include "hallctl/sync_commands.h"
 
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
 #include <filesystem>
+#include <random>
+#include <thread>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -23,6 +29,10 @@ const char* const sync_help = R"(hallctl sync — follow the central store's sig
 
   hallctl sync --once --url URL     poll the published directory once and apply what verifies
                                     (URL: http://host:port/path, or a local folder / file:// URL)
+  hallctl sync --watch --url URL    poll for ever (every --interval seconds, default 300, with ±20%
+                                    jitter) until SIGTERM or SIGINT; with --heartbeat CENTRAL_URL
+                                    also report to the central store after each poll
+                                    (--kiosk-id ID, default the host name)
   hallctl sync --status             trusted version, last good sync, data age, last error, stale
   hallctl sync --trust FILE         pin the publisher's initial key set (trusted_keys.json)
 
@@ -130,6 +140,11 @@ Result<void> pin_from_folder(Hall& hall) {
   return {};
 }
 
+std::unique_ptr<sync::Fetcher> fetcher_for(const std::string& url) {
+  if (sync::is_local_url(url) || fs::is_directory(url)) return std::make_unique<sync::DirectoryFetcher>();
+  return std::make_unique<http::HttpFetcher>();
+}
+
 int once(const CommandLine& cl) {
   const std::string url = cl.option("--url");
   if (url.empty()) {
@@ -140,12 +155,7 @@ int once(const CommandLine& cl) {
   auto hall = open_hall(cl, clock);
   if (!hall) return report(hall.error());
   if (auto r = pin_from_folder(*hall); !r) return report(r.error());
-  std::unique_ptr<sync::Fetcher> fetcher;
-  if (sync::is_local_url(url) || fs::is_directory(url)) {
-    fetcher = std::make_unique<sync::DirectoryFetcher>();
-  } else {
-    fetcher = std::make_unique<http::HttpFetcher>();
-  }
+  const auto fetcher = fetcher_for(url);
   sync::Syncer syncer(*hall->store, *fetcher, clock, sync::SyncOptions{url});
   const auto result = syncer.sync_once();
   if (!result) {
@@ -179,6 +189,68 @@ int once(const CommandLine& cl) {
     std::cout << "catalogue version " << r.catalogue_version << " is current (" << sync::to_string(r.outcome) << ", "
               << r.bytes_fetched << " bytes fetched)\n";
   }
+  return exit_ok;
+}
+
+std::atomic<bool> stop_watching{false};
+
+extern "C" void on_stop_signal(int) { stop_watching = true; }
+
+std::string host_name() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "kiosk";
+  return name;
+}
+
+// The hub's poll loop: one sync, a heartbeat, then sleep until the next jittered poll. A refused
+// sync is logged and tried again at the next poll; the last good catalogue stays in use.
+int watch(const CommandLine& cl) {
+  const std::string url = cl.option("--url");
+  if (url.empty()) {
+    std::cerr << "hallctl sync --watch needs --url URL\n";
+    return exit_invalid;
+  }
+  int interval = 300;
+  try {
+    interval = std::stoi(cl.option("--interval", "300"));
+  } catch (const std::exception&) {
+    interval = 0;
+  }
+  if (interval < 1) {
+    std::cerr << "hallctl sync: --interval takes a whole number of seconds, 1 or more\n";
+    return exit_invalid;
+  }
+  SystemClock clock;
+  auto hall = open_hall(cl, clock);
+  if (!hall) return report(hall.error());
+  if (auto r = pin_from_folder(*hall); !r) return report(r.error());
+  const auto fetcher = fetcher_for(url);
+  sync::Syncer syncer(*hall->store, *fetcher, clock, sync::SyncOptions{url});
+  std::string heartbeat = cl.option("--heartbeat");
+  while (heartbeat.ends_with('/')) heartbeat.pop_back();
+  const std::string kiosk_id = cl.option("--kiosk-id", host_name());
+  std::signal(SIGTERM, on_stop_signal);
+  std::signal(SIGINT, on_stop_signal);
+  std::mt19937_64 rng(std::random_device{}());
+  const sync::PollPolicy policy{std::chrono::seconds{interval}, std::chrono::seconds{interval / 5}};
+  while (!stop_watching) {
+    const auto result = syncer.sync_once();
+    if (result) {
+      std::cout << format_rfc3339_utc(clock.now()) << " catalogue version " << result->catalogue_version << " ("
+                << sync::to_string(result->outcome) << ", " << result->bytes_fetched << " bytes)" << std::endl;
+    } else {
+      std::cerr << format_rfc3339_utc(clock.now()) << " sync refused (" << sync::to_string(result.error().reason)
+                << "): " << result.error().error.message << std::endl;
+    }
+    if (!heartbeat.empty()) {
+      if (auto r = syncer.send_heartbeat(heartbeat + "/api/heartbeat", kiosk_id, "unknown"); !r) {
+        std::cerr << "heartbeat to " << heartbeat << " failed: " << r.error().message << std::endl;
+      }
+    }
+    const Instant next = sync::next_poll(clock.now(), rng, policy);
+    while (!stop_watching && clock.now() < next) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  std::cout << "stopped\n";
   return exit_ok;
 }
 
@@ -219,7 +291,8 @@ int status(const CommandLine& cl) {
 }  // namespace
 
 int run_sync_command(int argc, char** argv) {
-  auto cl = parse_command_line(argc, argv, {"--data", "--url", "--trust"}, {"--once", "--status", "--json", "--help"});
+  auto cl = parse_command_line(argc, argv, {"--data", "--url", "--trust", "--interval", "--heartbeat", "--kiosk-id"},
+                               {"--once", "--watch", "--status", "--json", "--help"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
     return exit_invalid;
@@ -228,13 +301,15 @@ int run_sync_command(int argc, char** argv) {
     std::cout << sync_help;
     return exit_ok;
   }
-  const int modes = (cl->flag("--once") ? 1 : 0) + (cl->flag("--status") ? 1 : 0) + (cl->flag("--trust") ? 1 : 0);
+  const int modes = (cl->flag("--once") ? 1 : 0) + (cl->flag("--watch") ? 1 : 0) + (cl->flag("--status") ? 1 : 0) +
+                    (cl->flag("--trust") ? 1 : 0);
   if (modes != 1 || cl->words.size() != 1) {
-    std::cerr << "hallctl sync: give exactly one of --once, --status, --trust FILE\n\n" << sync_help;
+    std::cerr << "hallctl sync: give exactly one of --once, --watch, --status, --trust FILE\n\n" << sync_help;
     return exit_invalid;
   }
   if (cl->flag("--trust")) return trust(*cl);
   if (cl->flag("--once")) return once(*cl);
+  if (cl->flag("--watch")) return watch(*cl);
   return status(*cl);
 }
 

@@ -1,5 +1,7 @@
 #include "central/central_api.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -190,30 +192,41 @@ std::string ApiRequest::header(std::string_view name) const {
 }
 
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
-                               std::string_view body) {
+                               std::string_view nonce, std::string_view body) {
   return std::string(method) + "\n" + std::string(path) + "\n" + std::to_string(unix_seconds) + "\n" +
-         sha256_hex(body);
+         std::string(nonce) + "\n" + sha256_hex(body);
 }
 
 HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,
                               std::string_view path, std::string_view body, Instant now) {
   const std::int64_t t = now.time_since_epoch().count();
+  // A fresh nonce makes two equal requests in the same second two different signatures, so the
+  // replay check refuses only a request sent again, not a second publish a moment later.
+  unsigned char random[16];
+  randombytes_buf(random, sizeof random);
+  std::string nonce;
+  for (const unsigned char b : random) {
+    nonce += "0123456789abcdef"[b >> 4];
+    nonce += "0123456789abcdef"[b & 0xF];
+  }
   return {{"X-Hall-Admin", admin_id},
           {"X-Hall-Time", std::to_string(t)},
-          {"X-Hall-Signature", sign(key, admin_signing_text(method, path, t, body))}};
+          {"X-Hall-Nonce", nonce},
+          {"X-Hall-Signature", sign(key, admin_signing_text(method, path, t, nonce, body))}};
 }
 
 std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiRequest& req) {
   const std::string admin_id = req.header("X-Hall-Admin");
   const std::string time_text = req.header("X-Hall-Time");
+  const std::string nonce = req.header("X-Hall-Nonce");
   const std::string signature = req.header("X-Hall-Signature");
   const std::string target = req.method + " " + req.path;
   const auto refuse = [&](const std::string& why) {
     (void)store_->audit(admin_id.empty() ? "(unsigned)" : admin_id, "authenticate", target, "refused", why);
     return std::unexpected(error_response(401, why));
   };
-  if (admin_id.empty() || time_text.empty() || signature.empty()) {
-    return refuse("unsigned request: X-Hall-Admin, X-Hall-Time and X-Hall-Signature are required");
+  if (admin_id.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
+    return refuse("unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
   }
   auto admin = store_->admin(admin_id);
   if (!admin) return refuse("unknown administrator \"" + admin_id.substr(0, 64) + "\"");
@@ -223,7 +236,7 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
   if (*t > now + max_clock_skew.count() || *t < now - max_clock_skew.count()) {
     return refuse("stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
   }
-  if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, req.body), signature)) {
+  if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
     return refuse("bad signature for administrator " + admin_id);
   }
   if (req.method != "GET") {

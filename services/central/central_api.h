@@ -9,7 +9,7 @@
 //   POST /api/publish                {"effective_from"?: RFC 3339, "drafts"?: [ids]}        publisher
 //   GET  /api/kiosks                 every kiosk, flagged behind / silent      any admin
 //   GET  /api/audit                  the audit log, newest first               any admin
-// Admin requests carry X-Hall-Admin, X-Hall-Time and X-Hall-Signature (services/sync/PROTOCOL.md).
+// Admin requests carry X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature (services/sync/PROTOCOL.md).
 #include <chrono>
 #include <string>
 #include <utility>
@@ -39,6 +39,7 @@ struct ApiResponse {
 
 // The bytes an admin signs: "METHOD\nPATH\nTIME\n<sha256 hex of body>".
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
+                               std::string_view nonce,
                                std::string_view body);
 // The three headers of a signed admin request, for hallctl and tests.
 HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,

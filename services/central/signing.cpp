@@ -197,6 +197,15 @@ Result<void> write_file_atomically(const std::string& path, std::string_view byt
     done += static_cast<std::size_t>(n);
   }
   ::fchmod(fd, mode);  // O_CREAT's mode is masked by the umask; a secret key must be 0600 exactly
+  // Static servers derive ETags from mtime (whole seconds) and size: nginx would answer 304 to a
+  // manifest replaced within the same second by one of the same length. A replacement therefore
+  // always gets a later second than the file it replaces.
+  struct stat old_file {}, new_file {};
+  if (::stat(path.c_str(), &old_file) == 0 && ::fstat(fd, &new_file) == 0 &&
+      new_file.st_mtim.tv_sec <= old_file.st_mtim.tv_sec) {
+    const timespec times[2] = {{0, UTIME_OMIT}, {old_file.st_mtim.tv_sec + 1, 0}};
+    ::futimens(fd, times);
+  }
   if ((durable && ::fsync(fd) != 0) || ::close(fd) != 0) {
     ::unlink(temp.c_str());
     return fail(ErrorCode::io, temp + ": " + errno_text());

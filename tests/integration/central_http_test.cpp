@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include "child_process.h"
+#include "nginx_server.h"
 #include "common/sha256.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
@@ -108,25 +109,8 @@ TEST_CASE("nginx serves the same published folder byte for byte", "[integration]
   s.f.publish_guide(valid_guide("G-1"));
   s.f.publish_guide(valid_guide("G-2", "老年优待证办理"));
   const std::string dir = s.f.dir.path();
-  const int port = test::free_port();
-  hall::test::write_file(dir + "/nginx.conf",
-                         "worker_processes 1;\nmaster_process off;\npid " + dir + "/nginx.pid;\nerror_log " + dir +
-                             "/nginx-error.log;\nevents { worker_connections 32; }\nhttp {\n  access_log " + dir +
-                             "/access.log;\n  client_body_temp_path " + dir + "/client_body;\n  proxy_temp_path " + dir +
-                             "/proxy;\n  fastcgi_temp_path " + dir + "/fastcgi;\n  uwsgi_temp_path " + dir +
-                             "/uwsgi;\n  scgi_temp_path " + dir + "/scgi;\n  types { application/json json; }\n"
-                             "  server {\n    listen 127.0.0.1:" + std::to_string(port) + ";\n    root " +
-                             s.f.store.publish_dir() +
-                             ";\n    location /objects/ { add_header Cache-Control \"public, max-age=31536000, "
-                             "immutable\"; }\n    location / { add_header Cache-Control \"no-cache\"; }\n  }\n}\n");
-  test::ChildProcess nginx({"/usr/sbin/nginx", "-p", dir, "-e", dir + "/nginx-error.log", "-c", dir + "/nginx.conf",
-                            "-g", "daemon off;"},
-                           dir + "/nginx-stderr.log");
-  if (!test::wait_for_port(port, 5000)) {
-    FAIL("nginx did not start: " << hall::test::read_file(dir + "/nginx-stderr.log")
-                                 << hall::test::read_file(dir + "/nginx-error.log"));
-  }
-  const std::string ours = s.server.url(), theirs = "http://127.0.0.1:" + std::to_string(port);
+  test::NginxServer nginx(s.f.store.publish_dir(), dir + "/nginx");
+  const std::string ours = s.server.url(), theirs = nginx.url();
 
   const auto m1 = s.get(ours + "/manifest.json");
   const auto m2 = s.get(theirs + "/manifest.json");
@@ -144,5 +128,5 @@ TEST_CASE("nginx serves the same published folder byte for byte", "[integration]
     CHECK(sha256_hex(o2.body) == entry["hash"]);
     CHECK(o2.body.size() == entry["length"].get<std::size_t>());
   }
-  CHECK(nginx.stop(SIGTERM, 5000) == 0);
+  CHECK(nginx.stop() == 0);
 }
