@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "catalogue/guide_parser.h"
+#include "catalogue/guide_rows.h"
 #include "search/search_terms.h"
 
 namespace hall::catalogue {
@@ -94,26 +95,14 @@ Result<void> to_v2(Database& db) {
   auto update = db.prepare(
       "UPDATE guide_versions SET name_en=?3, onsite_visits=?4, case_type=?5, promised_value=?6, promised_unit=?7, "
       "window=?8, queue_group=?9 WHERE guide_id=?1 AND version=?2");
-  auto material = db.prepare("INSERT INTO guide_materials VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   if (!update) return std::unexpected(update.error());
-  if (!material) return std::unexpected(material.error());
   return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
     update->reset();
     update->bind(1, g.id).bind(2, g.version).bind(3, g.name_en).bind(4, g.onsite_visits).bind(5, to_string(g.case_type));
     update->bind(6, g.promised_limit.value).bind(7, to_string(g.promised_limit.unit)).bind(8, g.location.window);
     update->bind(9, g.queue_group);
     if (auto r = update->run(); !r) return r;
-    for (std::size_t i = 0; i < g.materials.size(); ++i) {
-      const auto& m = g.materials[i];
-      material->reset();
-      material->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i)).bind(4, m.name);
-      material->bind(5, to_string(m.necessity)).bind(6, to_string(m.form));
-      material->bind(7, m.originals ? std::optional<std::int64_t>(*m.originals) : std::nullopt);
-      material->bind(8, m.copies ? std::optional<std::int64_t>(*m.copies) : std::nullopt);
-      material->bind(9, to_string(m.source)).bind(10, m.certificate ? 1 : 0);
-      if (auto r = material->run(); !r) return r;
-    }
-    return {};
+    return insert_material_rows(db, g);
   });
 }
 
@@ -133,18 +122,7 @@ Result<void> to_v3(Database& db) {
       !r) {
     return r;
   }
-  auto insert = db.prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!insert) return std::unexpected(insert.error());
-  return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
-    const auto terms = search::search_terms_for(g);
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      insert->reset();
-      insert->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i));
-      insert->bind(4, static_cast<int>(terms[i].kind)).bind(5, terms[i].text);
-      if (auto r = insert->run(); !r) return r;
-    }
-    return {};
-  });
+  return for_each_stored_guide(db, [&](const Guide& g) { return insert_search_term_rows(db, g); });
 }
 
 // Version 4: the sync state (services/sync): the pinned publisher key set, the trusted catalogue

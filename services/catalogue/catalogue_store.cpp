@@ -4,6 +4,7 @@
 
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/guide_parser.h"
+#include "catalogue/guide_rows.h"
 #include "common/sha256.h"
 
 namespace hall::catalogue {
@@ -68,28 +69,8 @@ Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& h
     topic->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i)).bind(4, g.topics[i]);
     if (auto r = topic->run(); !r) return r;
   }
-  auto material = db_->prepare("INSERT INTO guide_materials VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  if (!material) return std::unexpected(material.error());
-  for (std::size_t i = 0; i < g.materials.size(); ++i) {
-    const auto& m = g.materials[i];
-    material->reset();
-    material->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i)).bind(4, m.name);
-    material->bind(5, to_string(m.necessity)).bind(6, to_string(m.form));
-    material->bind(7, m.originals ? std::optional<std::int64_t>(*m.originals) : std::nullopt);
-    material->bind(8, m.copies ? std::optional<std::int64_t>(*m.copies) : std::nullopt);
-    material->bind(9, to_string(m.source)).bind(10, m.certificate ? 1 : 0);
-    if (auto r = material->run(); !r) return r;
-  }
-  auto term = db_->prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
-  if (!term) return std::unexpected(term.error());
-  const auto terms = search::search_terms_for(g);
-  for (std::size_t i = 0; i < terms.size(); ++i) {
-    term->reset();
-    term->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i));
-    term->bind(4, static_cast<int>(terms[i].kind)).bind(5, terms[i].text);
-    if (auto r = term->run(); !r) return r;
-  }
-  return {};
+  if (auto r = insert_material_rows(*db_, g); !r) return r;
+  return insert_search_term_rows(*db_, g);
 }
 
 Result<ImportReport> CatalogueStore::import(const CatalogueFile& file) {
@@ -203,7 +184,8 @@ Result<std::vector<GuideSummary>> CatalogueStore::current() const {
            (SELECT group_concat(topic, char(31)) FROM (SELECT topic FROM guide_topics t
               WHERE t.guide_id = g.guide_id AND t.version = g.version ORDER BY ordinal))
     FROM guide_versions g JOIN cur ON cur.guide_id = g.guide_id AND cur.version = g.version
-    ORDER BY g.name, g.guide_id)sql");
+    ORDER BY COALESCE((SELECT s.term FROM search_terms s WHERE s.guide_id = g.guide_id AND s.version = g.version
+                       AND s.kind = 1), g.name), g.guide_id)sql");
   if (!st) return std::unexpected(st.error());
   st->bind(1, seconds_of(clock_->now()));
   std::vector<GuideSummary> out;

@@ -75,7 +75,8 @@ class CatalogueStore {
   Result<ImportReport> import(const CatalogueFile& file);
 
   // The guides a visitor sees now: for each id the highest version already in effect, unless it
-  // is cancelled or past its cancel_at. Sorted by name.
+  // is cancelled or past its cancel_at. Sorted by the name's pinyin, as a Chinese reader expects
+  // a list (高龄 before 临时), not by code point.
   Result<std::vector<GuideSummary>> current() const;
   Result<Guide> current_guide(const std::string& id) const;
   Result<std::vector<StoredVersion>> versions(const std::string& id) const;

@@ -188,3 +188,11 @@ TEST_CASE("a file that is not a database is reported, not crashed on", "[store]"
   REQUIRE_FALSE(s);
   CHECK_THAT(s.error().message, Catch::Contains(dir.file("c.db")));
 }
+
+TEST_CASE("guides are listed in pinyin order, as a Chinese reader expects", "[store]") {
+  Fixture f;
+  REQUIRE(f.store.import(file_of({valid_guide("L", "临时救助申请"), valid_guide("Z", "最低生活保障申请"),
+                                  valid_guide("G", "高龄津贴申领"), valid_guide("C", "残疾人证办理")})));
+  // By code point 临 (U+4E34) would come first and 高 (U+9AD8) last.
+  CHECK(f.current_ids() == std::vector<std::string>{"C@1", "G@1", "L@1", "Z@1"});
+}
