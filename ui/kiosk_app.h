@@ -32,10 +32,13 @@ using SteadyTime = std::chrono::steady_clock::time_point;
 // set_catalogue(): screens never read a database.
 struct KioskCatalogue {
   HallConfig hall;
-  std::vector<catalogue::GuideSummary> guides;  // in effect now, sorted by name
+  std::vector<catalogue::GuideSummary> guides;  // in effect now, sorted by the names' pinyin
   search::SearchIndex index;
   // A guide in full, on demand (the host answers from the store; fast, local).
   std::function<Result<catalogue::Guide>(const std::string& id)> load_guide;
+  // Every character the guides' full texts use (each once), when the host can give it cheaply;
+  // the glyph atlas is then built from it instead of loading every guide through load_guide.
+  std::string guide_characters;
   std::optional<Instant> last_verified;  // when the data was last confirmed current (sync); may be empty
   bool stale = false;                    // sync says the data may be out of date
   std::string problem;                   // non-empty: the catalogue could not be loaded (a designed state)
@@ -103,6 +106,8 @@ class KioskApp {
   bool large_text() const;
   // The search box's text ("search:<query>" in current_screen() when not empty).
   const std::string& search_query() const;
+  // Characters the last frame drew that the built fonts lack (they showed as '?'); empty: no tofu.
+  const std::string& missing_glyphs() const;
 
  private:
   struct State;

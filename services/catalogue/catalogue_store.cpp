@@ -6,6 +6,7 @@
 #include "catalogue/guide_parser.h"
 #include "catalogue/guide_rows.h"
 #include "common/sha256.h"
+#include "common/utf8.h"
 
 namespace hall::catalogue {
 namespace {
@@ -301,6 +302,28 @@ Result<search::SearchIndex> CatalogueStore::build_search_index() const {
     entries.back().terms.push_back({static_cast<search::TermKind>(st->integer(2)), st->text(3)});
   }
   return search::SearchIndex(std::move(entries));
+}
+
+Result<std::string> CatalogueStore::current_characters() const {
+  auto st = db_->prepare(std::string("WITH cur AS (") + current_versions_sql +
+                         ") SELECT g.body FROM guide_versions g JOIN cur ON cur.guide_id = g.guide_id AND "
+                         "cur.version = g.version");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, seconds_of(clock_->now()));
+  std::vector<bool> seen(0x110000, false);
+  std::string out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) break;
+    for (const char32_t cp : utf8::decode(st->text(0))) {
+      if (cp < seen.size() && !seen[cp]) {
+        seen[cp] = true;
+        utf8::append(out, cp);
+      }
+    }
+  }
+  return out;
 }
 
 Result<std::optional<Instant>> CatalogueStore::next_change() const {

@@ -84,6 +84,9 @@ class CatalogueStore {
   Result<std::string> export_current() const;
   // The search index over the current guides, built from the terms stored at import.
   Result<search::SearchIndex> build_search_index() const;
+  // Every distinct character in the guides in effect (their full JSON), once each: what a screen
+  // may have to draw, for building a glyph atlas without reading every guide.
+  Result<std::string> current_characters() const;
   // The next moment at which current() changes by itself (an effective_from or cancel_at ahead).
   Result<std::optional<Instant>> next_change() const;
 

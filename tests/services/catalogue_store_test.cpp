@@ -196,3 +196,17 @@ TEST_CASE("guides are listed in pinyin order, as a Chinese reader expects", "[st
   // By code point 临 (U+4E34) would come first and 高 (U+9AD8) last.
   CHECK(f.current_ids() == std::vector<std::string>{"C@1", "G@1", "L@1", "Z@1"});
 }
+
+TEST_CASE("the characters of the guides in effect are listed once each", "[store]") {
+  Fixture f;
+  auto g = valid_guide("G-1");
+  g["conditions"] = "勘察函兑";  // characters a common-range atlas misses
+  REQUIRE(f.store.import(file_of({g, valid_guide("G-2", "临时救助申请")})));
+  const auto characters = f.store.current_characters();
+  REQUIRE(characters);
+  for (const char* c : {"勘", "函", "兑", "临", "龄", "簿"}) {
+    INFO(c);
+    CHECK(characters->find(c) != std::string::npos);
+  }
+  CHECK(characters->find("勘") == characters->rfind("勘"));  // once
+}

@@ -1,0 +1,94 @@
+#include "hallkiosk/catalogue_source.h"
+
+#include <sys/stat.h>
+
+#include "hall/hall_config.h"
+#include "sync/sync_state.h"
+
+namespace hall::kiosk {
+
+CatalogueSource::CatalogueSource(app::DataDir dir, const Clock& clock) : dir_(std::move(dir)), clock_(&clock) {}
+
+std::optional<CatalogueSource::FileId> CatalogueSource::file_id() const {
+  struct stat st {};
+  if (::stat(dir_.catalogue_db().c_str(), &st) != 0) return std::nullopt;
+  return FileId{st.st_dev, st.st_ino};
+}
+
+Result<void> CatalogueSource::open_store() {
+  store_.reset();
+  store_file_ = file_id();
+  if (!store_file_)
+    return fail(ErrorCode::not_found, dir_.catalogue_db() + ": no guide catalogue in this hall's folder");
+  auto store = catalogue::CatalogueStore::open(dir_.catalogue_db(), *clock_);
+  if (!store) return std::unexpected(store.error());
+  store_ = std::make_shared<catalogue::CatalogueStore>(std::move(*store));
+  return {};
+}
+
+std::optional<long long> CatalogueSource::data_version() {
+  if (!store_) return std::nullopt;
+  auto statement = store_->database().prepare("PRAGMA data_version");
+  if (!statement) return std::nullopt;
+  auto row = statement->step();
+  if (!row || !*row) return std::nullopt;
+  return statement->integer(0);
+}
+
+bool CatalogueSource::changed_on_disk() {
+  const auto id = file_id();
+  if (id != store_file_) return true;  // created, replaced or removed
+  return data_version() != seen_version_;
+}
+
+// A hall that follows the central store tells visitors, discreetly, when its guides were last
+// confirmed current once that can no longer be vouched for (信息最后核验于 …).
+void CatalogueSource::note_sync_state(ui::KioskCatalogue& catalogue) {
+  auto state = sync::load_sync_state(store_->database());
+  if (!state || state->keys_version == 0) return;  // not synced: an imported catalogue, nothing to vouch for
+  const auto status = sync::sync_status(*state, clock_->now());
+  catalogue.last_verified = status.last_good_sync;
+  catalogue.stale = status.stale;
+  // The moment the trusted manifest expires, the screens must say so without any input.
+  if (status.expires_at && *status.expires_at > clock_->now() && (!next_change_ || *status.expires_at < *next_change_)) {
+    next_change_ = status.expires_at;
+  }
+}
+
+std::shared_ptr<const ui::KioskCatalogue> CatalogueSource::load() {
+  auto catalogue = std::make_shared<ui::KioskCatalogue>();
+  next_change_.reset();
+  if (auto hall = load_hall_config(dir_.hall_config())) {
+    hall_ = std::move(*hall);
+  } else {
+    hall_ = HallConfig{};
+    catalogue->problem = hall.error().message;
+  }
+  catalogue->hall = hall_;
+
+  // Reopen only when the file itself changed; a commit by another process is seen through the
+  // connection we have.
+  if (!store_ || file_id() != store_file_) {
+    if (auto opened = open_store(); !opened) {
+      if (catalogue->problem.empty()) catalogue->problem = opened.error().message;
+      seen_version_.reset();
+      return catalogue;
+    }
+  }
+  seen_version_ = data_version();
+  auto guides = store_->current();
+  auto index = guides ? store_->build_search_index() : Result<search::SearchIndex>{};
+  if (!guides || !index) {
+    if (catalogue->problem.empty()) catalogue->problem = (!guides ? guides.error() : index.error()).message;
+    return catalogue;
+  }
+  catalogue->guides = std::move(*guides);
+  catalogue->index = std::move(*index);
+  if (auto next = store_->next_change()) next_change_ = *next;
+  note_sync_state(*catalogue);
+  catalogue->load_guide = [store = store_](const std::string& id) { return store->current_guide(id); };
+  if (auto characters = store_->current_characters()) catalogue->guide_characters = std::move(*characters);
+  return catalogue;
+}
+
+}  // namespace hall::kiosk

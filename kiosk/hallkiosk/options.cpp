@@ -1,0 +1,132 @@
+#include "hallkiosk/options.h"
+
+#include <algorithm>
+#include <charconv>
+#include <string_view>
+
+namespace hall::kiosk {
+
+const char* const help_text = R"(hallkiosk — the visitor kiosk of a service hall: browse, read and search the guides
+
+Usage: hallkiosk [options]
+
+Options:
+  --windowed WxH        a window of W by H pixels instead of full screen on the primary monitor
+                        (1920x1080 landscape, 1080x1920 portrait)
+  --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
+                        hall, seeded from assets/demo on first use
+  --lang zh-CN|en       the language the kiosk starts in, and returns to when idle (default zh-CN)
+  --screen SPEC         the screen to open: home (default), one-visit, topic:<name>, guide:<id>,
+                        search:<query>
+  --screenshot FILE.png render the screen (after enough frames to settle), write it as a PNG and
+                        exit 0; also reports on stderr whether every character drawn is in the font
+                        atlas. Needs a display; without a screen use Xvfb:
+                          Xvfb :99 -screen 0 1920x1080x24 &
+                          DISPLAY=:99 hallkiosk --windowed 1920x1080 --screenshot home.png
+  --large-text          start in large-text mode (长辈模式), and return to it when idle
+  --idle-timeout SECS   with no touch for this long, go back to home and clear any input
+                        (default 90)
+  --frames N            render N frames back to back, then exit (benchmarks)
+  --timings             print start-up, font atlas and frame timings on stderr
+  --help                this text
+
+Environment: HALL_ASSETS overrides the assets folder (UI strings, the demo hall).
+The kiosk re-reads catalogue.db when another process (hallctl, sync) changes it, and switches to
+guides whose effective time has come, without a restart.
+Exit codes: 0 success, 1 no display or another failure, 2 invalid option.
+)";
+
+namespace {
+
+Result<int> parse_int(std::string_view option, std::string_view text, int min, int max) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < min || value > max) {
+    return fail(ErrorCode::invalid_input, std::string(option) + ": expected a whole number from " +
+                                              std::to_string(min) + " to " + std::to_string(max) + ", got \"" +
+                                              std::string(text) + "\"");
+  }
+  return value;
+}
+
+Result<void> parse_size(std::string_view text, KioskOptions& o) {
+  const auto x = text.find('x');
+  const std::string problem = "--windowed: expected WxH such as 1920x1080, got \"" + std::string(text) + "\"";
+  if (x == std::string_view::npos) return fail(ErrorCode::invalid_input, problem);
+  auto w = parse_int("--windowed", text.substr(0, x), 64, 16384);
+  auto h = parse_int("--windowed", text.substr(x + 1), 64, 16384);
+  if (!w || !h) return fail(ErrorCode::invalid_input, problem);
+  o.full_screen = false;
+  o.width = *w;
+  o.height = *h;
+  return {};
+}
+
+bool known_screen(std::string_view spec) {
+  if (spec == "home" || spec == "one-visit") return true;
+  for (std::string_view prefix : {"topic:", "guide:", "search:"}) {
+    if (spec.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+// One option with its value (when it takes one) applied to `o`.
+Result<void> apply(std::string_view name, std::string_view value, KioskOptions& o) {
+  if (name == "--windowed") return parse_size(value, o);
+  if (name == "--data") {
+    o.data_dir = value;
+  } else if (name == "--lang") {
+    if (value != "zh-CN" && value != "en") {
+      return fail(ErrorCode::invalid_input, "--lang: expected zh-CN or en, got \"" + std::string(value) + "\"");
+    }
+    o.language = value;
+  } else if (name == "--screen") {
+    if (!known_screen(value)) {
+      return fail(ErrorCode::invalid_input,
+                  "--screen: expected home, one-visit, topic:<name>, guide:<id> or "
+                  "search:<query>, got \"" +
+                      std::string(value) + "\"");
+    }
+    o.screen = value;
+  } else if (name == "--screenshot") {
+    o.screenshot = value;
+  } else if (name == "--idle-timeout") {
+    auto s = parse_int(name, value, 5, 86400);
+    if (!s) return std::unexpected(s.error());
+    o.idle_timeout = std::chrono::seconds(*s);
+  } else if (name == "--frames") {
+    auto n = parse_int(name, value, 1, 1'000'000);
+    if (!n) return std::unexpected(n.error());
+    o.frames = *n;
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<KioskOptions> parse_options(int argc, const char* const* argv) {
+  static constexpr std::string_view with_value[] = {"--windowed",   "--data",         "--lang",  "--screen",
+                                                    "--screenshot", "--idle-timeout", "--frames"};
+  KioskOptions o;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      o.help = true;
+    } else if (arg == "--large-text") {
+      o.large_text = true;
+    } else if (arg == "--timings") {
+      o.timings = true;
+    } else if (std::find(std::begin(with_value), std::end(with_value), arg) != std::end(with_value)) {
+      if (i + 1 >= argc) return fail(ErrorCode::invalid_input, std::string(arg) + ": needs a value (see --help)");
+      if (auto r = apply(arg, argv[++i], o); !r) return std::unexpected(r.error());
+    } else {
+      return fail(ErrorCode::invalid_input, "unknown option \"" + std::string(arg) + "\" (see --help)");
+    }
+  }
+  if (!o.screenshot.empty() && o.frames > 0) {
+    return fail(ErrorCode::invalid_input, "--screenshot and --frames do not go together");
+  }
+  return o;
+}
+
+}  // namespace hall::kiosk

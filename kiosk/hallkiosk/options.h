@@ -1,0 +1,29 @@
+#pragma once
+// hallkiosk's command line.
+#include <chrono>
+#include <string>
+
+#include "common/error.h"
+
+namespace hall::kiosk {
+
+struct KioskOptions {
+  bool full_screen = true;
+  int width = 0, height = 0;  // --windowed WxH
+  std::string data_dir;       // empty: the bundled demo hall
+  std::string language = "zh-CN";
+  std::string screen = "home";
+  std::string screenshot;  // non-empty: render, write this PNG, exit
+  bool large_text = false;
+  std::chrono::seconds idle_timeout{90};
+  int frames = 0;        // > 0: render this many frames back to back, then exit (benchmarks)
+  bool timings = false;  // print start-up, font and frame timings on stderr
+  bool help = false;
+};
+
+// ErrorCode::invalid_input with a message naming the option for anything it does not understand.
+Result<KioskOptions> parse_options(int argc, const char* const* argv);
+
+extern const char* const help_text;
+
+}  // namespace hall::kiosk

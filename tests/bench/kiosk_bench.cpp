@@ -1,0 +1,186 @@
+// The kiosk under a real X server (Xvfb + Mesa llvmpipe, no GPU): cold start to the first
+// presented frame on the demo hall and on a 10,000-guide hall, CPU time to build a frame (ImGui's
+// NewFrame..Render only: median, p99) for home, a long list and a guide, the font atlas's build
+// time and texture size, resident memory, and the CPU an idle kiosk uses over 30 s.
+// Prints figures; asserts nothing about time. Usage: kiosk_bench [idle-seconds]
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "catalogue/catalogue_file.h"
+#include "catalogue/catalogue_store.h"
+#include "child_process.h"
+#include "kiosk_runner.h"
+#include "synthetic_catalogue.h"
+#include "xvfb_server.h"
+
+namespace {
+
+using namespace hall::test;
+using Steady = std::chrono::steady_clock;
+
+constexpr int cold_runs = 5;
+constexpr int frame_count = 300;
+
+// "timing: a=1 b=2 ..." lines of hallkiosk --timings, as key -> text value.
+std::map<std::string, std::string> timings(const std::string& err) {
+  std::map<std::string, std::string> out;
+  std::istringstream lines(err);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (!line.starts_with("timing: ")) continue;
+    std::istringstream words(line.substr(8));
+    std::string word;
+    while (words >> word) {
+      const auto eq = word.find('=');
+      if (eq != std::string::npos) out[word.substr(0, eq)] = word.substr(eq + 1);
+    }
+  }
+  return out;
+}
+
+double num(const std::map<std::string, std::string>& t, const std::string& key) {
+  const auto it = t.find(key);
+  return it == t.end() ? -1.0 : std::atof(it->second.c_str());
+}
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+std::vector<std::string> kiosk_args(const std::string& display, const std::string& data) {
+  return {"/usr/bin/env", "DISPLAY=" + display, HALLKIOSK_PATH, "--data", data, "--windowed", "1920x1080"};
+}
+
+ProcessResult run_kiosk(const std::string& display, const std::string& data, std::vector<std::string> extra) {
+  std::vector<std::string> args = {"--data", data, "--windowed", "1920x1080"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return run_hallkiosk(display, args);
+}
+
+void cold_start(const std::string& display, const std::string& label, const std::string& data) {
+  std::vector<double> wall, first, catalogue, fonts;
+  std::map<std::string, std::string> last;
+  for (int i = 0; i < cold_runs; ++i) {
+    const auto start = Steady::now();
+    const auto run = run_kiosk(display, data, {"--frames", "1", "--timings"});
+    wall.push_back(std::chrono::duration<double, std::milli>(Steady::now() - start).count());
+    last = timings(run.err);
+    if (run.exit_code != 0 || last.empty()) {
+      std::printf("%s: hallkiosk failed (%d):\n%s\n", label.c_str(), run.exit_code, run.err.c_str());
+      return;
+    }
+    first.push_back(num(last, "start_to_first_frame_ms"));
+    catalogue.push_back(num(last, "catalogue_load_ms"));
+    fonts.push_back(num(last, "font_atlas_ms"));
+  }
+  std::printf(
+      "%-11s cold start (median of %d): main->first frame presented %.0f ms, process start->exit %.0f ms; "
+      "catalogue load %.0f ms; font atlas %.0f ms, texture %s (%s MiB RGBA); peak RSS %.0f MiB\n",
+      label.c_str(), cold_runs, median(first), median(wall), median(catalogue), median(fonts), last["texture"].c_str(),
+      last["texture_mib"].c_str(), num(last, "peak_rss_kib") / 1024.0);
+}
+
+void frame_cost(const std::string& display, const std::string& label, const std::string& data,
+                const std::string& screen) {
+  const auto run = run_kiosk(display, data, {"--screen", screen, "--frames", std::to_string(frame_count), "--timings"});
+  const auto t = timings(run.err);
+  if (run.exit_code != 0 || t.empty()) {
+    std::printf("%s %s: hallkiosk failed (%d):\n%s\n", label.c_str(), screen.c_str(), run.exit_code, run.err.c_str());
+    return;
+  }
+  std::printf(
+      "%-11s %-22s frame build CPU (NewFrame..Render, %d frames): median %.3f ms, p99 %.3f ms; "
+      "whole frame with llvmpipe + swap: median %.1f ms; RSS %.0f MiB\n",
+      label.c_str(), screen.c_str(), frame_count, num(t, "build_cpu_ms_median"), num(t, "build_cpu_ms_p99"),
+      num(t, "frame_ms_median"), num(t, "rss_kib") / 1024.0);
+}
+
+// utime + stime of a running process, in seconds, and its resident set.
+struct Sample {
+  double cpu_s = 0;
+  long rss_kib = 0;
+};
+
+Sample sample(pid_t pid) {
+  Sample s;
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::vector<std::string> f;
+  for (std::string w; fields >> w;) f.push_back(w);
+  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
+  if (f.size() > 13) s.cpu_s = (std::atof(f[11].c_str()) + std::atof(f[12].c_str())) / tick;  // fields 14, 15
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string line; std::getline(status, line);) {
+    if (line.starts_with("VmRSS:")) s.rss_kib = std::atol(line.c_str() + 6);
+  }
+  return s;
+}
+
+void idle(const std::string& display, const std::string& label, const std::string& data, int seconds,
+          const std::string& scratch) {
+  ChildProcess kiosk(kiosk_args(display, data), scratch + "/idle.err");
+  if (!kiosk.wait_for_stderr("hallkiosk: ready", std::chrono::seconds(60))) {
+    std::printf("%s idle: the kiosk did not start:\n%s\n", label.c_str(), kiosk.stderr_text().c_str());
+    return;
+  }
+  std::this_thread::sleep_for(std::chrono::seconds(2));  // past the frames after start-up
+  const Sample before = sample(kiosk.pid());
+  std::this_thread::sleep_for(std::chrono::seconds(seconds));
+  const Sample after = sample(kiosk.pid());
+  rusage usage{};
+  const int code = kiosk.stop(std::chrono::seconds(5), &usage);
+  const double total_cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                           static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  std::printf(
+      "%-11s idle kiosk: %.2f s CPU over %d s idle = %.2f%% of one core; RSS %.0f MiB; whole life "
+      "(getrusage of the child): %.2f s CPU, max RSS %.0f MiB, exit %d\n",
+      label.c_str(), after.cpu_s - before.cpu_s, seconds, 100.0 * (after.cpu_s - before.cpu_s) / seconds,
+      after.rss_kib / 1024.0, total_cpu, static_cast<double>(usage.ru_maxrss) / 1024.0, code);
+}
+
+std::string large_hall(const TempDir& dir, int count) {
+  hall::test::write_file(dir.file("hall.json"),
+                         hall::test::read_file(std::string(HALL_SOURCE_ASSETS) + "/demo/hall.json"));
+  auto file = hall::catalogue::parse_catalogue(hall::bench::synthetic_catalogue(count));
+  if (!file) throw std::runtime_error(file.error().message);
+  hall::SystemClock clock;
+  auto store = hall::catalogue::CatalogueStore::open(dir.file("catalogue.db"), clock);
+  if (!store) throw std::runtime_error(store.error().message);
+  if (auto r = store->import(*file); !r) throw std::runtime_error(r.error().message);
+  return dir.path();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int idle_seconds = argc > 1 ? std::atoi(argv[1]) : 30;
+  XvfbServer x(1920, 1080);
+  TempDir demo_dir, large_dir, scratch;
+  const std::string demo = make_demo_hall(demo_dir);
+  const auto import_start = Steady::now();
+  const std::string large = large_hall(large_dir, 10'000);
+  std::printf("Xvfb %s at 1920x1080x24 (Mesa llvmpipe); 10,000-guide hall imported in %.1f s\n", x.display().c_str(),
+              std::chrono::duration<double>(Steady::now() - import_start).count());
+
+  cold_start(x.display(), "demo hall", demo);
+  cold_start(x.display(), "10k guides", large);
+  frame_cost(x.display(), "demo hall", demo, "home");
+  frame_cost(x.display(), "demo hall", demo, "guide:370811-JZ-0001");
+  frame_cost(x.display(), "10k guides", large, "home");
+  frame_cost(x.display(), "10k guides", large, "one-visit");
+  frame_cost(x.display(), "10k guides", large, "search:sb");
+  frame_cost(x.display(), "10k guides", large, "guide:SYN-000001");
+  idle(x.display(), "demo hall", demo, idle_seconds, scratch.path());
+  return 0;
+}

@@ -1,0 +1,189 @@
+// Headless: the real screens, driven by injected touches, in both orientations.
+#include <catch2/catch.hpp>
+
+#include "ui_driver.h"
+
+using namespace hall;
+using hall::test::DemoCatalogue;
+using hall::test::UiDriver;
+
+namespace {
+
+constexpr const char* elder_allowance = "370811-JZ-0001";  // 80周岁以上老年人高龄津贴申领, topic 养老服务
+
+void require_touchable(const ui::KioskApp& app, float width, float height) {
+  INFO("screen " << app.current_screen());
+  REQUIRE_FALSE(app.touch_targets().empty());
+  for (const auto& t : app.touch_targets()) {
+    INFO("target " << t.id);
+    CHECK(t.full_h >= 64.0f);
+    CHECK(t.x >= 0.0f);
+    CHECK(t.y >= 0.0f);
+    CHECK(t.x + t.w <= width + 0.5f);
+    CHECK(t.y + t.h <= height + 0.5f);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("home -> topic -> guide -> back -> home", "[ui][navigation]") {
+  const auto [w, h] = GENERATE(std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f});
+  DemoCatalogue demo;
+  UiDriver ui(w, h);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.settle(*app);
+  CHECK(app->current_screen() == "home");
+  require_touchable(*app, w, h);
+  REQUIRE(ui.find(*app, "home:one_visit"));
+  REQUIRE(ui.find(*app, "home:search"));
+  REQUIRE(ui.find(*app, "corner:language"));
+  REQUIRE(ui.find(*app, "corner:large_text"));
+  CHECK_FALSE(ui.find(*app, "nav:back"));  // home has nowhere to go back to
+
+  ui.tap(*app, "topic:养老服务");
+  CHECK(app->current_screen() == "topic:养老服务");
+  require_touchable(*app, w, h);
+  ui.tap(*app, std::string("guide:") + elder_allowance);
+  CHECK(app->current_screen() == std::string("guide:") + elder_allowance);
+  ui.settle(*app);
+  require_touchable(*app, w, h);
+
+  // 取号 is there but disabled until the queue is wired.
+  const auto* take = ui.find(*app, "guide:take_number");
+  REQUIRE(take);
+  CHECK_FALSE(take->enabled);
+  ui.tap_at(*app, hall::test::center(*take));
+  CHECK(app->current_screen() == std::string("guide:") + elder_allowance);
+
+  ui.tap(*app, "nav:back");
+  CHECK(app->current_screen() == "topic:养老服务");
+  ui.tap(*app, "nav:home");
+  CHECK(app->current_screen() == "home");
+}
+
+TEST_CASE("the 一次办好 list holds exactly the services with at most one visit", "[ui][navigation]") {
+  DemoCatalogue demo;
+  UiDriver ui(1080, 1920);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.settle(*app);
+  ui.tap(*app, "home:one_visit");
+  CHECK(app->current_screen() == "one-visit");
+  for (const auto& t : app->touch_targets()) {
+    if (!t.id.starts_with("guide:")) continue;
+    const std::string id = t.id.substr(6);
+    const auto it = std::find_if(demo.catalogue->guides.begin(), demo.catalogue->guides.end(),
+                                 [&](const auto& g) { return g.id == id; });
+    REQUIRE(it != demo.catalogue->guides.end());
+    CHECK(it->onsite_visits <= 1);
+  }
+}
+
+TEST_CASE("an enabled 取号 hands the guide to the host", "[ui][navigation]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  ui::KioskSettings settings;
+  settings.take_number_enabled = true;
+  auto app = ui.make_app(demo.catalogue, demo.clock, settings);
+  std::string asked;
+  app->on_take_number([&](const std::string& id) { asked = id; });
+  REQUIRE(app->open(std::string("guide:") + elder_allowance));
+  ui.settle(*app);
+  ui.tap(*app, "guide:take_number");
+  CHECK(asked == elder_allowance);
+}
+
+TEST_CASE("open() takes the documented specs and refuses the rest", "[ui][navigation]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  struct Case {
+    const char* spec;
+    bool ok;
+    const char* screen;
+  } cases[] = {
+      {"home", true, "home"},
+      {"one-visit", true, "one-visit"},
+      {"topic:养老服务", true, "topic:养老服务"},
+      {"guide:370811-JZ-0001", true, "guide:370811-JZ-0001"},
+      {"search:gljt", true, "search:gljt"},
+      {"search", true, "search"},
+      {"topic:没有这个主题", false, "search"},
+      {"guide:NOPE", false, "search"},
+      {"settings", false, "search"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.spec);
+    CHECK(app->open(c.spec) == c.ok);
+    CHECK(app->current_screen() == c.screen);
+    ui.frame(*app);  // every opened screen draws
+  }
+}
+
+TEST_CASE("English mode shows name_en and the corner switch comes back", "[ui][i18n]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.build_fonts(*app, {"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"});
+  ui.settle(*app);
+  ui.tap(*app, "corner:language");
+  CHECK(app->language() == "en");
+  ui.tap(*app, "corner:language");
+  CHECK(app->language() == "zh-CN");
+}
+
+TEST_CASE("a catalogue that could not be loaded is a designed screen, not a crash", "[ui][states]") {
+  auto broken = std::make_shared<ui::KioskCatalogue>();
+  broken->problem = "catalogue.db: database disk image is malformed";
+  broken->hall.phone = "0537-2310100";
+  ManualClock clock(Instant{});
+  UiDriver ui(1080, 1920);
+  auto app = ui.make_app(broken, clock);
+  ui.settle(*app);
+  CHECK(app->current_screen() == "problem");
+  CHECK_FALSE(app->open("guide:anything"));
+  REQUIRE(ui.find(*app, "corner:language"));  // the corner still works
+
+  auto none = ui.make_app(nullptr, clock);
+  ui.settle(*none);
+  CHECK(none->current_screen() == "problem");
+}
+
+TEST_CASE("stale and empty catalogues draw their designed states", "[ui][states]") {
+  DemoCatalogue demo;
+  auto stale = demo.fresh();
+  stale->stale = true;
+  stale->last_verified = demo.clock.now() - std::chrono::hours(50);
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(stale, demo.clock);
+  for (const char* spec : {"home", "guide:370811-JZ-0001", "search:zzzz"}) {
+    REQUIRE(app->open(spec));
+    ui.settle(*app);
+    require_touchable(*app, 1920, 1080);
+  }
+  auto empty = std::make_shared<ui::KioskCatalogue>();
+  empty->hall = demo.catalogue->hall;
+  app->set_catalogue(empty);
+  ui.settle(*app);
+  CHECK(app->current_screen() == "search:zzzz");  // still a valid screen, with nothing found
+  REQUIRE(app->open("home"));
+  ui.settle(*app);
+  CHECK(ui.find(*app, "home:search"));
+  CHECK_FALSE(ui.find(*app, "home:one_visit") == nullptr);
+}
+
+TEST_CASE("a catalogue change keeps the visitor where they were when it can", "[ui][states]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  REQUIRE(app->open("guide:370811-JZ-0001"));
+  ui.settle(*app);
+  app->set_catalogue(demo.catalogue);
+  CHECK(app->fonts_dirty());
+  ui.settle(*app);
+  CHECK(app->current_screen() == "guide:370811-JZ-0001");
+  auto without = demo.fresh();
+  std::erase_if(without->guides, [](const auto& g) { return g.id == "370811-JZ-0001"; });
+  app->set_catalogue(without);
+  ui.settle(*app);
+  CHECK(app->current_screen() == "home");
+}

@@ -1,0 +1,63 @@
+#pragma once
+// Drives the real kiosk screens headless: an ImGui context with no window and no GL, the demo
+// catalogue through a real CatalogueStore, and touches injected through ImGuiIO (1.86 API).
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "catalogue/catalogue_store.h"
+#include "imgui.h"
+#include "kiosk_app.h"
+#include "support/temp_dir.h"
+
+namespace hall::test {
+
+// The demo hall's catalogue, imported into a temporary store, as the host would hand it over.
+struct DemoCatalogue {
+  TempDir dir;
+  ManualClock clock;
+  std::shared_ptr<catalogue::CatalogueStore> store;
+  std::shared_ptr<ui::KioskCatalogue> catalogue;
+  DemoCatalogue();
+  // Another catalogue from the same store (the search index cannot be copied), to change.
+  std::shared_ptr<ui::KioskCatalogue> fresh() const;
+};
+
+std::string read_asset(const std::string& relative);  // under HALL_SOURCE_ASSETS
+
+class UiDriver {
+ public:
+  UiDriver(float width, float height);
+  ~UiDriver();
+  UiDriver(const UiDriver&) = delete;
+  UiDriver& operator=(const UiDriver&) = delete;
+
+  // An app over `catalogue` with the real i18n files; fonts: the Latin fallback unless given.
+  std::unique_ptr<ui::KioskApp> make_app(std::shared_ptr<const ui::KioskCatalogue> catalogue, const ManualClock& clock,
+                                         ui::KioskSettings settings = {});
+  void build_fonts(ui::KioskApp& app, const ui::FontFile& font = {});
+
+  // One frame at the current time with the current mouse state; time then moves on by 16 ms.
+  void frame(ui::KioskApp& app);
+  // Frames with the finger away until nothing moves (at most `max` frames).
+  void settle(ui::KioskApp& app, int max = 400);
+  // Finger down at `p`, up at the same place: a tap. Frames: away, press, release, away.
+  void tap_at(ui::KioskApp& app, ImVec2 p);
+  // Finds the target by id in the last frame and taps its centre; fails the test if missing.
+  void tap(ui::KioskApp& app, std::string_view id);
+  // Finger down at `from`, moved in `steps` frames to `to`, lifted there.
+  void drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps);
+
+  const ui::TouchTarget* find(const ui::KioskApp& app, std::string_view id) const;
+  ui::SteadyTime now{};
+  ImGuiIO& io() { return ImGui::GetIO(); }
+
+ private:
+  ImGuiContext* context_;
+  ui::FontFile font_;  // what build_fonts was last given: rebuilt with it when the app asks
+  std::string zh_, en_;
+};
+
+ImVec2 center(const ui::TouchTarget& t);
+
+}  // namespace hall::test

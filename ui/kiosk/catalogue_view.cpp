@@ -1,0 +1,93 @@
+#include "kiosk/catalogue_view.h"
+
+#include <algorithm>
+
+namespace hall::ui {
+
+CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : catalogue_(std::move(catalogue)) {
+  if (!catalogue_) return;
+  std::map<std::string, std::vector<std::size_t>> by_topic;
+  const auto& guides = catalogue_->guides;
+  for (std::size_t i = 0; i < guides.size(); ++i) {
+    by_id_.emplace(guides[i].id, i);
+    if (guides[i].is_one_visit()) one_visit_.push_back(i);
+    for (const auto& t : guides[i].topics) by_topic[t].push_back(i);
+  }
+  for (auto& [name, indices] : by_topic) topics_.push_back({name, std::move(indices)});
+  // The topics most visitors need (the most services) come first; ties by name, for a stable grid.
+  std::stable_sort(topics_.begin(), topics_.end(),
+                   [](const TopicEntry& a, const TopicEntry& b) { return a.guides.size() > b.guides.size(); });
+  for (const auto& w : catalogue_->hall.windows) {
+    if (!w.name_en.empty()) window_en_[w.name] = w.name_en;
+  }
+}
+
+const TopicEntry* CatalogueView::topic(std::string_view name) const {
+  for (const auto& t : topics_) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+const catalogue::GuideSummary* CatalogueView::find(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : &guides()[it->second];
+}
+
+std::string CatalogueView::window_name(const std::string& window, bool english) const {
+  if (english) {
+    if (auto it = window_en_.find(window); it != window_en_.end()) return it->second;
+  }
+  return window;
+}
+
+std::string CatalogueView::guide_name(const catalogue::GuideSummary& g, bool english) const {
+  return english && !g.name_en.empty() ? g.name_en : g.name;
+}
+
+std::string CatalogueView::title_text() const {
+  std::string out;
+  if (!catalogue_) return out;
+  const auto& h = catalogue_->hall;
+  out += h.name + h.name_en;
+  for (const auto& g : catalogue_->guides) out += g.name + g.name_en;
+  for (const auto& t : topics_) out += t.name;
+  return out;
+}
+
+std::string CatalogueView::text() const {
+  std::string out = title_text();
+  if (!catalogue_) return out;
+  const auto& h = catalogue_->hall;
+  out += h.address + h.address_en + h.phone + catalogue_->problem;
+  for (const auto& w : h.windows) out += w.name + w.name_en;
+  for (const auto& g : catalogue_->guides) out += g.window;
+  // Guide bodies: asked of the store once per catalogue, when the atlas is built (not per frame).
+  if (!catalogue_->guide_characters.empty()) {
+    out += catalogue_->guide_characters;
+  } else if (catalogue_->load_guide) {
+    for (const auto& g : catalogue_->guides) {
+      if (auto full = catalogue_->load_guide(g.id)) append_guide_text(*full, out);
+    }
+  }
+  return out;
+}
+
+void append_guide_text(const catalogue::Guide& g, std::string& out) {
+  out += g.name + g.name_en + g.onsite_reason + g.time_limit_note + g.conditions + g.conditions_en;
+  out += g.department.name;
+  for (const auto& d : g.co_departments) out += d;
+  for (const auto& b : g.legal_basis) out += b.title + b.doc_no + b.clause;
+  for (const auto& m : g.materials) {
+    out += m.name + m.name_en + m.notes;
+    if (m.certificate)
+      out += m.certificate->basis + m.certificate->requested_by + m.certificate->issued_by + m.certificate->guide;
+  }
+  for (const auto& s : g.steps) out += s.title + s.title_en + s.detail;
+  for (const auto& p : g.special_procedures) out += p.name + p.basis;
+  for (const auto& f : g.fees) out += f.item + f.standard + f.basis;
+  out += g.location.address + g.location.window + g.location.hours + g.contact_phone + g.complaint_phone;
+  for (const auto& q : g.faq) out += q.q + q.a;
+}
+
+}  // namespace hall::ui

@@ -1,0 +1,90 @@
+#include "kiosk/format.h"
+
+#include <chrono>
+
+namespace hall::ui {
+
+CivilTime civil_time(Instant t, const TimeZone& zone) {
+  using namespace std::chrono;
+  const auto local = t + seconds(zone.offset_at(t));
+  const auto day = floor<days>(local);
+  const year_month_day ymd(day);
+  const hh_mm_ss hms(local - day);
+  CivilTime c;
+  c.year = static_cast<int>(ymd.year());
+  c.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  c.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  c.hour = static_cast<int>(hms.hours().count());
+  c.minute = static_cast<int>(hms.minutes().count());
+  c.weekday = static_cast<int>(weekday(day).c_encoding());
+  return c;
+}
+
+std::string two_digits(int v) {
+  return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+namespace {
+
+const char* weekday_key(int w) {
+  switch (w) {
+    case 0:
+      return K("weekday.sun");
+    case 1:
+      return K("weekday.mon");
+    case 2:
+      return K("weekday.tue");
+    case 3:
+      return K("weekday.wed");
+    case 4:
+      return K("weekday.thu");
+    case 5:
+      return K("weekday.fri");
+    default:
+      return K("weekday.sat");
+  }
+}
+
+}  // namespace
+
+std::string format_date_time(const Strings& s, const CivilTime& c) {
+  const auto y = std::to_string(c.year), m = std::to_string(c.month), d = std::to_string(c.day);
+  const auto hh = two_digits(c.hour), mm = two_digits(c.minute);
+  return s.trf("home.date_time",
+               {{"y", y}, {"m", m}, {"d", d}, {"weekday", s.tr(weekday_key(c.weekday))}, {"hh", hh}, {"mm", mm}});
+}
+
+std::string format_date_time_short(const Strings& s, const CivilTime& c) {
+  const auto m = std::to_string(c.month), d = std::to_string(c.day);
+  const auto hh = two_digits(c.hour), mm = two_digits(c.minute);
+  return s.trf("home.date_time_short", {{"m", m}, {"d", d}, {"hh", hh}, {"mm", mm}});
+}
+
+std::string format_stamp(const Strings& s, const CivilTime& c) {
+  const auto y = std::to_string(c.year), m = two_digits(c.month), d = two_digits(c.day);
+  const auto hh = two_digits(c.hour), mm = two_digits(c.minute);
+  return s.trf("time.stamp", {{"y", y}, {"m", m}, {"d", d}, {"hh", hh}, {"mm", mm}});
+}
+
+std::string format_limit(const Strings& s, const catalogue::TimeLimit& l) {
+  const auto n = std::to_string(l.value);
+  switch (l.unit) {
+    case catalogue::LimitUnit::on_the_spot:
+      return s.tr("limit.on_the_spot");
+    case catalogue::LimitUnit::working_days:
+      return s.trf("limit.working_days", {{"n", n}});
+    case catalogue::LimitUnit::days:
+      return s.trf("limit.days", {{"n", n}});
+    case catalogue::LimitUnit::months:
+      return s.trf("limit.months", {{"n", n}});
+  }
+  return n;
+}
+
+std::string visits_badge(const Strings& s, int onsite_visits) {
+  if (onsite_visits <= 0) return s.tr("badge.zero_visits");
+  if (onsite_visits == 1) return s.tr("badge.one_visit");
+  return s.trf("badge.visits", {{"n", std::to_string(onsite_visits)}});
+}
+
+}  // namespace hall::ui

@@ -1,0 +1,24 @@
+#pragma once
+// Turning the model's values into the words a visitor reads, through the i18n keys.
+#include <string>
+
+#include "catalogue/guide.h"
+#include "common/clock.h"
+#include "common/time_zone.h"
+#include "i18n/strings.h"
+
+namespace hall::ui {
+
+struct CivilTime {
+  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, weekday = 4;  // weekday: 0 = Sunday
+};
+CivilTime civil_time(Instant t, const TimeZone& zone);
+
+std::string format_date_time(const Strings& s, const CivilTime& c);         // 2026年11月28日 星期六 10:05
+std::string format_date_time_short(const Strings& s, const CivilTime& c);   // 11月28日 10:05
+std::string format_stamp(const Strings& s, const CivilTime& c);             // 2026-11-28 10:05
+std::string format_limit(const Strings& s, const catalogue::TimeLimit& l);  // 10个工作日 / 当场办结
+std::string visits_badge(const Strings& s, int onsite_visits);              // 零跑腿 / 最多跑一次 / 需跑3次
+std::string two_digits(int v);
+
+}  // namespace hall::ui

@@ -1,0 +1,122 @@
+// Search: an on-screen keyboard (pinyin, initials, digits) and results that follow every key.
+// Portrait: query, status, results, keyboard from top to bottom. Landscape: results on the left;
+// the query, the status and the keyboard on the right, within reach of one hand.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/screens.h"
+#include "widgets/buttons.h"
+#include "widgets/keyboard.h"
+#include "widgets/text.h"
+
+namespace hall::ui {
+namespace {
+
+void query_box(Frame& f, std::string_view query, float width) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = std::max(f.metrics.button_h, f.title_size() + f.metrics.gap);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.background), f.metrics.rounding);
+  dl->AddRect(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.text), f.metrics.rounding, 0, 3.0f);
+  const float pad = f.metrics.pad;
+  const TextStyle typed = title_style(f, f.palette.text);
+  if (query.empty()) {
+    const TextStyle hint = muted_style(f);
+    draw_line_clipped(dl, hint, ImVec2(p.x + pad + 12.0f, p.y + (h - hint.size) * 0.5f), f.tr("search.placeholder"),
+                      width - 2 * pad - 12.0f);
+  } else {
+    draw_line_clipped(dl, typed, ImVec2(p.x + pad, p.y + (h - typed.size) * 0.5f), query, width - 2 * pad - 12.0f);
+  }
+  // A caret, so the box reads as "this is where your letters go".
+  const float typed_w = query.empty() ? 0.0f : text_width(typed.font, typed.size, query) + 4.0f;
+  const float cx = p.x + pad + std::min(typed_w, width - 2 * pad - 8.0f);
+  dl->AddRectFilled(ImVec2(cx, p.y + h * 0.2f), ImVec2(cx + 4.0f, p.y + h * 0.8f), f.color(f.palette.primary));
+  ImGui::Dummy(ImVec2(width, h + f.metrics.gap * 0.5f));
+}
+
+// What to say about the results: a hint for an empty box, a count, or what to try instead.
+void status(Frame& f, const SearchModel& m, float width) {
+  if (m.query.empty()) {
+    paragraph(muted_style(f), f.tr("search.hint"), 0.0f, width);
+  } else if (m.results->empty()) {
+    const std::string q(m.query);
+    paragraph(title_style(f, f.palette.text), f.trf("search.none", {{"query", q}}), 0.0f, width);
+    for (const char* key : {K("search.try_fewer"), K("search.try_initials"), K("search.try_topics")}) {
+      paragraph(body_style(f, f.palette.text), f.tr(key), 0.0f, width);
+    }
+  } else {
+    paragraph(muted_style(f), f.trf("search.count", {{"n", std::to_string(m.results->size())}}), 0.0f, width);
+  }
+}
+
+// The rows, or for nothing found the way out to the topics.
+Intent list(Frame& f, const CatalogueView& view, const SearchModel& m, ImVec2 size, ScrollState& scroll) {
+  if (!m.query.empty() && m.results->empty()) {
+    const std::string& browse = f.tr("search.browse_topics");
+    const ImVec2 b(std::min(size.x, button_width(f, browse) + 80.0f), f.metrics.button_h);
+    if (big_button(f, {"search:browse", browse, b})) return {Intent::Kind::home, {}};
+    return {};
+  }
+  return guide_rows(f, view, *m.results, size, scroll);
+}
+
+Intent apply_key(const SearchModel& m, const KeyPress& k) {
+  std::string q(m.query);
+  switch (k.kind) {
+    case KeyPress::Kind::character:
+      if (q.size() < 32) q += k.c;
+      break;
+    case KeyPress::Kind::backspace:
+      if (!q.empty()) q.pop_back();  // the keyboard types ASCII only
+      break;
+    case KeyPress::Kind::clear:
+      q.clear();
+      break;
+  }
+  return {Intent::Kind::set_query, q};
+}
+
+}  // namespace
+
+Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Area area, ScrollState& scroll) {
+  Intent out;
+  const float gap = f.metrics.gap;
+  const float key_h = f.metrics.key_h;
+  const float kb_h = keyboard_height(f, key_h);
+  const float area_bottom = area.pos.y + area.size.y;
+  if (f.portrait) {
+    ImGui::SetCursorScreenPos(area.pos);
+    query_box(f, m.query, area.size.x);
+    status(f, m, area.size.x);
+    const float top = ImGui::GetCursorScreenPos().y;
+    const float list_h = area_bottom - kb_h - gap * 1.5f - top;
+    if (Intent r = list(f, view, m, ImVec2(area.size.x, list_h), scroll)) out = r;
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area_bottom - kb_h));
+    if (auto k = on_screen_keyboard(f, area.size.x, key_h)) out = apply_key(m, *k);
+    return out;
+  }
+  const float left_w = std::floor((area.size.x - gap * 2.0f) * 0.48f);
+  const float right_x = area.pos.x + left_w + gap * 2.0f;
+  const float right_w = area.pos.x + area.size.x - right_x;
+  const bool none = !m.query.empty() && m.results->empty();
+  ImGui::SetCursorScreenPos(area.pos);
+  if (none) status(f, m, left_w);  // what to try goes where the results would be
+  const ImVec2 list_pos = ImGui::GetCursorScreenPos();
+  if (Intent r = list(f, view, m, ImVec2(left_w, area_bottom - list_pos.y), scroll)) out = r;
+
+  ImGui::SetCursorScreenPos(ImVec2(right_x, area.pos.y));
+  query_box(f, m.query, right_w);
+  const float kb_top = area_bottom - kb_h;
+  if (!none) {
+    const ImVec2 status_min = ImGui::GetCursorScreenPos();
+    ImGui::PushClipRect(status_min, ImVec2(right_x + right_w, kb_top - gap * 0.5f), true);
+    status(f, m, right_w);
+    ImGui::PopClipRect();
+  }
+  ImGui::SetCursorScreenPos(ImVec2(right_x, kb_top));
+  if (auto k = on_screen_keyboard(f, right_w, key_h)) out = apply_key(m, *k);
+  return out;
+}
+
+}  // namespace hall::ui

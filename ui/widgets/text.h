@@ -1,0 +1,47 @@
+#pragma once
+// Text the kiosk way: wrapped where Chinese allows a break (between Han characters, never before
+// closing punctuation), with line spacing of at least 1.3, drawn straight into the window.
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "widgets/frame.h"
+
+namespace hall::ui {
+
+struct TextStyle {
+  ImFont* font;
+  float size;         // font size to draw at
+  float line;         // advance between lines
+  std::uint32_t rgb;  // colour, 0xRRGGBB
+};
+
+TextStyle body_style(const Frame& f, std::uint32_t rgb);
+TextStyle muted_style(const Frame& f);
+TextStyle title_style(const Frame& f, std::uint32_t rgb);
+
+// Byte ranges [begin, end) of each line of `text` wrapped to `width`.
+std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(ImFont* font, float size, std::string_view text,
+                                                            float width);
+float text_width(ImFont* font, float size, std::string_view text);
+
+// Draws at `pos` without advancing the cursor; returns the height used.
+float draw_paragraph(ImDrawList* dl, const TextStyle& s, ImVec2 pos, std::string_view text, float width);
+float paragraph_height(const TextStyle& s, std::string_view text, float width);
+// Draws at the cursor, `width` wide (0: the available width) minus `indent`; advances the cursor.
+void paragraph(const TextStyle& s, std::string_view text, float indent = 0.0f, float width = 0.0f);
+// Every piece of text goes through here. Characters the font lacks (they would show as '?') are
+// collected while a GlyphAudit is alive, so tests and the host's screenshot tests can prove no tofu.
+void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view text);
+class GlyphAudit {
+ public:
+  explicit GlyphAudit(std::string& missing);  // appends each missing character once (UTF-8)
+  ~GlyphAudit();
+  GlyphAudit(const GlyphAudit&) = delete;
+  GlyphAudit& operator=(const GlyphAudit&) = delete;
+};
+
+// One line, cut with "…" when it does not fit.
+void draw_line_clipped(ImDrawList* dl, const TextStyle& s, ImVec2 pos, std::string_view text, float width);
+
+}  // namespace hall::ui
