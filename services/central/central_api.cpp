@@ -202,13 +202,9 @@ HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, s
   const std::int64_t t = now.time_since_epoch().count();
   // A fresh nonce makes two equal requests in the same second two different signatures, so the
   // replay check refuses only a request sent again, not a second publish a moment later.
-  unsigned char random[16];
+  char random[16];
   randombytes_buf(random, sizeof random);
-  std::string nonce;
-  for (const unsigned char b : random) {
-    nonce += "0123456789abcdef"[b >> 4];
-    nonce += "0123456789abcdef"[b & 0xF];
-  }
+  const std::string nonce = to_hex(std::string_view(random, sizeof random));
   return {{"X-Hall-Admin", admin_id},
           {"X-Hall-Time", std::to_string(t)},
           {"X-Hall-Nonce", nonce},

@@ -41,36 +41,6 @@ std::string errno_text() { return std::strerror(errno); }
 
 std::string PublicKey::key_id() const { return key_id_of(hex); }
 
-std::string to_hex(std::string_view bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    out.push_back(digits[b >> 4]);
-    out.push_back(digits[b & 0x0f]);
-  }
-  return out;
-}
-
-Result<std::string> from_hex(std::string_view hex) {
-  if (hex.size() % 2 != 0) return fail(ErrorCode::invalid_input, "hex text has an odd length");
-  std::string out;
-  out.reserve(hex.size() / 2);
-  const auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int hi = nibble(hex[i]), lo = nibble(hex[i + 1]);
-    if (hi < 0 || lo < 0) return fail(ErrorCode::invalid_input, "not hex: \"" + std::string(hex.substr(i, 2)) + "\"");
-    out.push_back(static_cast<char>(hi * 16 + lo));
-  }
-  return out;
-}
-
 std::string key_id_of(std::string_view public_hex) {
   auto raw = from_hex(public_hex);
   return sha256_hex(raw ? *raw : std::string()).substr(0, 16);

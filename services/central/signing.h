@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/error.h"
+#include "common/hex.h"
 
 namespace hall::central {
 
@@ -29,9 +30,6 @@ std::string key_id_of(std::string_view public_hex);
 std::string sign(const KeyPair& key, std::string_view message);
 bool verify(const PublicKey& key, std::string_view message, std::string_view signature_hex);
 
-std::string to_hex(std::string_view bytes);
-// Empty optional-like: an error names what was wrong when the text is not even-length hex.
-Result<std::string> from_hex(std::string_view hex);
 
 // Key files as `hallctl keygen` writes them: FILE (secret, mode 0600) and FILE.pub.
 Result<void> write_key_files(const std::string& path, const KeyPair& key);

@@ -38,28 +38,6 @@ std::optional<Json> parse_json(std::string_view bytes) {
 
 }  // namespace
 
-std::string to_hex(std::string_view bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (const char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    out.push_back(digits[b >> 4]);
-    out.push_back(digits[b & 0xf]);
-  }
-  return out;
-}
-
-bool from_hex(std::string_view hex, std::string& out) {
-  if (hex.size() % 2 != 0 || !is_lower_hex(hex)) return false;
-  out.clear();
-  const auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    out.push_back(static_cast<char>((nibble(hex[i]) << 4) | nibble(hex[i + 1])));
-  }
-  return true;
-}
-
 std::string key_id_of(std::string_view public_key_bytes) {
   return sha256_hex(public_key_bytes).substr(0, 16);
 }
@@ -96,7 +74,8 @@ SyncResult<Envelope> parse_envelope(std::string_view bytes, std::string_view for
       return refuse(Refusal::malformed, at + ".key_id: expected 16 hex digits, got " + shown_text(key_id));
     }
     std::string raw;
-    if (!from_hex(s["sig"].get<std::string>(), raw) || raw.size() != crypto_sign_BYTES) {
+    if (auto decoded = from_hex(s["sig"].get<std::string>())) raw = std::move(*decoded);
+    if (raw.size() != crypto_sign_BYTES) {
       return refuse(Refusal::malformed, at + ".sig: expected 128 hex digits");
     }
     env.signatures.push_back({key_id, std::move(raw)});
@@ -162,7 +141,8 @@ SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file
       return refuse(Refusal::malformed, at + ": expected {\"key_id\", \"public\"}");
     }
     std::string raw;
-    if (!from_hex(k["public"].get<std::string>(), raw) || raw.size() != crypto_sign_PUBLICKEYBYTES) {
+    if (auto decoded = from_hex(k["public"].get<std::string>())) raw = std::move(*decoded);
+    if (raw.size() != crypto_sign_PUBLICKEYBYTES) {
       return refuse(Refusal::malformed, at + ".public: expected 64 hex digits");
     }
     const std::string id = key_id_of(raw);

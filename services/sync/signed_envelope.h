@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/hex.h"
 #include "sync/sync_error.h"
 
 namespace hall::sync {
@@ -55,7 +56,5 @@ SyncResult<KeySet> accept_key_rotation(std::string_view bytes, const KeySet& cur
 // caller knows which key set to fetch first. Nothing else of the payload is trusted here.
 SyncResult<int> peek_keys_version(const Envelope& envelope, std::string_view file);
 
-std::string to_hex(std::string_view bytes);
-bool from_hex(std::string_view hex, std::string& out);
 
 }  // namespace hall::sync

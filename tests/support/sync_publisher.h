@@ -40,7 +40,7 @@ inline std::string sign_hex(const SigningKey& key, const std::string& message) {
   unsigned char sig[crypto_sign_BYTES];
   crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                        reinterpret_cast<const unsigned char*>(key.secret_key.data()));
-  return sync::to_hex(std::string(reinterpret_cast<char*>(sig), sizeof sig));
+  return to_hex(std::string(reinterpret_cast<char*>(sig), sizeof sig));
 }
 
 inline std::string envelope(const std::string& format, const std::string& payload,
@@ -52,7 +52,7 @@ inline std::string envelope(const std::string& format, const std::string& payloa
 
 inline std::string key_set_payload(int version, const std::vector<SigningKey>& keys, int threshold = 1) {
   nlohmann::ordered_json p = {{"version", version}, {"threshold", threshold}, {"keys", nlohmann::json::array()}};
-  for (const auto& k : keys) p["keys"].push_back({{"key_id", k.key_id()}, {"public", sync::to_hex(k.public_key)}});
+  for (const auto& k : keys) p["keys"].push_back({{"key_id", k.key_id()}, {"public", to_hex(k.public_key)}});
   return p.dump();
 }
 
