@@ -145,6 +145,22 @@ std::unique_ptr<sync::Fetcher> fetcher_for(const std::string& url) {
   return std::make_unique<http::HttpFetcher>();
 }
 
+// A hall ready to poll `url`: its store, the key set pinned from its folder if need be, a fetcher.
+struct SyncSession {
+  Hall hall;
+  std::unique_ptr<sync::Fetcher> fetcher;
+  std::unique_ptr<sync::Syncer> syncer;
+};
+
+Result<SyncSession> open_sync_session(const CommandLine& cl, const std::string& url, const Clock& clock) {
+  auto hall = open_hall(cl, clock);
+  if (!hall) return std::unexpected(hall.error());
+  if (auto r = pin_from_folder(*hall); !r) return std::unexpected(r.error());
+  SyncSession session{std::move(*hall), fetcher_for(url), nullptr};
+  session.syncer = std::make_unique<sync::Syncer>(*session.hall.store, *session.fetcher, clock, sync::SyncOptions{url});
+  return session;
+}
+
 int once(const CommandLine& cl) {
   const std::string url = cl.option("--url");
   if (url.empty()) {
@@ -152,12 +168,9 @@ int once(const CommandLine& cl) {
     return exit_invalid;
   }
   SystemClock clock;
-  auto hall = open_hall(cl, clock);
-  if (!hall) return report(hall.error());
-  if (auto r = pin_from_folder(*hall); !r) return report(r.error());
-  const auto fetcher = fetcher_for(url);
-  sync::Syncer syncer(*hall->store, *fetcher, clock, sync::SyncOptions{url});
-  const auto result = syncer.sync_once();
+  auto session = open_sync_session(cl, url, clock);
+  if (!session) return report(session.error());
+  const auto result = session->syncer->sync_once();
   if (!result) {
     const auto& e = result.error();
     if (cl.flag("--json")) {
@@ -221,11 +234,9 @@ int watch(const CommandLine& cl) {
     return exit_invalid;
   }
   SystemClock clock;
-  auto hall = open_hall(cl, clock);
-  if (!hall) return report(hall.error());
-  if (auto r = pin_from_folder(*hall); !r) return report(r.error());
-  const auto fetcher = fetcher_for(url);
-  sync::Syncer syncer(*hall->store, *fetcher, clock, sync::SyncOptions{url});
+  auto session = open_sync_session(cl, url, clock);
+  if (!session) return report(session.error());
+  sync::Syncer& syncer = *session->syncer;
   std::string heartbeat = cl.option("--heartbeat");
   while (heartbeat.ends_with('/')) heartbeat.pop_back();
   const std::string kiosk_id = cl.option("--kiosk-id", host_name());
