@@ -199,8 +199,9 @@ void faq(Frame& f, const Guide& g) {
 
 void summary(Frame& f, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
-  std::vector<BadgeSpec> b{
-      {visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral}};
+  std::vector<BadgeSpec> b;
+  if (g.status == catalogue::GuideStatus::suspended) b.push_back({f.tr("badge.suspended"), f.palette.warn});
+  b.push_back({visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral});
   b.push_back(
       {f.trf("guide.promised_badge", {{"limit", format_limit(f.strings, g.promised_limit)}}), f.palette.primary});
   if (g.is_free()) b.push_back({f.tr("guide.free"), f.palette.good});

@@ -48,6 +48,9 @@ bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary
   y += static_cast<float>(lines) * title.size + f.metrics.gap * 0.5f;
 
   float x = t.min.x + pad;
+  if (g.status == catalogue::GuideStatus::suspended) {  // listed, but nobody should queue for it unwarned
+    x += draw_badge(f, dl, ImVec2(x, y), f.tr("badge.suspended"), f.palette.warn) + f.metrics.gap;
+  }
   const std::string visits = visits_badge(f.strings, g.onsite_visits);
   x += draw_badge(f, dl, ImVec2(x, y), visits, g.is_one_visit() ? f.palette.good : f.palette.neutral) + f.metrics.gap;
   const std::string facts = f.trf("list.row_facts", {{"limit", format_limit(f.strings, g.promised_limit)},
