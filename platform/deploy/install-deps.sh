@@ -7,15 +7,15 @@ packages=(
   # toolchain
   g++ cmake make pkg-config git
   # domain (services/)
-  libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libqrencode-dev
-  unicode-data pinyin-database
+  libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libqrencode-dev tzdata
+  pinyin-database   # read at build time: the pinyin table is generated from it
   # GUI (ui/, platform/)
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev libstb-dev libpng-dev
   libgl1-mesa-dri fonts-noto-cjk fonts-wqy-microhei
   # HTTP (platform/)
   libcpp-httplib-dev
   # tests and benchmarks
-  catch2 libbenchmark-dev xvfb xauth x11-utils imagemagick xdotool nginx-light curl
+  catch2 xvfb xauth x11-utils nginx-light
 )
 
 missing=()
