@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/sha256.h"
+#include "sync/signed_envelope.h"
 
 namespace hall::central {
 namespace {
@@ -39,11 +39,10 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-std::string PublicKey::key_id() const { return key_id_of(hex); }
-
-std::string key_id_of(std::string_view public_hex) {
-  auto raw = from_hex(public_hex);
-  return sha256_hex(raw ? *raw : std::string()).substr(0, 16);
+// The same key id the kiosk's verifier computes (services/sync), from the raw key bytes.
+std::string PublicKey::key_id() const {
+  const auto raw = from_hex(hex);
+  return sync::key_id_of(raw ? *raw : std::string());
 }
 
 KeyPair generate_key_pair() {

@@ -23,9 +23,6 @@ struct KeyPair {
 
 KeyPair generate_key_pair();
 
-// key_id = the first 8 bytes (16 hex digits) of SHA-256 of the 32-byte public key.
-std::string key_id_of(std::string_view public_hex);
-
 // 128 hex digits of an Ed25519 signature over the bytes.
 std::string sign(const KeyPair& key, std::string_view message);
 bool verify(const PublicKey& key, std::string_view message, std::string_view signature_hex);

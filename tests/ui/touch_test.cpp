@@ -48,15 +48,7 @@ TEST_CASE("a drag that comes back to where it started is still not a tap", "[ui]
   const auto* tile = ui.find(*app, "topic:养老服务");
   REQUIRE(tile);
   const ImVec2 c = hall::test::center(*tile);
-  ui.io().MousePos = c;
-  ui.io().MouseDown[0] = true;
-  ui.frame(*app);
-  ui.io().MousePos = ImVec2(c.x + 40.0f, c.y);
-  ui.frame(*app);
-  ui.io().MousePos = c;
-  ui.frame(*app);
-  ui.io().MouseDown[0] = false;
-  ui.frame(*app);
+  ui.press_along(*app, {c, ImVec2(c.x + 40.0f, c.y), c});
   ui.settle(*app);
   CHECK(app->current_screen() == "home");
 }
@@ -69,13 +61,7 @@ TEST_CASE("a finger that wobbles less than the slop still taps", "[ui][touch]") 
   const auto* tile = ui.find(*app, "topic:养老服务");
   REQUIRE(tile);
   const ImVec2 c = hall::test::center(*tile);
-  ui.io().MousePos = c;
-  ui.io().MouseDown[0] = true;
-  ui.frame(*app);
-  ui.io().MousePos = ImVec2(c.x + 5.0f, c.y + 4.0f);
-  ui.frame(*app);
-  ui.io().MouseDown[0] = false;
-  ui.frame(*app);
+  ui.press_along(*app, {c, ImVec2(c.x + 5.0f, c.y + 4.0f)});
   ui.settle(*app);
   CHECK(app->current_screen() == "topic:养老服务");
 }

@@ -130,6 +130,18 @@ void UiDriver::drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps) {
   frame(app);
 }
 
+void UiDriver::press_along(ui::KioskApp& app, const std::vector<ImVec2>& path) {
+  io().MousePos = path.front();
+  io().MouseDown[0] = true;
+  frame(app);
+  for (std::size_t i = 1; i < path.size(); ++i) {
+    io().MousePos = path[i];
+    frame(app);
+  }
+  io().MouseDown[0] = false;
+  frame(app);
+}
+
 ImVec2 center(const ui::TouchTarget& t) {
   return ImVec2(t.center_x(), t.center_y());
 }

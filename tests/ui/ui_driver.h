@@ -1,4 +1,5 @@
 #pragma once
+#include <vector>
 // Drives the real kiosk screens headless: an ImGui context with no window and no GL, the demo
 // catalogue through a real CatalogueStore, and touches injected through ImGuiIO (1.86 API).
 #include <memory>
@@ -47,6 +48,8 @@ class UiDriver {
   void tap(ui::KioskApp& app, std::string_view id);
   // Finger down at `from`, moved in `steps` frames to `to`, lifted there.
   void drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps);
+  // Finger down at path[0], one frame at each further point, lifted at the last.
+  void press_along(ui::KioskApp& app, const std::vector<ImVec2>& path);
 
   const ui::TouchTarget* find(const ui::KioskApp& app, std::string_view id) const;
   ui::SteadyTime now{};
