@@ -69,7 +69,7 @@ struct HttpServer::Impl {
   std::map<std::string, Known> etags;
 
   void serve_api(const httplib::Request& req, httplib::Response& res) {
-    central::ApiRequest request{req.method, req.path, {}, req.body};
+    central::ApiRequest request{req.method, req.path, {}, req.body, {}, req.remote_addr};
     for (const auto& [k, v] : req.headers) request.headers.emplace_back(k, v);
     central::ApiResponse response;
     {

@@ -16,12 +16,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 ApiResponse json_response(int status, const Json& body) {
   return {status, {{"Content-Type", "application/json; charset=utf-8"}, {"Cache-Control", "no-store"}},
           body.dump(2) + "\n"};
@@ -183,13 +177,6 @@ std::optional<Role> role_for(const ApiRequest& req) {
 }
 
 }  // namespace
-
-std::string ApiRequest::header(std::string_view name) const {
-  for (const auto& [k, v] : headers) {
-    if (iequals(k, name)) return v;
-  }
-  return {};
-}
 
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
                                std::string_view nonce, std::string_view body) {

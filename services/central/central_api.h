@@ -18,24 +18,13 @@
 #include "central/central_store.h"
 #include "central/signing.h"
 #include "common/clock.h"
+#include "common/http_message.h"
 
 namespace hall::central {
 
-using HeaderList = std::vector<std::pair<std::string, std::string>>;
-
-struct ApiRequest {
-  std::string method;  // GET, POST
-  std::string path;    // /api/drafts (no query string)
-  HeaderList headers;
-  std::string body;
-  std::string header(std::string_view name) const;  // case-insensitive; empty when absent
-};
-
-struct ApiResponse {
-  int status = 200;
-  HeaderList headers;  // Content-Type is set by every handler
-  std::string body;
-};
+using HeaderList = http::HeaderList;
+using ApiRequest = http::Request;
+using ApiResponse = http::Response;
 
 // The bytes an admin signs: "METHOD\nPATH\nTIME\n<sha256 hex of body>".
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
