@@ -1,157 +1,179 @@
-// The kiosk app: navigation (a back stack of routes), the idle reset, fonts, and one frame =
-// chrome + the current screen + notices. Screens return intents; they are applied after drawing.
+// The kiosk app: a navigator over the screen table (kiosk/kiosk_screens.cpp), the idle reset,
+// the glyph set, and one frame = chrome + the current screen + notices. Screens return intents;
+// they are applied after drawing. Slow work (a guide's body, 取号) is asked of the host's ports,
+// whose replies arrive between frames.
 #include "kiosk_app.h"
 
 #include <algorithm>
 #include <cctype>
-#include <set>
 
-#include "common/utf8.h"
 #include "i18n/strings.h"
+#include "idle_timer.h"
 #include "imgui.h"
 #include "kiosk/catalogue_view.h"
 #include "kiosk/format.h"
-#include "kiosk/screens.h"
+#include "kiosk/glyph_set.h"
+#include "kiosk/kiosk_screens.h"
+#include "navigator.h"
 #include "theme/fonts.h"
 #include "theme/theme.h"
 #include "widgets/text.h"
 #include "widgets/touch.h"
 
 namespace hall::ui {
-namespace {
-
-struct Route {
-  enum class Kind { home, topic, one_visit, guide, search };
-  Kind kind = Kind::home;
-  std::string arg;  // topic name, guide id
-  ScrollState scroll;
-};
-
-// Unique code points of `text` in order, skipping controls and what a 16-bit ImWchar cannot hold.
-std::string unique_chars(std::string_view text) {
-  std::set<char32_t> seen;
-  for (char32_t c : utf8::decode(text)) {
-    if (c < 0x20 || c > 0xFFFF || utf8::is_control(c) || c == 0xFFFD) continue;
-    seen.insert(c);
-  }
-  std::string out;
-  for (char32_t c : seen) utf8::append(out, c);
-  return out;
-}
-
-// Printable ASCII and the few symbols the widgets draw themselves.
-std::string fixed_chars() {
-  std::string out;
-  for (char c = 0x20; c < 0x7F; ++c) out += c;
-  return out + "…·×";
-}
-
-}  // namespace
 
 struct KioskApp::State {
   std::shared_ptr<const KioskCatalogue> catalogue;
+  std::shared_ptr<const search::SearchIndex> index;
   std::unique_ptr<CatalogueView> view;
   Strings strings;
   KioskSettings settings;
   const Clock* clock;
   TimeZone zone;
 
-  std::vector<Route> stack{Route{}};
-  std::string query;
-  std::vector<std::size_t> results;
-  std::string loaded_guide_id;
-  std::optional<Result<catalogue::Guide>> guide;
+  Navigator nav;
+  KioskSession session;
+  IdleTimer idle;
+  TakeNumber take_number;
+  TicketState ticket;
+  std::uint64_t guide_request = 0;  // replies to an older request are dropped
+  // Replies check it before touching the state: the app may be gone when one arrives.
+  std::shared_ptr<int> alive = std::make_shared<int>(0);
 
   std::string language;
   bool large_text = false;
   Palette palette;
   FontSet fonts;
   ImVector<ImWchar> ranges_body, ranges_title;
-  bool fonts_current = false;        // built for this catalogue and this text size
-  std::string glyphs, title_glyphs;  // caches, emptied by set_catalogue
+  bool fonts_current = false;  // built for these glyphs and this text size
+  GlyphSet glyphs;
 
   std::vector<TouchTarget> targets;
   std::string missing_glyphs;
-  std::optional<SteadyTime> last_input;
-  std::function<void(const std::string&)> take_number;
 
-  State(const Clock& c, TimeZone z) : clock(&c), zone(std::move(z)) {}
-
-  Route& route() { return stack.back(); }
-  const Route& route() const { return stack.back(); }
+  State(const Clock& c, TimeZone z, KioskSettings s)
+      : settings(std::move(s)), clock(&c), zone(std::move(z)), idle(settings.idle_timeout) {}
 
   void set_catalogue(std::shared_ptr<const KioskCatalogue> c) {
     catalogue = std::move(c);
+    index = catalogue ? catalogue->index : nullptr;
     view = std::make_unique<CatalogueView>(catalogue);
-    glyphs.clear();
-    title_glyphs.clear();
-    fonts_current = false;
+    const std::string titles = strings.all_text() + view->title_text() + fixed_glyphs();
+    const std::string before = glyphs.body();
+    glyphs.reset(titles, view->text());
+    // A sync that brings no new characters keeps the atlas: no rebuild, no pause.
+    if (glyphs.body() != before) fonts_current = false;
     run_query();
     // A screen whose subject went away falls back to home rather than showing nothing.
-    std::erase_if(stack, [&](const Route& r) {
-      return (r.kind == Route::Kind::topic && !view->topic(r.arg)) ||
-             (r.kind == Route::Kind::guide && !view->find(r.arg));
+    nav.prune([&](const Route& r) {
+      const KioskScreen* s = find_kiosk_screen(r.screen);
+      return !s || !s->accepts(*view, r.arg);
     });
-    if (stack.empty() || stack.front().kind != Route::Kind::home) stack.insert(stack.begin(), Route{});
-    loaded_guide_id.clear();
-    ensure_guide();
+    session.guide_id.clear();
+    enter_route();
+  }
+
+  void set_search_index(std::shared_ptr<const search::SearchIndex> i) {
+    index = std::move(i);
+    run_query();
   }
 
   void run_query() {
-    results.clear();
+    session.results.clear();
+    session.search_ready = index != nullptr;
     if (!view) return;
-    if (query.empty()) {
-      for (std::size_t i = 0; i < view->guides().size(); ++i) results.push_back(i);
+    if (session.query.empty()) {
+      for (std::size_t i = 0; i < view->guides().size(); ++i) session.results.push_back(i);
       return;
     }
-    if (!catalogue) return;
+    if (!index) return;
     const auto* base = view->guides().data();
-    for (const auto& hit : catalogue->index.query(query)) {
-      if (const auto* g = view->find(hit.guide_id)) results.push_back(static_cast<std::size_t>(g - base));
+    for (const auto& hit : index->query(session.query)) {
+      if (const auto* g = view->find(hit.guide_id)) session.results.push_back(static_cast<std::size_t>(g - base));
     }
   }
 
-  // Loads the guide the current route shows, once per navigation (never per frame).
-  void ensure_guide() {
-    if (route().kind != Route::Kind::guide || route().arg == loaded_guide_id) return;
-    loaded_guide_id = route().arg;
-    if (catalogue && catalogue->load_guide)
-      guide = catalogue->load_guide(loaded_guide_id);
-    else
-      guide = fail(ErrorCode::unavailable, "no guide loader");
+  // What a route needs when it becomes current: a guide's body, once per navigation.
+  void enter_route() {
+    const Route& r = nav.current();
+    if (r.screen != "guide" || r.arg == session.guide_id) return;
+    session.guide_id = r.arg;
+    session.guide.reset();
+    const std::uint64_t request = ++guide_request;
+    if (!catalogue || !catalogue->load_guide) {
+      session.guide = fail(ErrorCode::unavailable, "no guide loader");
+      return;
+    }
+    catalogue->load_guide(r.arg, [this, request, life = std::weak_ptr<int>(alive)](Result<catalogue::Guide> g) {
+      if (life.expired() || request != guide_request) return;
+      if (g) {
+        std::string text;
+        append_guide_text(*g, text);
+        if (glyphs.add(text)) fonts_current = false;
+      }
+      session.guide = std::move(g);
+    });
   }
 
   void go(Route r) {
-    stack.push_back(std::move(r));
-    ensure_guide();
+    nav.push(std::move(r));
+    enter_route();
   }
 
   void go_home() {
-    stack.assign(1, Route{});
-    query.clear();
+    nav.home();
+    session.query.clear();
     run_query();
   }
 
+  bool open_route(const std::string& screen, const std::string& arg) {
+    const KioskScreen* s = find_kiosk_screen(screen);
+    if (!s || !s->accepts(*view, arg)) return false;
+    go_home();
+    if (screen == "home") return true;
+    if (screen == "search") {
+      go({"search", {}, {}});
+      set_query(arg);
+    } else {
+      go({screen, arg, {}});
+    }
+    return true;
+  }
+
+  void set_query(std::string q) {
+    session.query = std::move(q);
+    run_query();
+    nav.current().scroll = {};
+  }
+
   bool pristine() const {
-    return stack.size() == 1 && query.empty() && large_text == settings.large_text && language == settings.language &&
-           stack.front().scroll.scroll == 0.0f;
+    return nav.at_root() && session.query.empty() && large_text == settings.large_text &&
+           language == settings.language && nav.current().scroll.scroll == 0.0f;
   }
 
   void idle_reset() {
     go_home();
-    stack.front().scroll = {};
     if (large_text != settings.large_text) fonts_current = false;
     large_text = settings.large_text;
     language = settings.language;
+    ticket = {};
   }
 
-  const std::string& glyph_text() {
-    if (glyphs.empty()) {
-      const std::string titles = strings.all_text() + (view ? view->title_text() : "") + fixed_chars();
-      title_glyphs = unique_chars(titles);
-      glyphs = unique_chars(titles + (view ? view->text() : ""));
-    }
-    return glyphs;
+  void ask_for_ticket(const std::string& guide_id) {
+    if (!take_number || session.sending_ticket) return;
+    session.sending_ticket = true;
+    ticket = {TicketState::Phase::sending, {guide_id, {}}, std::nullopt, {}};
+    take_number(ticket.request, [this, life = std::weak_ptr<int>(alive)](Result<IssuedTicket> t) {
+      if (life.expired()) return;
+      session.sending_ticket = false;
+      if (t) {
+        ticket.phase = TicketState::Phase::issued;
+        ticket.ticket = std::move(*t);
+      } else {
+        ticket.phase = TicketState::Phase::failed;
+        ticket.problem = t.error().message;
+      }
+    });
   }
 
   std::vector<std::string> notices(const Frame& f) const {
@@ -170,26 +192,11 @@ struct KioskApp::State {
 
   Intent draw_screen(Frame& f, Area area) {
     if (!view->usable()) return draw_problem(f, *view, area);
-    Route& r = route();
-    switch (r.kind) {
-      case Route::Kind::home:
-        return draw_home(f, *view, area, r.scroll);
-      case Route::Kind::topic: {
-        const TopicEntry* t = view->topic(r.arg);
-        if (!t) return {Intent::Kind::home, {}};
-        const std::string sub = f.trf("list.topic_subtitle", {{"n", std::to_string(t->guides.size())}});
-        return draw_guide_list(f, *view, {t->name, sub, &t->guides}, area, r.scroll);
-      }
-      case Route::Kind::one_visit: {
-        const std::string sub = f.trf("list.one_visit_subtitle", {{"n", std::to_string(view->one_visit().size())}});
-        return draw_guide_list(f, *view, {f.tr("list.one_visit_title"), sub, &view->one_visit()}, area, r.scroll);
-      }
-      case Route::Kind::guide:
-        return draw_guide(f, *view, {guide ? &*guide : nullptr, settings.take_number_enabled}, area, r.scroll);
-      case Route::Kind::search:
-        return draw_search(f, *view, {query, &results}, area, r.scroll);
-    }
-    return {};
+    const KioskScreen* screen = find_kiosk_screen(nav.current().screen);
+    if (!screen) return {Intent::Kind::home};
+    session.take_number_enabled = static_cast<bool>(take_number);
+    ScreenContext c{f, *view, session, nav.current(), area};
+    return screen->draw(c);
   }
 
   void apply(const Intent& in) {
@@ -200,27 +207,18 @@ struct KioskApp::State {
         go_home();
         break;
       case Intent::Kind::back:
-        if (stack.size() > 1) stack.pop_back();
-        ensure_guide();
+        nav.back();
+        enter_route();
         break;
-      case Intent::Kind::open_topic:
-        go({Route::Kind::topic, in.arg, {}});
-        break;
-      case Intent::Kind::open_one_visit:
-        go({Route::Kind::one_visit, {}, {}});
-        break;
-      case Intent::Kind::open_guide:
-        go({Route::Kind::guide, in.arg, {}});
-        break;
-      case Intent::Kind::open_search:
-        query.clear();
-        run_query();
-        go({Route::Kind::search, {}, {}});
+      case Intent::Kind::open:
+        if (in.screen == "search") {
+          session.query.clear();
+          run_query();
+        }
+        go({in.screen, in.arg, {}});
         break;
       case Intent::Kind::set_query:
-        query = in.arg;
-        run_query();
-        route().scroll = {};
+        set_query(in.arg);
         break;
       case Intent::Kind::toggle_language:
         language = language == "en" ? "zh-CN" : "en";
@@ -230,7 +228,7 @@ struct KioskApp::State {
         fonts_current = false;
         break;
       case Intent::Kind::take_number:
-        if (take_number) take_number(in.arg);
+        ask_for_ticket(in.arg);
         break;
     }
   }
@@ -242,21 +240,20 @@ struct KioskApp::State {
   }
 
   void typed_characters(const ImGuiIO& io) {
-    if (route().kind != Route::Kind::search || io.InputQueueCharacters.empty()) return;
-    std::string q = query;
+    if (nav.current().screen != "search" || io.InputQueueCharacters.empty()) return;
+    std::string q = session.query;
     for (ImWchar c : io.InputQueueCharacters) {
       if (c < 0x80 && std::isalnum(static_cast<unsigned char>(c)) && q.size() < 32)
         q += static_cast<char>(std::tolower(c));
     }
-    if (q != query) apply({Intent::Kind::set_query, q});
+    if (q != session.query) apply({Intent::Kind::set_query, q});
   }
 };
 
 KioskApp::KioskApp(std::shared_ptr<const KioskCatalogue> catalogue, std::string strings_zh, std::string strings_en,
                    KioskSettings settings, const Clock& wall_clock, TimeZone zone)
-    : state_(std::make_unique<State>(wall_clock, std::move(zone))) {
+    : state_(std::make_unique<State>(wall_clock, std::move(zone), std::move(settings))) {
   state_->strings = Strings(strings_zh, strings_en);
-  state_->settings = std::move(settings);
   state_->language = state_->settings.language;
   state_->large_text = state_->settings.large_text;
   state_->set_catalogue(std::move(catalogue));
@@ -268,39 +265,28 @@ void KioskApp::set_catalogue(std::shared_ptr<const KioskCatalogue> catalogue) {
   state_->set_catalogue(std::move(catalogue));
 }
 
+void KioskApp::set_search_index(std::shared_ptr<const search::SearchIndex> index) {
+  state_->set_search_index(std::move(index));
+}
+
+void KioskApp::on_take_number(TakeNumber handler) {
+  state_->take_number = std::move(handler);
+}
+
 bool KioskApp::open(std::string_view spec) {
   State& s = *state_;
-  const auto colon = spec.find(':');
-  const std::string_view kind = spec.substr(0, colon);
-  const std::string arg = colon == std::string_view::npos ? std::string() : std::string(spec.substr(colon + 1));
-  if (kind == "home" && arg.empty()) {
+  const RouteSpec r = parse_route_spec(spec);
+  if (r.screen == "home" && r.arg.empty()) {
     s.go_home();
     return true;
   }
   if (!s.view->usable()) return false;
-  if (kind == "one-visit" && arg.empty()) {
-    s.go_home();
-    s.go({Route::Kind::one_visit, {}, {}});
-  } else if (kind == "topic" && s.view->topic(arg)) {
-    s.go_home();
-    s.go({Route::Kind::topic, arg, {}});
-  } else if (kind == "guide" && s.view->find(arg)) {
-    s.go_home();
-    s.go({Route::Kind::guide, arg, {}});
-  } else if (kind == "search") {
-    s.go_home();
-    s.go({Route::Kind::search, {}, {}});
-    s.apply({Intent::Kind::set_query, arg});
-  } else {
-    return false;
-  }
-  return true;
+  return s.open_route(r.screen, r.arg);
 }
 
 bool KioskApp::build_fonts(ImFontAtlas& atlas, const FontFile& font) {
   State& s = *state_;
-  const std::string& body = s.glyph_text();
-  FontRequest req{font.path, font.index, font.family, body, s.title_glyphs, metrics_for(s.large_text)};
+  FontRequest req{font.path, font.index, font.family, s.glyphs.body(), s.glyphs.titles(), metrics_for(s.large_text)};
   s.fonts = build_font_set(atlas, req, s.ranges_body, s.ranges_title);
   s.fonts_current = true;
   if (ImGui::GetCurrentContext() && ImGui::GetIO().Fonts == &atlas) ImGui::GetIO().FontDefault = s.fonts.body;
@@ -314,10 +300,10 @@ bool KioskApp::fonts_dirty() const {
 void KioskApp::draw(SteadyTime now) {
   State& s = *state_;
   ImGuiIO& io = ImGui::GetIO();
-  if (!s.last_input || State::input_this_frame(io)) s.last_input = now;
-  if (now - *s.last_input >= s.settings.idle_timeout && !s.pristine()) {
+  if (State::input_this_frame(io)) s.idle.touch(now);
+  if (s.idle.expired(now) && !s.pristine()) {
     s.idle_reset();
-    s.last_input = now;
+    s.idle.touch(now);
   }
   s.typed_characters(io);
 
@@ -348,7 +334,7 @@ void KioskApp::draw(SteadyTime now) {
   const CivilTime local = civil_time(s.clock->now(), s.zone);
   const std::string date_time = format_date_time(s.strings, local);
   const std::string date_time_short = format_date_time_short(s.strings, local);
-  const bool at_home = s.route().kind == Route::Kind::home || !s.view->usable();
+  const bool at_home = s.nav.current().screen == "home" || !s.view->usable();
   Intent intent = draw_top_bar(f, {!at_home, hall_name, date_time, date_time_short});
 
   const auto notices = s.notices(f);
@@ -366,7 +352,7 @@ void KioskApp::draw(SteadyTime now) {
 }
 
 bool KioskApp::animating() const {
-  return state_->route().scroll.moving();
+  return state_->nav.current().scroll.moving();
 }
 
 SteadyTime KioskApp::next_wake(SteadyTime now) const {
@@ -374,38 +360,24 @@ SteadyTime KioskApp::next_wake(SteadyTime now) const {
   // The clock on home shows minutes: wake at the next one.
   const auto into_minute = s.clock->now().time_since_epoch() % std::chrono::minutes(1);
   SteadyTime wake = now + (std::chrono::minutes(1) - into_minute);
-  if (!s.pristine() && s.last_input) wake = std::min(wake, *s.last_input + s.settings.idle_timeout);
+  if (const auto idle = s.idle.deadline(); idle && !s.pristine()) wake = std::min(wake, *idle);
   return std::max(wake, now);
 }
 
 std::string KioskApp::glyph_text() const {
-  return state_->glyph_text();
+  return state_->glyphs.body();
 }
 
 std::string KioskApp::current_screen() const {
   const State& s = *state_;
   if (!s.view->usable()) return "problem";
-  const Route& r = s.route();
-  switch (r.kind) {
-    case Route::Kind::home:
-      return "home";
-    case Route::Kind::topic:
-      return "topic:" + r.arg;
-    case Route::Kind::one_visit:
-      return "one-visit";
-    case Route::Kind::guide:
-      return "guide:" + r.arg;
-    case Route::Kind::search:
-      return s.query.empty() ? "search" : "search:" + s.query;
-  }
-  return "home";
+  const Route& r = s.nav.current();
+  if (r.screen == "search") return s.session.query.empty() ? "search" : "search:" + s.session.query;
+  return r.arg.empty() ? r.screen : r.screen + ":" + r.arg;
 }
 
 const std::vector<TouchTarget>& KioskApp::touch_targets() const {
   return state_->targets;
-}
-void KioskApp::on_take_number(std::function<void(const std::string&)> handler) {
-  state_->take_number = std::move(handler);
 }
 const std::string& KioskApp::language() const {
   return state_->language;
@@ -414,10 +386,13 @@ bool KioskApp::large_text() const {
   return state_->large_text;
 }
 const std::string& KioskApp::search_query() const {
-  return state_->query;
+  return state_->session.query;
 }
 const std::string& KioskApp::missing_glyphs() const {
   return state_->missing_glyphs;
+}
+const TicketState& KioskApp::ticket() const {
+  return state_->ticket;
 }
 
 }  // namespace hall::ui

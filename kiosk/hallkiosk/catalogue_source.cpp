@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include "hall/hall_config.h"
+#include "search/search_index.h"
 #include "sync/sync_state.h"
 
 namespace hall::kiosk {
@@ -55,7 +56,7 @@ void CatalogueSource::note_sync_state(ui::KioskCatalogue& catalogue) {
   }
 }
 
-std::shared_ptr<const ui::KioskCatalogue> CatalogueSource::load() {
+std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
   auto catalogue = std::make_shared<ui::KioskCatalogue>();
   next_change_.reset();
   if (auto hall = load_hall_config(dir_.hall_config())) {
@@ -77,18 +78,22 @@ std::shared_ptr<const ui::KioskCatalogue> CatalogueSource::load() {
   }
   seen_version_ = data_version();
   auto guides = store_->current();
-  auto index = guides ? store_->build_search_index() : Result<search::SearchIndex>{};
-  if (!guides || !index) {
-    if (catalogue->problem.empty()) catalogue->problem = (!guides ? guides.error() : index.error()).message;
+  if (!guides) {
+    if (catalogue->problem.empty()) catalogue->problem = guides.error().message;
     return catalogue;
   }
   catalogue->guides = std::move(*guides);
-  catalogue->index = std::move(*index);
   if (auto next = store_->next_change()) next_change_ = *next;
   note_sync_state(*catalogue);
-  catalogue->load_guide = [store = store_](const std::string& id) { return store->current_guide(id); };
   if (auto characters = store_->current_characters()) catalogue->guide_characters = std::move(*characters);
   return catalogue;
+}
+
+Result<std::shared_ptr<const search::SearchIndex>> CatalogueSource::build_search_index() {
+  if (!store_) return fail(ErrorCode::unavailable, dir_.catalogue_db() + ": the guide store is not open");
+  auto index = store_->build_search_index();
+  if (!index) return std::unexpected(index.error());
+  return std::make_shared<const search::SearchIndex>(std::move(*index));
 }
 
 }  // namespace hall::kiosk

@@ -3,6 +3,7 @@
 // ui::KioskCatalogue. Notices when another process (hallctl import, sync) changed the database
 // and when a scheduled guide version comes into effect, so the kiosk follows without a restart.
 // Any failure becomes KioskCatalogue::problem, a state the screens show: never a crash.
+// Used by one thread at a time (the kiosk's store worker): it holds one SQLite connection.
 #include <sys/types.h>
 #include <memory>
 #include <optional>
@@ -19,8 +20,13 @@ class CatalogueSource {
  public:
   CatalogueSource(app::DataDir dir, const Clock& clock);
 
-  // Reads everything afresh. Cheap enough for the UI thread: a few ms on the demo hall.
-  std::shared_ptr<const ui::KioskCatalogue> load();
+  // Reads the hall and the guide list afresh (no search index: see build_search_index). The
+  // catalogue's load_guide is left empty for the caller to wire to its worker.
+  std::shared_ptr<ui::KioskCatalogue> load();
+  // The search index of the guides in effect now; the slow part of a load on a large hall.
+  Result<std::shared_ptr<const search::SearchIndex>> build_search_index();
+  // The connection load() read from; null when the store could not be opened.
+  std::shared_ptr<catalogue::CatalogueStore> store() const { return store_; }
 
   // True when the database changed since the last load(): another connection committed
   // (PRAGMA data_version), or the file was replaced.

@@ -1,10 +1,14 @@
-# hallkiosk: the visitor kiosk (GLFW + OpenGL3 + Dear ImGui). Included at the end of
-# kiosk/CMakeLists.txt; needs hall_app, hall_ui and hall_platform_gui.
+# hallkiosk: every GUI role (kiosk today) in one host (GLFW + OpenGL3 + Dear ImGui). Included at the
+# end of kiosk/CMakeLists.txt; needs hall_app, hall_ui, hall_platform_gui and hall_platform_files.
 add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/options.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kiosk_host.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/host.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/stop_signals.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/timings.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/kiosk_role.cpp
   ${CMAKE_CURRENT_LIST_DIR}/catalogue_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glyph_check.cpp)
 target_include_directories(hallkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
-target_link_libraries(hallkiosk PRIVATE hall_app hall_ui hall_platform_gui hall_warnings)
+target_link_libraries(hallkiosk PRIVATE hall_app hall_ui hall_platform_gui hall_platform_files hall_warnings)

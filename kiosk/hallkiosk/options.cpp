@@ -11,6 +11,8 @@ const char* const help_text = R"(hallkiosk — the visitor kiosk of a service ha
 Usage: hallkiosk [options]
 
 Options:
+  --role ROLE           what this screen is for: kiosk (the visitor kiosk, default); the counter
+                        and board roles arrive with the queue
   --windowed WxH        a window of W by H pixels instead of full screen on the primary monitor
                         (1920x1080 landscape, 1080x1920 portrait)
   --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
@@ -73,7 +75,12 @@ bool known_screen(std::string_view spec) {
 // One option with its value (when it takes one) applied to `o`.
 Result<void> apply(std::string_view name, std::string_view value, KioskOptions& o) {
   if (name == "--windowed") return parse_size(value, o);
-  if (name == "--data") {
+  if (name == "--role") {
+    if (value != "kiosk" && value != "counter" && value != "board") {
+      return fail(ErrorCode::invalid_input, "--role: expected kiosk, counter or board, got \"" + std::string(value) + "\"");
+    }
+    o.role = value;
+  } else if (name == "--data") {
     o.data_dir = value;
   } else if (name == "--lang") {
     if (value != "zh-CN" && value != "en") {
@@ -105,8 +112,8 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
 }  // namespace
 
 Result<KioskOptions> parse_options(int argc, const char* const* argv) {
-  static constexpr std::string_view with_value[] = {"--windowed",   "--data",         "--lang",  "--screen",
-                                                    "--screenshot", "--idle-timeout", "--frames"};
+  static constexpr std::string_view with_value[] = {"--role",       "--windowed",     "--data",  "--lang",
+                                                    "--screen",     "--screenshot",   "--idle-timeout", "--frames"};
   KioskOptions o;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];

@@ -8,6 +8,7 @@
 namespace hall::kiosk {
 
 struct KioskOptions {
+  std::string role = "kiosk";  // kiosk (visitors); counter and board arrive with the queue
   bool full_screen = true;
   int width = 0, height = 0;  // --windowed WxH
   std::string data_dir;       // empty: the bundled demo hall

@@ -199,10 +199,19 @@ bool GuiWindow::poll_events() {
   return std::exchange(input_->event, false);
 }
 
-bool GuiWindow::wait_events(std::chrono::duration<double> timeout) {
-  if (timeout.count() <= 0.0) return poll_events();
-  glfwWaitEventsTimeout(timeout.count());
+bool GuiWindow::wait_events(std::optional<std::chrono::duration<double>> timeout) {
+  if (!timeout) {
+    glfwWaitEvents();
+  } else if (timeout->count() <= 0.0) {
+    return poll_events();
+  } else {
+    glfwWaitEventsTimeout(timeout->count());
+  }
   return std::exchange(input_->event, false);
+}
+
+void GuiWindow::wake() {
+  glfwPostEmptyEvent();
 }
 
 void GuiWindow::begin_frame() {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,11 @@ class GuiWindow {
   bool close_requested() const;
   // Handles pending events without waiting. True when any input or a redraw request came in.
   bool poll_events();
-  // Sleeps until an event arrives or `timeout` passes, then handles events as poll_events().
-  bool wait_events(std::chrono::duration<double> timeout);
+  // Sleeps until an event arrives, wake() is called or `timeout` passes (none: no limit), then
+  // handles events as poll_events().
+  bool wait_events(std::optional<std::chrono::duration<double>> timeout);
+  // Ends a wait_events() now. Any thread may call it (a worker that posted a result).
+  static void wake();
 
   // The backends' part of a frame, before ImGui::NewFrame().
   void begin_frame();

@@ -9,28 +9,13 @@
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/guide.h"
+#include "catalogue/guide_summary.h"
 #include "common/clock.h"
 #include "common/error.h"
 #include "search/search_index.h"
 #include "storage/sqlite.h"
 
 namespace hall::catalogue {
-
-// One row of a list screen: enough to show and sort without reading the guide body.
-struct GuideSummary {
-  std::string id;
-  int version = 1;
-  std::string name, name_en;
-  GuideStatus status = GuideStatus::active;
-  int onsite_visits = 0;
-  CaseType case_type = CaseType::promised;
-  TimeLimit promised_limit;
-  std::string window;
-  std::string queue_group;
-  std::vector<std::string> topics;
-  std::optional<Instant> effective_from;
-  bool is_one_visit() const { return onsite_visits <= 1; }
-};
 
 struct ImportReport {
   int added = 0;       // guides new to this store

@@ -1,5 +1,6 @@
 #include "catalogue/guide_rows.h"
 
+#include "catalogue/guide_search_terms.h"
 #include "search/search_terms.h"
 
 namespace hall::catalogue {
@@ -23,7 +24,7 @@ Result<void> insert_material_rows(storage::Database& db, const Guide& g) {
 Result<void> insert_search_term_rows(storage::Database& db, const Guide& g) {
   auto term = db.prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!term) return std::unexpected(term.error());
-  const auto terms = search::search_terms_for(g);
+  const auto terms = search_terms_for(g);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     term->reset();
     term->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i));

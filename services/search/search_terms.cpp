@@ -48,25 +48,4 @@ std::string normalise_query(std::string_view query) {
   }
   return out;
 }
-
-std::vector<SearchTerm> search_terms_for(const catalogue::Guide& guide) {
-  std::vector<SearchTerm> terms;
-  const auto add_with_pinyin = [&](const std::string& text, TermKind plain, TermKind py, TermKind initials) {
-    terms.push_back({plain, normalise_query(text)});
-    std::string spaced = spaced_pinyin(text);
-    if (spaced.empty()) return;
-    terms.push_back({initials, initials_of(spaced)});
-    terms.push_back({py, std::move(spaced)});
-  };
-  add_with_pinyin(guide.name, TermKind::name, TermKind::name_pinyin, TermKind::name_initials);
-  for (const auto& k : guide.keywords) {
-    add_with_pinyin(k, TermKind::keyword, TermKind::keyword_pinyin, TermKind::keyword_initials);
-  }
-  for (const auto& f : guide.faq) {
-    terms.push_back({TermKind::faq, normalise_query(f.q)});
-    terms.push_back({TermKind::faq, normalise_query(f.a)});
-  }
-  return terms;
-}
-
 }  // namespace hall::search

@@ -4,8 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "catalogue/guide.h"
-
 namespace hall::search {
 
 enum class TermKind : int {
@@ -22,8 +20,6 @@ struct SearchTerm {
   TermKind kind;
   std::string text;
 };
-
-std::vector<SearchTerm> search_terms_for(const catalogue::Guide& guide);
 
 // "gao ling" for 高龄: syllables of the Han characters, ASCII letters and digits as they are.
 std::string spaced_pinyin(std::string_view text);

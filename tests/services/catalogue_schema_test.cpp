@@ -1,4 +1,5 @@
 // Migrations from every earlier schema version keep every guide and end at the newest schema.
+#include "catalogue/guide_search_terms.h"
 #include <catch2/catch.hpp>
 
 #include "catalogue/catalogue_schema.h"
@@ -37,7 +38,7 @@ void insert_v3_terms(storage::Database& db, const Json& node) {
   REQUIRE(guide);
   auto st = db.prepare("INSERT INTO search_terms VALUES (?1, ?2, ?3, ?4, ?5)");
   REQUIRE(st);
-  const auto terms = search::search_terms_for(*guide);
+  const auto terms = catalogue::search_terms_for(*guide);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     st->reset();
     st->bind(1, guide->id).bind(2, guide->version).bind(3, static_cast<int>(i));

@@ -1,4 +1,5 @@
 // What a visitor types on the kiosk's keyboard, and what they should see first.
+#include "catalogue/guide_search_terms.h"
 #include <catch2/catch.hpp>
 
 #include "catalogue/catalogue_file.h"
@@ -40,7 +41,7 @@ SearchIndex demo_index() {
     Problems problems;
     const auto parsed = parse_guide(g, "guide", problems);
     REQUIRE(parsed);
-    entries.push_back({parsed->id, parsed->name, search_terms_for(*parsed)});
+    entries.push_back({parsed->id, parsed->name, catalogue::search_terms_for(*parsed)});
   }
   return SearchIndex(std::move(entries));
 }

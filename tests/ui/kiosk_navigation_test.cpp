@@ -1,6 +1,7 @@
 // Headless: the real screens, driven by injected touches, in both orientations.
 #include <catch2/catch.hpp>
 
+#include "common/run_queue.h"
 #include "ui_driver.h"
 
 using namespace hall;
@@ -61,6 +62,17 @@ TEST_CASE("home -> topic -> guide -> back -> home", "[ui][navigation]") {
   CHECK(app->current_screen() == "home");
 }
 
+TEST_CASE("a catalogue with characters the atlas lacks asks for new fonts", "[ui][states]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.settle(*app);
+  auto renamed = demo.fresh();
+  renamed->guides.front().name = "犇骉猋";  // characters no demo string holds
+  app->set_catalogue(renamed);
+  CHECK(app->fonts_dirty());
+}
+
 TEST_CASE("the 一次办好 list holds exactly the services with at most one visit", "[ui][navigation]") {
   DemoCatalogue demo;
   UiDriver ui(1080, 1920);
@@ -81,15 +93,76 @@ TEST_CASE("the 一次办好 list holds exactly the services with at most one vis
 TEST_CASE("an enabled 取号 hands the guide to the host", "[ui][navigation]") {
   DemoCatalogue demo;
   UiDriver ui(1920, 1080);
-  ui::KioskSettings settings;
-  settings.take_number_enabled = true;
-  auto app = ui.make_app(demo.catalogue, demo.clock, settings);
-  std::string asked;
-  app->on_take_number([&](const std::string& id) { asked = id; });
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  // The hub's answer comes later, through the run queue, as it does in the host.
+  hall::RunQueue replies;
+  std::vector<ui::TicketRequest> asked;
+  app->on_take_number([&](const ui::TicketRequest& r, ui::Reply<ui::IssuedTicket> reply) {
+    asked.push_back(r);
+    replies.post([reply] { reply(ui::IssuedTicket{"A023", "A", "http://127.0.0.1:8470/t/x", 3, 600}); });
+  });
   REQUIRE(app->open(std::string("guide:") + elder_allowance));
   ui.settle(*app);
   ui.tap(*app, "guide:take_number");
-  CHECK(asked == elder_allowance);
+  REQUIRE(asked.size() == 1);
+  CHECK(asked[0].guide_id == elder_allowance);
+  CHECK(app->ticket().phase == ui::TicketState::Phase::sending);
+  // While the request is out, a second tap sends nothing (no second ticket for one visitor).
+  const auto* take = ui.find(*app, "guide:take_number");
+  REQUIRE(take);
+  CHECK_FALSE(take->enabled);
+  ui.tap_at(*app, hall::test::center(*take));
+  CHECK(asked.size() == 1);
+  CHECK(replies.run_pending() == 1);
+  CHECK(app->ticket().phase == ui::TicketState::Phase::issued);
+  REQUIRE(app->ticket().ticket);
+  CHECK(app->ticket().ticket->number == "A023");
+}
+
+TEST_CASE("a failed 取号 is a state with the reason, and the button works again", "[ui][navigation]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  int asked = 0;
+  app->on_take_number([&](const ui::TicketRequest&, ui::Reply<ui::IssuedTicket> reply) {
+    ++asked;
+    reply(hall::fail(hall::ErrorCode::unavailable, "取号服务暂时连不上"));
+  });
+  REQUIRE(app->open(std::string("guide:") + elder_allowance));
+  ui.settle(*app);
+  ui.tap(*app, "guide:take_number");
+  CHECK(app->ticket().phase == ui::TicketState::Phase::failed);
+  CHECK(app->ticket().problem == "取号服务暂时连不上");
+  ui.settle(*app);
+  ui.tap(*app, "guide:take_number");
+  CHECK(asked == 2);
+}
+
+TEST_CASE("a guide shows a loading state until its body arrives, and a late reply for another guide is dropped",
+          "[ui][navigation]") {
+  DemoCatalogue demo;
+  auto catalogue = demo.fresh();
+  hall::RunQueue replies;
+  std::vector<std::string> asked;
+  catalogue->load_guide = [&, store = demo.store](const std::string& id, ui::Reply<hall::catalogue::Guide> reply) {
+    asked.push_back(id);
+    replies.post([store, id, reply] { reply(store->current_guide(id)); });
+  };
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(catalogue, demo.clock);
+  REQUIRE(app->open(std::string("guide:") + elder_allowance));
+  ui.settle(*app);
+  // Nothing has answered: the screen says it is opening the guide, and 取号 is not drawn yet.
+  CHECK(app->current_screen() == std::string("guide:") + elder_allowance);
+  CHECK_FALSE(ui.find(*app, "guide:take_number"));
+  // The visitor goes back and opens another guide before the first answer lands.
+  ui.tap(*app, "nav:home");
+  REQUIRE(app->open("guide:370811-JZ-0002"));
+  REQUIRE(asked.size() == 2);
+  CHECK(replies.run_pending() == 2);
+  ui.settle(*app);
+  CHECK(app->current_screen() == "guide:370811-JZ-0002");
+  CHECK(ui.find(*app, "guide:take_number"));
 }
 
 TEST_CASE("open() takes the documented specs and refuses the rest", "[ui][navigation]") {
@@ -177,8 +250,9 @@ TEST_CASE("a catalogue change keeps the visitor where they were when it can", "[
   auto app = ui.make_app(demo.catalogue, demo.clock);
   REQUIRE(app->open("guide:370811-JZ-0001"));
   ui.settle(*app);
+  // The same characters again: the atlas stays as it is (no rebuild, no pause on a sync).
   app->set_catalogue(demo.catalogue);
-  CHECK(app->fonts_dirty());
+  CHECK_FALSE(app->fonts_dirty());
   ui.settle(*app);
   CHECK(app->current_screen() == "guide:370811-JZ-0001");
   auto without = demo.fresh();

@@ -33,8 +33,12 @@ std::shared_ptr<ui::KioskCatalogue> DemoCatalogue::fresh() const {
   auto index = store->build_search_index();
   if (!current || !index) FAIL("the demo store cannot be read");
   c->guides = std::move(*current);
-  c->index = std::move(*index);
-  c->load_guide = [s = store](const std::string& id) { return s->current_guide(id); };
+  c->index = std::make_shared<const search::SearchIndex>(std::move(*index));
+  // Answers at once; tests of the loading state give the catalogue a loader of their own.
+  c->load_guide = [s = store](const std::string& id, ui::Reply<catalogue::Guide> reply) {
+    reply(s->current_guide(id));
+  };
+  if (auto characters = store->current_characters()) c->guide_characters = std::move(*characters);
   return c;
 }
 

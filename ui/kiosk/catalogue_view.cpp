@@ -62,14 +62,9 @@ std::string CatalogueView::text() const {
   out += h.address + h.address_en + h.phone + catalogue_->problem;
   for (const auto& w : h.windows) out += w.name + w.name_en;
   for (const auto& g : catalogue_->guides) out += g.window;
-  // Guide bodies: asked of the store once per catalogue, when the atlas is built (not per frame).
-  if (!catalogue_->guide_characters.empty()) {
-    out += catalogue_->guide_characters;
-  } else if (catalogue_->load_guide) {
-    for (const auto& g : catalogue_->guides) {
-      if (auto full = catalogue_->load_guide(g.id)) append_guide_text(*full, out);
-    }
-  }
+  // Guide bodies: the host lists their characters once per catalogue; a guide that brings one
+  // the list lacked is caught when it loads (KioskApp adds it to the atlas).
+  out += catalogue_->guide_characters;
   return out;
 }
 

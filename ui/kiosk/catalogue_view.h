@@ -8,7 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kiosk_app.h"
+#include "kiosk/kiosk_catalogue.h"
 
 namespace hall::ui {
 

@@ -232,7 +232,11 @@ void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll) {
   Intent out;
   ImGui::SetCursorScreenPos(area.pos);
-  if (!m.guide || !*m.guide) {
+  if (!m.guide) {
+    page_heading(f, f.tr("guide.loading_title"), m.name);
+    return out;
+  }
+  if (!*m.guide) {
     page_heading(f, f.tr("guide.unavailable_title"), f.tr("guide.unavailable_hint"));
     return out;
   }
@@ -252,7 +256,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
   const float w = std::min(area.size.x, 640.0f * f.metrics.text_scale);
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x + (area.size.x - w) * 0.5f, y));
   if (big_button(f, {"guide:take_number", f.tr("guide.take_number"), ImVec2(w, action_h), ButtonKind::accent,
-                     m.take_number_enabled, true})) {
+                     m.take_number_enabled && !m.sending, true})) {
     out = {Intent::Kind::take_number, (*m.guide)->id};
   }
   if (!m.take_number_enabled) {

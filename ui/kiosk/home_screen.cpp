@@ -37,12 +37,12 @@ Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& sc
   ImGui::SetCursorScreenPos(area.pos);
   if (big_button(f, {"home:one_visit", f.tr("home.one_visit"), ImVec2(half, card_h), ButtonKind::accent, true, true,
                      one_visit_count})) {
-    out = {Intent::Kind::open_one_visit, {}};
+    out = Intent::open("one-visit");
   }
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x + half + gap, area.pos.y));
   if (big_button(f, {"home:search", f.tr("home.search"), ImVec2(half, card_h), ButtonKind::primary, true, true,
                      f.tr("home.search_hint")})) {
-    out = {Intent::Kind::open_search, {}};
+    out = Intent::open("search");
   }
   ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + card_h + gap * 1.5f));
   if (view.guides().empty()) {
@@ -69,7 +69,7 @@ Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& sc
     const std::string id = "topic:" + topics[i].name;
     const std::string count = f.trf("home.topic_count", {{"n", std::to_string(topics[i].guides.size())}});
     if (big_button(f, {id, topics[i].name, ImVec2(tile_w, tile_h), ButtonKind::secondary, true, true, count})) {
-      out = {Intent::Kind::open_topic, topics[i].name};
+      out = Intent::open("topic", topics[i].name);
     }
   }
   end_touch_scroll(f, scroll);

@@ -14,22 +14,14 @@
 namespace hall::ui {
 
 struct Intent {
-  enum class Kind {
-    none,
-    home,
-    back,
-    open_topic,
-    open_one_visit,
-    open_guide,
-    open_search,
-    set_query,
-    toggle_language,
-    toggle_large_text,
-    take_number
-  };
+  enum class Kind { none, home, back, open, set_query, toggle_language, toggle_large_text, take_number };
   Kind kind = Kind::none;
-  std::string arg;
+  std::string arg{};     // the query, the guide to take a number for, the opened screen's subject
+  std::string screen{};  // Kind::open: which screen (a name in kiosk_screens.cpp)
   explicit operator bool() const { return kind != Kind::none; }
+  static Intent open(std::string_view screen, std::string arg = {}) {
+    return {Kind::open, std::move(arg), std::string(screen)};
+  }
 };
 
 // The part of the window a screen may fill (between the top bar and the notices).
@@ -67,8 +59,10 @@ float guide_row_height(const Frame& f);
 
 // ---- guide_screen.cpp
 struct GuideModel {
-  const Result<catalogue::Guide>* guide;  // the loaded guide, or why it could not be loaded
-  bool take_number_enabled = false;
+  const Result<catalogue::Guide>* guide;  // the loaded guide, why it could not be, or null: loading
+  bool take_number_enabled = false;       // a hub is wired; else the button says where to go
+  bool sending = false;                   // a 取号 request is on its way
+  std::string_view name;                  // the guide's name from the list, shown while it loads
 };
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll);
 
@@ -76,6 +70,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
 struct SearchModel {
   std::string_view query;
   const std::vector<std::size_t>* results;  // for `query`, best first
+  bool ready = true;                        // false: the index is still being built
 };
 Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Area area, ScrollState& scroll);
 

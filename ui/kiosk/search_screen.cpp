@@ -37,7 +37,9 @@ void query_box(Frame& f, std::string_view query, float width) {
 
 // What to say about the results: a hint for an empty box, a count, or what to try instead.
 void status(Frame& f, const SearchModel& m, float width) {
-  if (m.query.empty()) {
+  if (!m.ready && !m.query.empty()) {
+    paragraph(muted_style(f), f.tr("search.preparing"), 0.0f, width);
+  } else if (m.query.empty()) {
     paragraph(muted_style(f), f.tr("search.hint"), 0.0f, width);
   } else if (m.results->empty()) {
     const std::string q(m.query);
@@ -52,7 +54,7 @@ void status(Frame& f, const SearchModel& m, float width) {
 
 // The rows, or for nothing found the way out to the topics.
 Intent list(Frame& f, const CatalogueView& view, const SearchModel& m, ImVec2 size, ScrollState& scroll) {
-  if (!m.query.empty() && m.results->empty()) {
+  if (m.ready && !m.query.empty() && m.results->empty()) {
     const std::string& browse = f.tr("search.browse_topics");
     const ImVec2 b(std::min(size.x, button_width(f, browse) + 80.0f), f.metrics.button_h);
     if (big_button(f, {"search:browse", browse, b})) return {Intent::Kind::home, {}};
@@ -99,13 +101,15 @@ Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Ar
   const float left_w = std::floor((area.size.x - gap * 2.0f) * 0.48f);
   const float right_x = area.pos.x + left_w + gap * 2.0f;
   const float right_w = area.pos.x + area.size.x - right_x;
-  const bool none = !m.query.empty() && m.results->empty();
+  const bool none = m.ready && !m.query.empty() && m.results->empty();
   ImGui::SetCursorScreenPos(area.pos);
   if (none) status(f, m, left_w);  // what to try goes where the results would be
   const ImVec2 list_pos = ImGui::GetCursorScreenPos();
   if (Intent r = list(f, view, m, ImVec2(left_w, area_bottom - list_pos.y), scroll)) out = r;
 
+  // A group: each new line of the box and the status starts at the column, not the window's edge.
   ImGui::SetCursorScreenPos(ImVec2(right_x, area.pos.y));
+  ImGui::BeginGroup();
   query_box(f, m.query, right_w);
   const float kb_top = area_bottom - kb_h;
   if (!none) {
@@ -114,6 +118,7 @@ Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Ar
     status(f, m, right_w);
     ImGui::PopClipRect();
   }
+  ImGui::EndGroup();
   ImGui::SetCursorScreenPos(ImVec2(right_x, kb_top));
   if (auto k = on_screen_keyboard(f, right_w, key_h)) out = apply_key(m, *k);
   return out;

@@ -81,7 +81,7 @@ Intent guide_rows(Frame& f, const CatalogueView& view, const std::vector<std::si
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
       const auto& g = view.guides()[guides[static_cast<std::size_t>(i)]];
       const float before = ImGui::GetCursorScreenPos().y;
-      if (draw_row(f, view, g, size.x)) out = {Intent::Kind::open_guide, g.id};
+      if (draw_row(f, view, g, size.x)) out = Intent::open("guide", g.id);
       ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, before + row_h + gap));
     }
   }

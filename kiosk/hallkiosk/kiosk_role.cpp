@@ -1,0 +1,206 @@
+#include "hallkiosk/kiosk_role.h"
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "common/time_zone.h"
+#include "common/worker_pool.h"
+#include "files/folder_watcher.h"
+#include "hallkiosk/catalogue_source.h"
+#include "kiosk_app.h"
+
+namespace hall::kiosk {
+namespace {
+
+using Millis = std::chrono::duration<double, std::milli>;
+
+// The UI strings of one language; a missing file leaves the screens showing keys, not a crash.
+std::string load_strings(const std::string& language) {
+  const std::string assets = std::filesystem::path(app::demo_assets_dir()).parent_path().string();
+  const std::string path = assets + "/i18n/" + language + ".json";
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "hallkiosk: " << path << ": cannot read the UI strings; the screens will show their keys\n";
+    return "{}";
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TimeZone hall_zone(const HallConfig& hall) {
+  if (auto zone = TimeZone::load(hall.time_zone)) return std::move(*zone);
+  std::cerr << "hallkiosk: time zone " << hall.time_zone << " not found in tzdata; using UTC+8\n";
+  return TimeZone::fixed(hall.time_zone, 8 * 3600);
+}
+
+bool is_catalogue_file(const std::string& name) {
+  return name == "catalogue.db" || name == "catalogue.db-wal" || name.empty();
+}
+
+class KioskRole final : public HostedRole {
+ public:
+  KioskRole(const KioskOptions& options, app::DataDir dir, Host& host)
+      : options_(options), dir_(dir), host_(host), source_(std::move(dir), wall_clock_) {}
+
+  void start();
+
+  ui::App& app() override { return *app_; }
+  std::optional<Steady::time_point> next_wake() const override;
+  void tick(Steady::time_point now) override;
+  bool busy() const override { return pending_ > 0; }
+  std::string ready_line() const override { return std::to_string(guides_) + " guides in effect"; }
+  void stop() override {
+    watcher_.reset();
+    worker_.stop();
+  }
+
+ private:
+  struct Loaded {
+    std::shared_ptr<ui::KioskCatalogue> catalogue;
+    std::optional<Instant> next_change;
+  };
+
+  // Worker thread: the source, and wrapping what it hands out.
+  Loaded load_on_worker();
+  void index_on_worker(std::uint64_t generation);
+  // UI thread.
+  void show(Loaded loaded);
+  void reload(bool only_if_changed);
+  void post_to_ui(std::function<void()> task) { host_.run_queue().post(std::move(task)); }
+
+  const KioskOptions& options_;
+  app::DataDir dir_;
+  Host& host_;
+  SystemClock wall_clock_;
+  CatalogueSource source_;  // worker thread only, once start() returns
+  WorkerPool worker_{1};    // one thread: the store's connection is used by it alone
+  std::unique_ptr<platform::FolderWatcher> watcher_;
+  std::atomic<bool> check_queued_{false};
+
+  // UI thread only.
+  std::unique_ptr<ui::KioskApp> app_;
+  std::uint64_t generation_ = 0;  // of the catalogue shown; an older index is dropped
+  std::optional<Steady::time_point> scheduled_;
+  int pending_ = 0;
+  std::size_t guides_ = 0;
+};
+
+KioskRole::Loaded KioskRole::load_on_worker() {
+  auto catalogue = source_.load();
+  if (!catalogue->problem.empty())
+    std::cerr << "hallkiosk: the catalogue cannot be shown: " << catalogue->problem << "\n";
+  if (auto store = source_.store()) {
+    // A guide's body is read on this worker and handed back through the run queue.
+    catalogue->load_guide = [this, store](const std::string& id, ui::Reply<catalogue::Guide> reply) {
+      ++pending_;
+      const bool posted = worker_.post([this, store, id, reply] {
+        auto guide = store->current_guide(id);
+        post_to_ui([this, reply, guide = std::move(guide)]() mutable {
+          --pending_;
+          reply(std::move(guide));
+        });
+      });
+      if (!posted) {
+        --pending_;
+        reply(fail(ErrorCode::unavailable, "the kiosk is shutting down"));
+      }
+    };
+  }
+  return {std::move(catalogue), source_.next_change()};
+}
+
+void KioskRole::index_on_worker(std::uint64_t generation) {
+  const auto start = Steady::now();
+  auto index = source_.build_search_index();
+  const double ms = Millis(Steady::now() - start).count();
+  post_to_ui([this, generation, ms, index = std::move(index)]() mutable {
+    --pending_;
+    host_.timings().index_ms = ms;
+    if (generation != generation_) return;  // a newer catalogue is on its way with its own
+    if (!index) {
+      std::cerr << "hallkiosk: search is unavailable: " << index.error().message << "\n";
+      return;
+    }
+    app_->set_search_index(std::move(*index));
+  });
+}
+
+void KioskRole::show(Loaded loaded) {
+  guides_ = loaded.catalogue->guides.size();
+  scheduled_.reset();
+  if (loaded.next_change) {
+    const auto wall_now = std::chrono::system_clock::now();
+    scheduled_ = Steady::now() + std::chrono::duration_cast<Steady::duration>(*loaded.next_change - wall_now);
+  }
+  ++generation_;
+  if (app_) {
+    app_->set_catalogue(std::move(loaded.catalogue));
+    std::cerr << "hallkiosk: catalogue reloaded: " << guides_ << " guides in effect\n";
+  } else {
+    ui::KioskSettings settings{options_.language, options_.large_text, options_.idle_timeout};
+    const TimeZone zone = hall_zone(loaded.catalogue->hall);
+    app_ = std::make_unique<ui::KioskApp>(std::move(loaded.catalogue), load_strings("zh-CN"), load_strings("en"),
+                                          settings, wall_clock_, zone);
+  }
+  ++pending_;
+  const std::uint64_t generation = generation_;
+  if (!worker_.post([this, generation] { index_on_worker(generation); })) --pending_;
+}
+
+// `only_if_changed`: a watcher's hint, checked against the database's own data_version first.
+void KioskRole::reload(bool only_if_changed) {
+  ++pending_;
+  const bool posted = worker_.post([this, only_if_changed] {
+    check_queued_ = false;
+    if (only_if_changed && !source_.changed_on_disk()) {
+      post_to_ui([this] { --pending_; });
+      return;
+    }
+    auto loaded = load_on_worker();
+    post_to_ui([this, loaded = std::move(loaded)]() mutable {
+      --pending_;
+      show(std::move(loaded));
+    });
+  });
+  if (!posted) --pending_;
+}
+
+std::optional<Steady::time_point> KioskRole::next_wake() const { return scheduled_; }
+
+void KioskRole::tick(Steady::time_point now) {
+  // A scheduled guide version (or the manifest's expiry) has come: the list changes by itself.
+  if (scheduled_ && now >= *scheduled_) {
+    scheduled_.reset();
+    reload(false);
+  }
+}
+
+void KioskRole::start() {
+  const auto start = Steady::now();
+  show(load_on_worker());  // before the worker runs: this thread holds the source until it posts
+  host_.timings().catalogue_ms = Millis(Steady::now() - start).count();
+  if (!options_.screenshot.empty() || options_.frames > 0) return;  // a batch run follows nothing
+  auto watcher = platform::FolderWatcher::start(dir_.path, [this](const std::string& name) {
+    if (!is_catalogue_file(name) || check_queued_.exchange(true)) return;
+    post_to_ui([this] { reload(true); });
+  });
+  if (!watcher) {
+    std::cerr << "hallkiosk: " << watcher.error().message << "; restart the kiosk to see imported guides\n";
+    return;
+  }
+  watcher_ = std::move(*watcher);
+}
+
+}  // namespace
+
+std::unique_ptr<HostedRole> make_kiosk_role(const KioskOptions& options, app::DataDir dir, Host& host) {
+  auto role = std::make_unique<KioskRole>(options, std::move(dir), host);
+  role->start();
+  return role;
+}
+
+}  // namespace hall::kiosk

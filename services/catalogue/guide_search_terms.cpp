@@ -1,0 +1,25 @@
+#include "catalogue/guide_search_terms.h"
+
+namespace hall::catalogue {
+
+std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
+  std::vector<search::SearchTerm> terms;
+  const auto add_with_pinyin = [&](const std::string& text, search::TermKind plain, search::TermKind py, search::TermKind initials) {
+    terms.push_back({plain, search::normalise_query(text)});
+    std::string spaced = search::spaced_pinyin(text);
+    if (spaced.empty()) return;
+    terms.push_back({initials, search::initials_of(spaced)});
+    terms.push_back({py, std::move(spaced)});
+  };
+  add_with_pinyin(guide.name, search::TermKind::name, search::TermKind::name_pinyin, search::TermKind::name_initials);
+  for (const auto& k : guide.keywords) {
+    add_with_pinyin(k, search::TermKind::keyword, search::TermKind::keyword_pinyin, search::TermKind::keyword_initials);
+  }
+  for (const auto& f : guide.faq) {
+    terms.push_back({search::TermKind::faq, search::normalise_query(f.q)});
+    terms.push_back({search::TermKind::faq, search::normalise_query(f.a)});
+  }
+  return terms;
+}
+
+}  // namespace hall::catalogue

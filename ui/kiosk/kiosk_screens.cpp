@@ -1,0 +1,59 @@
+#include "kiosk/kiosk_screens.h"
+
+#include <array>
+
+namespace hall::ui {
+namespace {
+
+bool no_arg(const CatalogueView&, const std::string& arg) { return arg.empty(); }
+bool any_arg(const CatalogueView&, const std::string&) { return true; }
+bool known_topic(const CatalogueView& view, const std::string& arg) { return view.topic(arg) != nullptr; }
+bool known_guide(const CatalogueView& view, const std::string& arg) { return view.find(arg) != nullptr; }
+
+Intent home(ScreenContext& c) { return draw_home(c.f, c.view, c.area, c.route.scroll); }
+
+Intent topic(ScreenContext& c) {
+  const TopicEntry* t = c.view.topic(c.route.arg);
+  if (!t) return {Intent::Kind::home};
+  const std::string sub = c.f.trf("list.topic_subtitle", {{"n", std::to_string(t->guides.size())}});
+  return draw_guide_list(c.f, c.view, {t->name, sub, &t->guides}, c.area, c.route.scroll);
+}
+
+Intent one_visit(ScreenContext& c) {
+  const std::string sub = c.f.trf("list.one_visit_subtitle", {{"n", std::to_string(c.view.one_visit().size())}});
+  return draw_guide_list(c.f, c.view, {c.f.tr("list.one_visit_title"), sub, &c.view.one_visit()}, c.area,
+                         c.route.scroll);
+}
+
+Intent guide(ScreenContext& c) {
+  const KioskSession& s = c.session;
+  const bool loaded = s.guide && s.guide_id == c.route.arg;
+  const auto* summary = c.view.find(c.route.arg);
+  const std::string name = summary ? c.view.guide_name(*summary, c.f.english) : std::string();
+  return draw_guide(c.f, c.view, {loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name},
+                    c.area, c.route.scroll);
+}
+
+Intent search(ScreenContext& c) {
+  const KioskSession& s = c.session;
+  return draw_search(c.f, c.view, {s.query, &s.results, s.search_ready}, c.area, c.route.scroll);
+}
+
+const std::array<KioskScreen, 5> screens{{
+    {"home", no_arg, home},
+    {"topic", known_topic, topic},
+    {"one-visit", no_arg, one_visit},
+    {"guide", known_guide, guide},
+    {"search", any_arg, search},
+}};
+
+}  // namespace
+
+const KioskScreen* find_kiosk_screen(std::string_view name) {
+  for (const auto& s : screens) {
+    if (s.name == name) return &s;
+  }
+  return nullptr;
+}
+
+}  // namespace hall::ui

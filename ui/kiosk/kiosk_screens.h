@@ -1,0 +1,44 @@
+#pragma once
+// The kiosk's screens by name: the one table a new screen is added to. The app's navigator holds
+// routes by these names; the table says whether a route can be opened (or kept after the
+// catalogue changed) and draws it.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/screens.h"
+#include "navigator.h"
+
+namespace hall::ui {
+
+// What the visitor has entered and what was fetched for them: the app owns it, screens read it.
+struct KioskSession {
+  std::string query;
+  std::vector<std::size_t> results;
+  bool search_ready = false;
+  std::string guide_id;                           // the guide `guide` is (or will be) for
+  std::optional<Result<catalogue::Guide>> guide;  // empty while it loads
+  bool take_number_enabled = false;
+  bool sending_ticket = false;
+};
+
+struct ScreenContext {
+  Frame& f;
+  const CatalogueView& view;
+  const KioskSession& session;
+  Route& route;
+  Area area;
+};
+
+struct KioskScreen {
+  std::string_view name;
+  // May a route to `arg` be opened, or kept when the catalogue changes?
+  bool (*accepts)(const CatalogueView& view, const std::string& arg);
+  Intent (*draw)(ScreenContext& c);
+};
+
+// Null for a name no screen has.
+const KioskScreen* find_kiosk_screen(std::string_view name);
+
+}  // namespace hall::ui
