@@ -19,7 +19,7 @@
 namespace hall::ui {
 
 struct KioskSettings {
-  std::string language = "zh-CN";        // "zh-CN" or "en"
+  std::string language = "zh-CN";         // "zh-CN" or "en"
   bool large_text = false;                // 长辈模式 at start and after each idle reset
   std::chrono::seconds idle_timeout{90};  // no touch for this long: back to home, input cleared
 };

@@ -51,7 +51,8 @@ void CatalogueSource::note_sync_state(ui::KioskCatalogue& catalogue) {
   catalogue.last_verified = status.last_good_sync;
   catalogue.stale = status.stale;
   // The moment the trusted manifest expires, the screens must say so without any input.
-  if (status.expires_at && *status.expires_at > clock_->now() && (!next_change_ || *status.expires_at < *next_change_)) {
+  if (status.expires_at && *status.expires_at > clock_->now() &&
+      (!next_change_ || *status.expires_at < *next_change_)) {
     next_change_ = status.expires_at;
   }
 }

@@ -169,7 +169,9 @@ void KioskRole::reload(bool only_if_changed) {
   if (!posted) --pending_;
 }
 
-std::optional<Steady::time_point> KioskRole::next_wake() const { return scheduled_; }
+std::optional<Steady::time_point> KioskRole::next_wake() const {
+  return scheduled_;
+}
 
 void KioskRole::tick(Steady::time_point now) {
   // A scheduled guide version (or the manifest's expiry) has come: the list changes by itself.

@@ -77,7 +77,8 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
   if (name == "--windowed") return parse_size(value, o);
   if (name == "--role") {
     if (value != "kiosk" && value != "counter" && value != "board") {
-      return fail(ErrorCode::invalid_input, "--role: expected kiosk, counter or board, got \"" + std::string(value) + "\"");
+      return fail(ErrorCode::invalid_input,
+                  "--role: expected kiosk, counter or board, got \"" + std::string(value) + "\"");
     }
     o.role = value;
   } else if (name == "--data") {
@@ -112,8 +113,8 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
 }  // namespace
 
 Result<KioskOptions> parse_options(int argc, const char* const* argv) {
-  static constexpr std::string_view with_value[] = {"--role",       "--windowed",     "--data",  "--lang",
-                                                    "--screen",     "--screenshot",   "--idle-timeout", "--frames"};
+  static constexpr std::string_view with_value[] = {"--role",   "--windowed",   "--data",         "--lang",
+                                                    "--screen", "--screenshot", "--idle-timeout", "--frames"};
   KioskOptions o;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];

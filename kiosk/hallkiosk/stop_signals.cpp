@@ -37,6 +37,8 @@ void watch_stop_signals(std::function<void()> wake) {
   }).detach();
 }
 
-bool stop_requested() { return stopping.load(); }
+bool stop_requested() {
+  return stopping.load();
+}
 
 }  // namespace hall::kiosk

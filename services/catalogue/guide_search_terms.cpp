@@ -4,7 +4,8 @@ namespace hall::catalogue {
 
 std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
   std::vector<search::SearchTerm> terms;
-  const auto add_with_pinyin = [&](const std::string& text, search::TermKind plain, search::TermKind py, search::TermKind initials) {
+  const auto add_with_pinyin = [&](const std::string& text, search::TermKind plain, search::TermKind py,
+                                   search::TermKind initials) {
     terms.push_back({plain, search::normalise_query(text)});
     std::string spaced = search::spaced_pinyin(text);
     if (spaced.empty()) return;

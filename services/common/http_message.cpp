@@ -44,8 +44,12 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-std::string Request::header(std::string_view name) const { return find_header(headers, name); }
-std::string Response::header(std::string_view name) const { return find_header(headers, name); }
+std::string Request::header(std::string_view name) const {
+  return find_header(headers, name);
+}
+std::string Response::header(std::string_view name) const {
+  return find_header(headers, name);
+}
 
 std::string Request::query_param(std::string_view name) const {
   std::string_view rest = query;

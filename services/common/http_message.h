@@ -15,7 +15,7 @@ struct Request {
   std::string path;    // /api/v1/tickets (no query string)
   HeaderList headers;
   std::string body;
-  std::string query{};      // the part after '?', undecoded; empty when absent
+  std::string query{};        // the part after '?', undecoded; empty when absent
   std::string remote_addr{};  // the peer's address, for rate limits and audit; empty in unit tests
 
   std::string header(std::string_view name) const;  // case-insensitive; empty when absent

@@ -9,7 +9,9 @@ WorkerPool::WorkerPool(std::size_t threads, std::size_t max_queued) : max_queued
   for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
 }
 
-WorkerPool::~WorkerPool() { stop(); }
+WorkerPool::~WorkerPool() {
+  stop();
+}
 
 bool WorkerPool::post(Job job) {
   {

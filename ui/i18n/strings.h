@@ -13,7 +13,7 @@ namespace hall::ui {
 
 // Marks a string literal as an i18n key where it is not looked up on the spot (tables, enums).
 // The key test (tests/ui/i18n_keys_test.cpp) finds every string literal passed to tr, trf or K.
-constexpr const char* K(const char* key) {
+constexpr const char* K(const char* key) {  // NOLINT(readability-identifier-naming): short on purpose
   return key;
 }
 

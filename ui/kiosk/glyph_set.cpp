@@ -6,7 +6,9 @@ namespace hall::ui {
 namespace {
 
 // Controls and what a 16-bit ImWchar cannot hold are never atlas entries.
-bool drawable(char32_t c) { return c >= 0x20 && c <= 0xFFFF && !utf8::is_control(c) && c != 0xFFFD; }
+bool drawable(char32_t c) {
+  return c >= 0x20 && c <= 0xFFFF && !utf8::is_control(c) && c != 0xFFFD;
+}
 
 bool insert_all(std::set<char32_t>& set, std::string_view text) {
   bool added = false;

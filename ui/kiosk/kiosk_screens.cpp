@@ -5,12 +5,22 @@
 namespace hall::ui {
 namespace {
 
-bool no_arg(const CatalogueView&, const std::string& arg) { return arg.empty(); }
-bool any_arg(const CatalogueView&, const std::string&) { return true; }
-bool known_topic(const CatalogueView& view, const std::string& arg) { return view.topic(arg) != nullptr; }
-bool known_guide(const CatalogueView& view, const std::string& arg) { return view.find(arg) != nullptr; }
+bool no_arg(const CatalogueView&, const std::string& arg) {
+  return arg.empty();
+}
+bool any_arg(const CatalogueView&, const std::string&) {
+  return true;
+}
+bool known_topic(const CatalogueView& view, const std::string& arg) {
+  return view.topic(arg) != nullptr;
+}
+bool known_guide(const CatalogueView& view, const std::string& arg) {
+  return view.find(arg) != nullptr;
+}
 
-Intent home(ScreenContext& c) { return draw_home(c.f, c.view, c.area, c.route.scroll); }
+Intent home(ScreenContext& c) {
+  return draw_home(c.f, c.view, c.area, c.route.scroll);
+}
 
 Intent topic(ScreenContext& c) {
   const TopicEntry* t = c.view.topic(c.route.arg);
@@ -30,8 +40,8 @@ Intent guide(ScreenContext& c) {
   const bool loaded = s.guide && s.guide_id == c.route.arg;
   const auto* summary = c.view.find(c.route.arg);
   const std::string name = summary ? c.view.guide_name(*summary, c.f.english) : std::string();
-  return draw_guide(c.f, c.view, {loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name},
-                    c.area, c.route.scroll);
+  return draw_guide(c.f, c.view, {loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name}, c.area,
+                    c.route.scroll);
 }
 
 Intent search(ScreenContext& c) {
