@@ -269,6 +269,10 @@ void KioskApp::set_search_index(std::shared_ptr<const search::SearchIndex> index
   state_->set_search_index(std::move(index));
 }
 
+void KioskApp::add_glyphs(std::string_view text) {
+  if (state_->glyphs.add(text)) state_->fonts_current = false;
+}
+
 void KioskApp::on_take_number(TakeNumber handler) {
   state_->take_number = std::move(handler);
 }

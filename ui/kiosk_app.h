@@ -36,6 +36,9 @@ class KioskApp final : public App {
   void set_catalogue(std::shared_ptr<const KioskCatalogue> catalogue);
   // The search index of the current catalogue, when it was built after the catalogue was shown.
   void set_search_index(std::shared_ptr<const search::SearchIndex> index);
+  // Characters the screens may come to draw that the catalogue did not list (guide bodies read
+  // after the first frame); fonts_dirty() says when the atlas must grow.
+  void add_glyphs(std::string_view text);
   // 取号: the hub's port. Without one the guide's button says where to take a number instead.
   void on_take_number(TakeNumber handler);
 

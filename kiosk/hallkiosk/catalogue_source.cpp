@@ -86,8 +86,12 @@ std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
   catalogue->guides = std::move(*guides);
   if (auto next = store_->next_change()) next_change_ = *next;
   note_sync_state(*catalogue);
-  if (auto characters = store_->current_characters()) catalogue->guide_characters = std::move(*characters);
   return catalogue;
+}
+
+Result<std::string> CatalogueSource::guide_characters() {
+  if (!store_) return fail(ErrorCode::unavailable, dir_.catalogue_db() + ": the guide store is not open");
+  return store_->current_characters();
 }
 
 Result<std::shared_ptr<const search::SearchIndex>> CatalogueSource::build_search_index() {

@@ -20,9 +20,12 @@ class CatalogueSource {
  public:
   CatalogueSource(app::DataDir dir, const Clock& clock);
 
-  // Reads the hall and the guide list afresh (no search index: see build_search_index). The
+  // Reads the hall and the guide list afresh (no search index and no body characters: see
+  // build_search_index and guide_characters, both for after the first frame). The
   // catalogue's load_guide is left empty for the caller to wire to its worker.
   std::shared_ptr<ui::KioskCatalogue> load();
+  // Every character the bodies of the guides in effect use, for the glyph atlas (reads them all).
+  Result<std::string> guide_characters();
   // The search index of the guides in effect now; the slow part of a load on a large hall.
   Result<std::shared_ptr<const search::SearchIndex>> build_search_index();
   // The connection load() read from; null when the store could not be opened.

@@ -113,14 +113,18 @@ KioskRole::Loaded KioskRole::load_on_worker() {
   return {std::move(catalogue), source_.next_change()};
 }
 
+// What the first frame can do without: the characters of every guide body (they join the atlas
+// before anyone can open a guide) and the search index.
 void KioskRole::index_on_worker(std::uint64_t generation) {
   const auto start = Steady::now();
+  auto characters = source_.guide_characters();
   auto index = source_.build_search_index();
   const double ms = Millis(Steady::now() - start).count();
-  post_to_ui([this, generation, ms, index = std::move(index)]() mutable {
+  post_to_ui([this, generation, ms, characters = std::move(characters), index = std::move(index)]() mutable {
     --pending_;
     host_.timings().index_ms = ms;
     if (generation != generation_) return;  // a newer catalogue is on its way with its own
+    if (characters) app_->add_glyphs(*characters);
     if (!index) {
       std::cerr << "hallkiosk: search is unavailable: " << index.error().message << "\n";
       return;

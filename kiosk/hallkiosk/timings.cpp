@@ -36,7 +36,7 @@ void Timings::print(const std::string& renderer) const {
   std::fprintf(stderr,
                "timing: renderer=%s\n"
                "timing: start_to_first_frame_ms=%.1f\n"
-               "timing: catalogue_load_ms=%.1f search_index_ms=%.1f\n"
+               "timing: catalogue_load_ms=%.1f after_first_frame_ms=%.1f\n"
                "timing: font_atlas_ms=%.1f builds=%d texture=%dx%d texture_mib=%.1f\n"
                "timing: frames=%zu build_cpu_ms_median=%.3f build_cpu_ms_p99=%.3f frame_ms_median=%.1f\n"
                "timing: rss_kib=%ld peak_rss_kib=%ld pss_kib=%ld\n",

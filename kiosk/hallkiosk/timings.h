@@ -10,7 +10,7 @@ struct Timings {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   double first_frame_ms = -1;
   double catalogue_ms = 0;  // the role's data as far as the first frame needs it
-  double index_ms = -1;     // the search index, built after the first frame
+  double index_ms = -1;     // body characters and the search index, read after the first frame
   double font_ms = 0;
   int font_builds = 0;
   int texture_width = 0, texture_height = 0;
