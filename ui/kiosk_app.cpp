@@ -132,10 +132,10 @@ struct KioskApp::State {
     go_home();
     if (screen == "home") return true;
     if (screen == "search") {
-      go({"search", {}, {}});
+      go({"search", {}, {}, {}});
       set_query(arg);
     } else {
-      go({screen, arg, {}});
+      go({screen, arg, {}, {}});
     }
     return true;
   }
@@ -215,7 +215,7 @@ struct KioskApp::State {
           session.query.clear();
           run_query();
         }
-        go({in.screen, in.arg, {}});
+        go({in.screen, in.arg, {}, {}});
         break;
       case Intent::Kind::set_query:
         set_query(in.arg);
@@ -356,7 +356,8 @@ void KioskApp::draw(SteadyTime now) {
 }
 
 bool KioskApp::animating() const {
-  return state_->nav.current().scroll.moving();
+  const Route& r = state_->nav.current();
+  return r.scroll.moving() || r.aside.moving();
 }
 
 SteadyTime KioskApp::next_wake(SteadyTime now) const {

@@ -16,6 +16,7 @@ struct Route {
   std::string screen = "home";
   std::string arg;  // the subject: a topic's name, a guide's id
   ScrollState scroll;
+  ScrollState aside;  // a second column's, on screens that have one
 };
 
 // A route spec as the command line and tests write it: "guide:G-0012", "home".

@@ -1,7 +1,9 @@
 // A guide, in the order a visitor needs it: what to bring, who may apply, how long it takes,
 // what it costs, where to go, the steps, how many visits, whom to call, the law, and the FAQ.
-// The 取号 button stays at the bottom, disabled with its reason until the queue is wired.
+// Portrait reads as one column; landscape puts what to bring beside where, when and how. 取号
+// stays at the bottom.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -99,8 +101,10 @@ void materials(Frame& f, const Guide& g) {
               width - 2.0f * indent);
     badge_row(f, material_badges(f, m), indent);
     const float inner = width - 2.0f * indent;
-    if (!m.notes.empty()) paragraph(muted_style(f), m.notes, indent, inner);
-    field(f, K("material.source"), f.tr(source_key(m.source)), indent, inner);
+    // Notes and where the material comes from share one line: a card per material stays short.
+    const std::string source =
+        f.trf("fmt.label_value", {{"label", f.tr("material.source")}, {"value", f.tr(source_key(m.source))}});
+    paragraph(muted_style(f), m.notes.empty() ? source : m.notes + " · " + source, indent, inner);
     if (m.certificate) {
       paragraph(body_style(f, f.palette.text), f.tr("certificate.title"), indent, inner);
       field(f, K("certificate.basis"), m.certificate->basis, indent * 2.0f, inner);
@@ -209,16 +213,15 @@ void summary(Frame& f, const Guide& g) {
   field(f, K("guide.department"), g.department.name);
 }
 
-void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
-  summary(f, g);
-  materials(f, g);
+// What to do once the visitor knows what to bring: who may apply, where, when, how long.
+void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
   if (!g.conditions.empty()) {
     section(f, f.tr("guide.conditions"));
     paragraph(body_style(f, f.palette.text), text_or(f, g.conditions, g.conditions_en));
   }
+  where(f, view, g);
   time_limits(f, g);
   fees(f, g);
-  where(f, view, g);
   steps(f, g);
   visits(f, g);
   phones(f, g);
@@ -227,47 +230,82 @@ void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
   ImGui::Dummy(ImVec2(0, f.metrics.pad * 2.0f));
 }
 
+// One column, for portrait: the answer in the order a visitor needs it.
+void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
+  summary(f, g);
+  materials(f, g);
+  guide_aside(f, view, g);
+}
+
+// The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
+// drawn as text rather than a button nobody can press.
+float action_height(const Frame& f, const GuideModel& m) {
+  if (!m.take_number_enabled) return f.body_line() + f.metrics.gap;
+  return std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
+}
+
+Intent action_bar(Frame& f, const GuideModel& m, Area area) {
+  Intent out;
+  const float h = action_height(f, m);
+  const float y = area.pos.y + area.size.y - h;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f), ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
+              f.color(f.palette.border), 2.0f);
+  if (!m.take_number_enabled) {
+    const std::string& where_to = f.tr("guide.take_number_elsewhere");
+    const TextStyle st = body_style(f, f.palette.text);
+    const float tw = std::min(text_width(st.font, st.size, where_to), area.size.x);
+    draw_paragraph(dl, st, ImVec2(area.pos.x + (area.size.x - tw) * 0.5f, y + f.metrics.gap * 0.25f), where_to,
+                   area.size.x);
+    return out;
+  }
+  const float w = std::min(area.size.x, 640.0f * f.metrics.text_scale);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + (area.size.x - w) * 0.5f, y));
+  const std::string& label = m.sending ? f.tr("guide.take_number_sending") : f.tr("guide.take_number");
+  if (big_button(f, {"guide:take_number", label, ImVec2(w, h), ButtonKind::accent, !m.sending, true})) {
+    out = {Intent::Kind::take_number, (*m.guide)->id};
+  }
+  return out;
+}
+
 }  // namespace
 
-Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll) {
-  Intent out;
+Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
+                  ScrollState& aside) {
   ImGui::SetCursorScreenPos(area.pos);
   if (!m.guide) {
     page_heading(f, f.tr("guide.loading_title"), m.name);
-    return out;
+    return {};
   }
   if (!*m.guide) {
     page_heading(f, f.tr("guide.unavailable_title"), f.tr("guide.unavailable_hint"));
-    return out;
+    return {};
   }
-  const float action_h = std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
-  const float notes_h = m.take_number_enabled ? 0.0f : f.body_line();
-  const float body_h = area.size.y - action_h - notes_h - f.metrics.gap * 2.0f;
-  begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
-  guide_body(f, view, **m.guide);
-  end_touch_scroll(f, scroll);
-
-  // The action bar: 取号, and while it is not wired, why.
-  const float y = area.pos.y + area.size.y - action_h - notes_h;
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f),
-                                      ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
-                                      f.color(f.palette.border), 2.0f);
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, y));
-  const float w = std::min(area.size.x, 640.0f * f.metrics.text_scale);
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + (area.size.x - w) * 0.5f, y));
-  if (big_button(f, {"guide:take_number", f.tr("guide.take_number"), ImVec2(w, action_h), ButtonKind::accent,
-                     m.take_number_enabled && !m.sending, true})) {
-    out = {Intent::Kind::take_number, (*m.guide)->id};
+  const Guide& g = **m.guide;
+  const float body_h = area.size.y - action_height(f, m) - f.metrics.gap;
+  if (f.portrait) {
+    begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
+    guide_body(f, view, g);
+    end_touch_scroll(f, scroll);
+  } else {
+    // Landscape: the name and what to bring on the left, where, when and how on the right, each
+    // column scrolling by itself: a typical guide needs no scroll at all.
+    const float top = area.pos.y;
+    const float columns_h = body_h;
+    const float gap = f.metrics.gap * 2.0f;
+    const float left_w = std::floor((area.size.x - gap) * 0.5f);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
+    begin_touch_scroll(f, "##guide", ImVec2(left_w, columns_h), scroll);
+    summary(f, g);
+    materials(f, g);
+    ImGui::Dummy(ImVec2(0, f.metrics.pad));
+    end_touch_scroll(f, scroll);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + left_w + gap, top));
+    begin_touch_scroll(f, "##guide_aside", ImVec2(area.size.x - left_w - gap, columns_h), aside);
+    guide_aside(f, view, g);
+    end_touch_scroll(f, aside);
   }
-  if (!m.take_number_enabled) {
-    const std::string& why = f.tr("guide.take_number_disabled");
-    const TextStyle s = muted_style(f);
-    const float tw = std::min(text_width(s.font, s.size, why), area.size.x);
-    draw_line_clipped(ImGui::GetWindowDrawList(), s,
-                      ImVec2(area.pos.x + (area.size.x - tw) * 0.5f, y + action_h + f.metrics.gap * 0.25f), why,
-                      area.size.x);
-  }
-  return out;
+  return action_bar(f, m, area);
 }
 
 }  // namespace hall::ui

@@ -41,7 +41,7 @@ Intent guide(ScreenContext& c) {
   const auto* summary = c.view.find(c.route.arg);
   const std::string name = summary ? c.view.guide_name(*summary, c.f.english) : std::string();
   return draw_guide(c.f, c.view, {loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name}, c.area,
-                    c.route.scroll);
+                    c.route.scroll, c.route.aside);
 }
 
 Intent search(ScreenContext& c) {

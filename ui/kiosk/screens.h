@@ -64,7 +64,9 @@ struct GuideModel {
   bool sending = false;                   // a 取号 request is on its way
   std::string_view name;                  // the guide's name from the list, shown while it loads
 };
-Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll);
+// `aside`: the right column's scroll in landscape.
+Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
+                  ScrollState& aside);
 
 // ---- search_screen.cpp
 struct SearchModel {
