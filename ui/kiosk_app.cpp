@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/utf8.h"
 #include "i18n/strings.h"
 #include "idle_timer.h"
 #include "imgui.h"
 #include "kiosk/catalogue_view.h"
 #include "kiosk/format.h"
 #include "kiosk/glyph_set.h"
+#include "kiosk/idle_warning.h"
 #include "kiosk/kiosk_screens.h"
 #include "navigator.h"
 #include "theme/fonts.h"
@@ -63,6 +65,7 @@ struct KioskApp::State {
     glyphs.reset(titles, view->text());
     // A sync that brings no new characters keeps the atlas: no rebuild, no pause.
     if (glyphs.body() != before) fonts_current = false;
+    make_search_example();
     run_query();
     // A screen whose subject went away falls back to home rather than showing nothing.
     nav.prune([&](const Route& r) {
@@ -75,7 +78,27 @@ struct KioskApp::State {
 
   void set_search_index(std::shared_ptr<const search::SearchIndex> i) {
     index = std::move(i);
+    make_search_example();
     run_query();
+  }
+
+  // The hint's example comes from this hall: the first 一次办好 service with a short name (the
+  // demo of another hall would name a service this one does not have).
+  void make_search_example() {
+    session.search_example.reset();
+    if (!index || !view) return;
+    const catalogue::GuideSummary* pick = nullptr;
+    for (const std::size_t i : view->one_visit()) {
+      const auto& g = view->guides()[i];
+      if (!pick || utf8::length(g.name) < utf8::length(pick->name)) pick = &g;
+    }
+    if (!pick && !view->guides().empty()) pick = &view->guides().front();
+    if (!pick) return;
+    std::string pinyin = index->term_of(pick->id, search::TermKind::name_pinyin);
+    std::erase(pinyin, ' ');
+    const std::string initials = index->term_of(pick->id, search::TermKind::name_initials);
+    if (pinyin.empty() || initials.empty()) return;
+    session.search_example = SearchExample{pick->name, initials, pinyin};
   }
 
   void run_query() {
@@ -144,6 +167,16 @@ struct KioskApp::State {
     session.query = std::move(q);
     run_query();
     nav.current().scroll = {};
+  }
+
+  // How long before an idle reset the visitor is asked whether they are still there.
+  std::chrono::seconds warning_span() const { return std::min(std::chrono::seconds(15), settings.idle_timeout / 3); }
+
+  // The warning shows on any screen but home, in the last seconds before the reset.
+  std::optional<SteadyTime> warning_from() const {
+    const auto deadline = idle.deadline();
+    if (!deadline || pristine() || nav.current().screen == "home") return std::nullopt;
+    return *deadline - warning_span();
   }
 
   bool pristine() const {
@@ -352,6 +385,11 @@ void KioskApp::draw(SteadyTime now) {
 
   if (s.fonts.body) ImGui::PopFont();
   ImGui::End();
+  if (const auto from = s.warning_from(); from && now >= *from) {
+    const auto left = *s.idle.deadline() - now;
+    draw_idle_warning(f, static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count()));
+    intent = {};  // the tap that answers the question presses nothing beneath it
+  }
   s.apply(intent);
 }
 
@@ -366,6 +404,10 @@ SteadyTime KioskApp::next_wake(SteadyTime now) const {
   const auto into_minute = s.clock->now().time_since_epoch() % std::chrono::minutes(1);
   SteadyTime wake = now + (std::chrono::minutes(1) - into_minute);
   if (const auto idle = s.idle.deadline(); idle && !s.pristine()) wake = std::min(wake, *idle);
+  if (const auto from = s.warning_from()) {
+    // Before the warning: wake when it starts; during it: every second, for the countdown.
+    wake = std::min(wake, now < *from ? *from : now + std::chrono::seconds(1));
+  }
   return std::max(wake, now);
 }
 

@@ -91,6 +91,9 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
   });
   hall.default_queue_group = r.text("default_queue_group", Need::required, 16);
   read_groups_and_windows(r, hall);
+  r.objects("topics", Need::optional, 0, [&](JsonReader& t) {
+    hall.topics.push_back({t.text("name", Need::required, 100), t.text("name_en", Need::required, 100)});
+  });
   if (!problems.empty()) {
     std::string message;
     for (const auto& m : problems.messages()) message += (message.empty() ? "" : "\n") + m;

@@ -10,7 +10,7 @@
 namespace hall {
 
 struct OpeningHours {
-  std::string days;  // "mon-fri", "sat", "mon-sun" ...
+  std::string days;         // "mon-fri", "sat", "mon-sun" ...
   std::string open, close;  // "09:00"
 };
 
@@ -26,6 +26,11 @@ struct Window {
   std::vector<std::string> queue_groups;
 };
 
+// A topic's names: guides name their topics in Chinese; the hall gives each an English one.
+struct TopicName {
+  std::string name, name_en;
+};
+
 struct HallConfig {
   std::string name, name_en, address, address_en, phone;
   std::string time_zone = "Asia/Shanghai";
@@ -33,6 +38,7 @@ struct HallConfig {
   std::string default_queue_group;
   std::vector<QueueGroup> queue_groups;
   std::vector<Window> windows;
+  std::vector<TopicName> topics;  // English names for the topics the guides use
 };
 
 // Every problem, one per line, as "hall: $.<path>: <what was expected>".

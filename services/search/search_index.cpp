@@ -9,9 +9,13 @@
 namespace hall::search {
 namespace {
 
-std::uint64_t gram(char32_t a, char32_t b = 0) { return (static_cast<std::uint64_t>(a) << 32) | b; }
+std::uint64_t gram(char32_t a, char32_t b = 0) {
+  return (static_cast<std::uint64_t>(a) << 32) | b;
+}
 
-bool is_pinyin(TermKind k) { return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin; }
+bool is_pinyin(TermKind k) {
+  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin;
+}
 
 // Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
 std::vector<std::size_t> anchor_offsets(std::string_view text, bool syllables_only) {
@@ -32,10 +36,13 @@ MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
       if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
       return MatchRank::name_substring;
     case TermKind::keyword:
-    case TermKind::keyword_pinyin: return MatchRank::keyword;
+    case TermKind::keyword_pinyin:
+      return MatchRank::keyword;
     case TermKind::name_initials:
-    case TermKind::keyword_initials: return MatchRank::initials;
-    case TermKind::faq: return MatchRank::faq;
+    case TermKind::keyword_initials:
+      return MatchRank::initials;
+    case TermKind::faq:
+      return MatchRank::faq;
   }
   return MatchRank::faq;
 }
@@ -44,12 +51,18 @@ MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
 
 const char* to_string(MatchRank r) {
   switch (r) {
-    case MatchRank::exact_name: return "exact name";
-    case MatchRank::name_prefix: return "name prefix";
-    case MatchRank::name_substring: return "in name";
-    case MatchRank::keyword: return "keyword";
-    case MatchRank::initials: return "initials";
-    case MatchRank::faq: return "faq";
+    case MatchRank::exact_name:
+      return "exact name";
+    case MatchRank::name_prefix:
+      return "name prefix";
+    case MatchRank::name_substring:
+      return "in name";
+    case MatchRank::keyword:
+      return "keyword";
+    case MatchRank::initials:
+      return "initials";
+    case MatchRank::faq:
+      return "faq";
   }
   return "?";
 }
@@ -65,6 +78,16 @@ SearchIndex::SearchIndex(std::vector<IndexEntry> entries) {
   std::sort(anchors_.begin(), anchors_.end(), by_suffix);
   std::copy_if(anchors_.begin(), anchors_.end(), std::back_inserter(start_anchors_),
                [](const Anchor& a) { return a.at_start; });
+}
+
+std::string SearchIndex::term_of(std::string_view guide_id, TermKind kind) const {
+  const auto g = std::find_if(guides_.begin(), guides_.end(), [&](const GuideRef& r) { return r.id == guide_id; });
+  if (g == guides_.end()) return {};
+  const auto index = static_cast<std::uint32_t>(g - guides_.begin());
+  for (const auto& a : start_anchors_) {
+    if (a.guide == index && a.kind == kind) return std::string(a.suffix);
+  }
+  return {};
 }
 
 void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {

@@ -37,6 +37,9 @@ class SearchIndex {
   // Best match per guide, best first; ties go to the shorter name. At most `limit` hits.
   std::vector<SearchHit> query(std::string_view typed, std::size_t limit = 200) const;
   std::size_t guide_count() const { return guides_.size(); }
+  // A guide's first term of `kind` ("gljtsl" for its initials), empty when it has none. Walks the
+  // index: for an example on screen, once per catalogue, not per keystroke.
+  std::string term_of(std::string_view guide_id, TermKind kind) const;
 
  private:
   struct GuideRef {
@@ -62,7 +65,7 @@ class SearchIndex {
 
   std::vector<GuideRef> guides_;
   std::vector<std::unique_ptr<std::string>> texts_;  // owns what the views point into
-  std::vector<Anchor> anchors_;                       // sorted by suffix
+  std::vector<Anchor> anchors_;                      // sorted by suffix
   // Anchors at the start of a term only: a single typed Latin letter means "starts with", and looking
   // at every inner position for it would touch most of the index on the first keystroke.
   std::vector<Anchor> start_anchors_;

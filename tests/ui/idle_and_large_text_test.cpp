@@ -44,6 +44,50 @@ TEST_CASE("after the idle time the kiosk goes home, clears the search and resets
   CHECK(app->current_screen() == "search");  // the box is empty for the next visitor
 }
 
+TEST_CASE("a visitor reading a guide is asked before the reset, and a tap keeps the guide", "[ui][idle]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  ui::KioskSettings settings;
+  settings.idle_timeout = std::chrono::seconds(90);
+  auto app = ui.make_app(demo.catalogue, demo.clock, settings);
+  REQUIRE(app->open("guide:370811-JZ-0001"));
+  const auto last_touch = ui.now;  // the first frame starts the count; nothing touches after it
+  ui.settle(*app);
+  ui.now = last_touch + std::chrono::seconds(74);
+  ui.frame(*app);
+  CHECK_FALSE(ui.find(*app, "idle:continue"));
+  // The app asks to be woken when the question is due, 15 s before the reset.
+  CHECK(app->next_wake(ui.now) == last_touch + std::chrono::seconds(75));
+  ui.now = last_touch + std::chrono::seconds(80);
+  ui.frame(*app);
+  REQUIRE(ui.find(*app, "idle:continue"));
+  CHECK(app->next_wake(ui.now) <= ui.now + std::chrono::seconds(1));  // the countdown ticks
+  // A tap anywhere (here, where 返回 is drawn beneath) continues: the guide stays, nothing is pressed.
+  const auto* back = ui.find(*app, "nav:back");
+  REQUIRE(back);
+  ui.tap_at(*app, hall::test::center(*back));
+  ui.settle(*app);
+  CHECK(app->current_screen() == "guide:370811-JZ-0001");
+  CHECK_FALSE(ui.find(*app, "idle:continue"));
+
+  // Scrolling the guide counts as reading: the question comes 75 s after the last drag.
+  const auto* any = ui.find(*app, "nav:home");
+  REQUIRE(any);
+  ui.drag(*app, ImVec2(600, 700), ImVec2(600, 400), 10);
+  ui.settle(*app);
+  const auto dragged = ui.now;
+  ui.now = dragged + std::chrono::seconds(70);
+  ui.frame(*app);
+  CHECK_FALSE(ui.find(*app, "idle:continue"));
+
+  // No answer: at the deadline the kiosk goes home, where no question is asked.
+  ui.now = dragged + std::chrono::seconds(91);
+  ui.frame(*app);
+  ui.frame(*app);
+  CHECK(app->current_screen() == "home");
+  CHECK_FALSE(ui.find(*app, "idle:continue"));
+}
+
 TEST_CASE("an idle kiosk at home only wakes for the clock's next minute", "[ui][idle]") {
   DemoCatalogue demo;  // 10:00:00 on the wall clock
   demo.clock.advance(std::chrono::seconds(15));

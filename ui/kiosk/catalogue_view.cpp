@@ -10,7 +10,8 @@ CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : 
   const auto& guides = catalogue_->guides;
   for (std::size_t i = 0; i < guides.size(); ++i) {
     by_id_.emplace(guides[i].id, i);
-    if (guides[i].is_one_visit()) one_visit_.push_back(i);
+    // A suspended service cannot be done in one visit now: it is not counted as 一次办好.
+    if (guides[i].is_one_visit() && guides[i].status != catalogue::GuideStatus::suspended) one_visit_.push_back(i);
     for (const auto& t : guides[i].topics) by_topic[t].push_back(i);
   }
   for (auto& [name, indices] : by_topic) topics_.push_back({name, std::move(indices)});
@@ -20,6 +21,7 @@ CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : 
   for (const auto& w : catalogue_->hall.windows) {
     if (!w.name_en.empty()) window_en_[w.name] = w.name_en;
   }
+  for (const auto& t : catalogue_->hall.topics) topic_en_[t.name] = t.name_en;
 }
 
 const TopicEntry* CatalogueView::topic(std::string_view name) const {
@@ -41,6 +43,13 @@ std::string CatalogueView::window_name(const std::string& window, bool english) 
   return window;
 }
 
+std::string CatalogueView::topic_name(const std::string& topic, bool english) const {
+  if (english) {
+    if (auto it = topic_en_.find(topic); it != topic_en_.end()) return it->second;
+  }
+  return topic;
+}
+
 std::string CatalogueView::guide_name(const catalogue::GuideSummary& g, bool english) const {
   return english && !g.name_en.empty() ? g.name_en : g.name;
 }
@@ -52,6 +61,7 @@ std::string CatalogueView::title_text() const {
   out += h.name + h.name_en;
   for (const auto& g : catalogue_->guides) out += g.name + g.name_en;
   for (const auto& t : topics_) out += t.name;
+  for (const auto& t : h.topics) out += t.name_en;
   return out;
 }
 

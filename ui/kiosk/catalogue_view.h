@@ -33,6 +33,8 @@ class CatalogueView {
   // The hall's English name for a window called `window` (as guides name it), when it has one.
   std::string window_name(const std::string& window, bool english) const;
   std::string guide_name(const catalogue::GuideSummary& g, bool english) const;
+  // A topic's name as the visitor reads it: the hall's English name in English, when it has one.
+  std::string topic_name(const std::string& topic, bool english) const;
 
   // Every character the catalogue can put on screen, and the subset drawn in the title size.
   std::string text() const;
@@ -45,6 +47,7 @@ class CatalogueView {
   std::vector<std::size_t> one_visit_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::map<std::string, std::string> window_en_;
+  std::map<std::string, std::string> topic_en_;
 };
 
 // Every character a guide's detail screen can draw.

@@ -45,19 +45,36 @@ const char* weekday_key(int w) {
   }
 }
 
+const char* month_key(int m) {
+  static constexpr const char* keys[] = {K("month.1"), K("month.2"),  K("month.3"),  K("month.4"),
+                                         K("month.5"), K("month.6"),  K("month.7"),  K("month.8"),
+                                         K("month.9"), K("month.10"), K("month.11"), K("month.12")};
+  return keys[(m >= 1 && m <= 12) ? m - 1 : 0];
+}
+
 }  // namespace
+
+std::string count_text(const Strings& s, const char* many_key, const char* one_key, std::size_t n) {
+  return s.trf(n == 1 ? one_key : many_key, {{"n", std::to_string(n)}});
+}
 
 std::string format_date_time(const Strings& s, const CivilTime& c) {
   const auto y = std::to_string(c.year), m = std::to_string(c.month), d = std::to_string(c.day);
   const auto hh = two_digits(c.hour), mm = two_digits(c.minute);
-  return s.trf("home.date_time",
-               {{"y", y}, {"m", m}, {"d", d}, {"weekday", s.tr(weekday_key(c.weekday))}, {"hh", hh}, {"mm", mm}});
+  return s.trf("home.date_time", {{"y", y},
+                                  {"m", m},
+                                  {"d", d},
+                                  {"month", s.tr(month_key(c.month))},
+                                  {"weekday", s.tr(weekday_key(c.weekday))},
+                                  {"hh", hh},
+                                  {"mm", mm}});
 }
 
 std::string format_date_time_short(const Strings& s, const CivilTime& c) {
   const auto m = std::to_string(c.month), d = std::to_string(c.day);
   const auto hh = two_digits(c.hour), mm = two_digits(c.minute);
-  return s.trf("home.date_time_short", {{"m", m}, {"d", d}, {"hh", hh}, {"mm", mm}});
+  return s.trf("home.date_time_short",
+               {{"m", m}, {"d", d}, {"month", s.tr(month_key(c.month))}, {"hh", hh}, {"mm", mm}});
 }
 
 std::string format_stamp(const Strings& s, const CivilTime& c) {

@@ -20,5 +20,7 @@ std::string format_stamp(const Strings& s, const CivilTime& c);             // 2
 std::string format_limit(const Strings& s, const catalogue::TimeLimit& l);  // 10个工作日 / 当场办结
 std::string visits_badge(const Strings& s, int onsite_visits);              // 零跑腿 / 最多跑一次 / 需跑3次
 std::string two_digits(int v);
+// "{n} services" or, for one, "{n} service": both keys hold a "{n}".
+std::string count_text(const Strings& s, const char* many_key, const char* one_key, std::size_t n);
 
 }  // namespace hall::ui

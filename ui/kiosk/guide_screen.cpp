@@ -81,7 +81,7 @@ const char* source_key(catalogue::MaterialSource s) {
 }
 
 void materials(Frame& f, const Guide& g) {
-  section(f, f.trf("guide.materials", {{"n", std::to_string(g.materials.size())}}));
+  section(f, count_text(f.strings, K("guide.materials"), K("guide.materials_one"), g.materials.size()));
   if (g.materials.empty()) paragraph(body_style(f, f.palette.text), f.tr("guide.no_materials"));
   const float indent = f.metrics.pad;
   ImDrawList* dl = ImGui::GetWindowDrawList();

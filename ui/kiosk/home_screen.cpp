@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/format.h"
 #include "kiosk/screens.h"
 #include "widgets/buttons.h"
 #include "widgets/text.h"
@@ -20,59 +21,137 @@ int grid_columns(const Frame& f, float width) {
   return std::clamp(static_cast<int>(width / min_tile), 1, f.portrait ? 2 : 4);
 }
 
+// The least a tile needs: the topic's name (in as many lines as the longest needs, up to two) and
+// its count, with breathing room.
+float min_tile_height(const Frame& f, int name_lines = 1) {
+  return std::max(static_cast<float>(name_lines) * f.title_size() + f.body_size() + f.metrics.pad * 0.75f,
+                  f.metrics.min_target);
+}
+
+int name_lines(const Frame& f, const CatalogueView& view, float tile_w) {
+  const TextStyle st = title_style(f, f.palette.text);
+  std::size_t most = 1;
+  for (const auto& t : view.topics()) {
+    most = std::max(
+        most, wrap_lines(st.font, st.size, view.topic_name(t.name, f.english), tile_w - 2.0f * f.metrics.gap).size());
+  }
+  return static_cast<int>(std::min<std::size_t>(most, 2));
+}
+
+float more_bar_height(const Frame& f) {
+  return f.body_line() + f.metrics.gap;
+}
+
+// Says plainly that more topics follow, until the visitor has scrolled to the last of them.
+void more_below(Frame& f, const ScrollState& scroll, ImVec2 pos, float width) {
+  if (scroll.scroll + scroll.view_h >= scroll.content_h - 1.0f) return;
+  const std::string& text = f.tr("home.more_topics");
+  const TextStyle st = body_style(f, f.palette.on_primary);
+  const float h = more_bar_height(f);
+  const ImVec2 min(pos.x, pos.y);
+  const ImVec2 max(pos.x + width, pos.y + h);
+  const ImVec2 grid_size(width, h);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, f.color(f.palette.primary), f.metrics.rounding);
+  const float tw = text_width(st.font, st.size, text);
+  draw_text(dl, st.font, st.size, ImVec2(min.x + (grid_size.x - tw) * 0.5f, min.y + f.metrics.gap * 0.5f),
+            f.color(st.rgb), text);
+}
+
 void empty_catalogue(Frame& f) {
   ImGui::Dummy(ImVec2(0, f.metrics.pad));
   paragraph(title_style(f, f.palette.text), f.tr("home.empty_title"));
   paragraph(body_style(f, f.palette.text), f.tr("home.empty_hint"));
 }
 
-}  // namespace
+// Rows of tiles a grid needs at `cols` columns, and whether they fit `height` at their least.
+float grid_rows(std::size_t topics, int cols) {
+  return std::ceil(static_cast<float>(topics) / static_cast<float>(std::max(cols, 1)));
+}
+bool grid_fits(const Frame& f, std::size_t topics, int cols, float height) {
+  const float rows = grid_rows(topics, cols);
+  return rows * min_tile_height(f) + f.metrics.gap * (rows - 1.0f) <= height;
+}
 
-Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll) {
+// The topics as tiles filling `area`; when even the least tiles cannot hold them all, the grid
+// scrolls with a strip saying more follow.
+Intent topic_grid(Frame& f, const CatalogueView& view, Area area, int cols, ScrollState& scroll) {
   Intent out;
   const float gap = f.metrics.gap;
-  const float card_h = card_height(f);
-  const float half = (area.size.x - gap) * 0.5f;
-  const std::string one_visit_count = f.trf("home.one_visit_count", {{"n", std::to_string(view.one_visit().size())}});
-  ImGui::SetCursorScreenPos(area.pos);
-  if (big_button(f, {"home:one_visit", f.tr("home.one_visit"), ImVec2(half, card_h), ButtonKind::accent, true, true,
-                     one_visit_count})) {
-    out = Intent::open("one-visit");
-  }
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + half + gap, area.pos.y));
-  if (big_button(f, {"home:search", f.tr("home.search"), ImVec2(half, card_h), ButtonKind::primary, true, true,
-                     f.tr("home.search_hint")})) {
-    out = Intent::open("search");
-  }
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x, area.pos.y + card_h + gap * 1.5f));
-  if (view.guides().empty()) {
-    empty_catalogue(f);
-    return out;
-  }
-  const std::string heading = f.trf("home.topics", {{"n", std::to_string(view.guides().size())}});
-  paragraph(title_style(f, f.palette.text), heading);
-
-  const ImVec2 grid_pos = ImGui::GetCursorScreenPos();
-  const ImVec2 grid_size(area.size.x, area.pos.y + area.size.y - grid_pos.y);
-  begin_touch_scroll(f, "##topics", grid_size, scroll);
-  const int cols = grid_columns(f, area.size.x);
-  const float tile_w = (area.size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const auto& topics = view.topics();
+  const float rows = grid_rows(topics.size(), cols);
+  const float tile_w = (area.size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  const float least = min_tile_height(f, name_lines(f, view, tile_w));
+  const bool more = rows * least + gap * (rows - 1.0f) > area.size.y;
+  const float bar = more ? more_bar_height(f) + gap * 0.5f : 0.0f;
+  const ImVec2 grid_size(area.size.x, area.size.y - bar);
+  ImGui::SetCursorScreenPos(area.pos);
+  begin_touch_scroll(f, "##topics", grid_size, scroll);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  // Tiles grow into spare height (portrait has plenty), up to 1.6x, so the grid fills the screen.
-  const float rows = std::ceil(static_cast<float>(topics.size()) / static_cast<float>(cols));
-  const float tile_h = std::clamp((grid_size.y - gap * (rows - 1.0f)) / std::max(rows, 1.0f), card_h, card_h * 1.6f);
+  const float share = (grid_size.y - gap * (rows - 1.0f)) / std::max(rows, 1.0f);
+  const float tile_h = std::clamp(share, least, std::max(least, card_height(f) * 1.6f));
   for (std::size_t i = 0; i < topics.size(); ++i) {
     const float col = static_cast<float>(i % static_cast<std::size_t>(cols));
     const float row = static_cast<float>(i / static_cast<std::size_t>(cols));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + col * (tile_w + gap), origin.y + row * (tile_h + gap)));
     const std::string id = "topic:" + topics[i].name;
-    const std::string count = f.trf("home.topic_count", {{"n", std::to_string(topics[i].guides.size())}});
-    if (big_button(f, {id, topics[i].name, ImVec2(tile_w, tile_h), ButtonKind::secondary, true, true, count})) {
+    const std::string count =
+        count_text(f.strings, K("home.topic_count"), K("home.topic_count_one"), topics[i].guides.size());
+    if (big_button(f, {id, view.topic_name(topics[i].name, f.english), ImVec2(tile_w, tile_h), ButtonKind::secondary,
+                       true, true, count})) {
       out = Intent::open("topic", topics[i].name);
     }
   }
   end_touch_scroll(f, scroll);
+  if (more) more_below(f, scroll, ImVec2(area.pos.x, area.pos.y + grid_size.y + gap * 0.5f), grid_size.x);
+  return out;
+}
+
+}  // namespace
+
+// The two ways in (一次办好, search) above the topics; in landscape, when that leaves too little
+// height for every topic (长辈模式), the two stand in a column on the left instead.
+Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll) {
+  Intent out;
+  const float gap = f.metrics.gap;
+  const float card_h = card_height(f);
+  const std::size_t topic_count = view.topics().size();
+  const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line();
+  const bool side = !f.portrait && !grid_fits(f, topic_count, grid_columns(f, area.size.x), stacked_grid_h);
+  const float entry_w = side ? std::floor(area.size.x * 0.3f) : (area.size.x - gap) * 0.5f;
+  const float entry_h = side ? std::min(card_h * 1.6f, (area.size.y - gap) * 0.5f) : card_h;
+  const std::string one_visit_count =
+      count_text(f.strings, K("home.one_visit_count"), K("home.one_visit_count_one"), view.one_visit().size());
+  ImGui::SetCursorScreenPos(area.pos);
+  if (big_button(f, {"home:one_visit", f.tr("home.one_visit"), ImVec2(entry_w, entry_h), ButtonKind::accent, true, true,
+                     one_visit_count})) {
+    out = Intent::open("one-visit");
+  }
+  const ImVec2 second =
+      side ? ImVec2(area.pos.x, area.pos.y + entry_h + gap) : ImVec2(area.pos.x + entry_w + gap, area.pos.y);
+  ImGui::SetCursorScreenPos(second);
+  if (big_button(f, {"home:search", f.tr("home.search"), ImVec2(entry_w, entry_h), ButtonKind::primary, true, true,
+                     f.tr("home.search_hint")})) {
+    out = Intent::open("search");
+  }
+  const ImVec2 rest = side ? ImVec2(area.pos.x + entry_w + gap * 1.5f, area.pos.y)
+                           : ImVec2(area.pos.x, area.pos.y + card_h + gap * 1.5f);
+  const float rest_w = area.pos.x + area.size.x - rest.x;
+  ImGui::SetCursorScreenPos(rest);
+  ImGui::BeginGroup();
+  if (view.guides().empty()) {
+    empty_catalogue(f);
+    ImGui::EndGroup();
+    return out;
+  }
+  const std::string heading = count_text(f.strings, K("home.topics"), K("home.topics_one"), view.guides().size());
+  paragraph(title_style(f, f.palette.text), heading, 0.0f, rest_w);
+  ImGui::EndGroup();
+  const float grid_top = ImGui::GetCursorScreenPos().y;
+  const Area grid{ImVec2(rest.x, grid_top), ImVec2(rest_w, area.pos.y + area.size.y - grid_top)};
+  // Beside the entries: three columns, wide enough for a name in large type.
+  const int cols = side ? 3 : grid_columns(f, rest_w);
+  if (Intent t = topic_grid(f, view, grid, cols, scroll)) out = t;
   return out;
 }
 

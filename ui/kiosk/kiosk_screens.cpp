@@ -1,5 +1,7 @@
 #include "kiosk/kiosk_screens.h"
 
+#include "kiosk/format.h"
+
 #include <array>
 
 namespace hall::ui {
@@ -25,12 +27,15 @@ Intent home(ScreenContext& c) {
 Intent topic(ScreenContext& c) {
   const TopicEntry* t = c.view.topic(c.route.arg);
   if (!t) return {Intent::Kind::home};
-  const std::string sub = c.f.trf("list.topic_subtitle", {{"n", std::to_string(t->guides.size())}});
-  return draw_guide_list(c.f, c.view, {t->name, sub, &t->guides}, c.area, c.route.scroll);
+  const std::string sub =
+      count_text(c.f.strings, K("list.topic_subtitle"), K("list.topic_subtitle_one"), t->guides.size());
+  return draw_guide_list(c.f, c.view, {c.view.topic_name(t->name, c.f.english), sub, &t->guides}, c.area,
+                         c.route.scroll);
 }
 
 Intent one_visit(ScreenContext& c) {
-  const std::string sub = c.f.trf("list.one_visit_subtitle", {{"n", std::to_string(c.view.one_visit().size())}});
+  const std::string sub = count_text(c.f.strings, K("list.one_visit_subtitle"), K("list.one_visit_subtitle_one"),
+                                     c.view.one_visit().size());
   return draw_guide_list(c.f, c.view, {c.f.tr("list.one_visit_title"), sub, &c.view.one_visit()}, c.area,
                          c.route.scroll);
 }
@@ -46,7 +51,9 @@ Intent guide(ScreenContext& c) {
 
 Intent search(ScreenContext& c) {
   const KioskSession& s = c.session;
-  return draw_search(c.f, c.view, {s.query, &s.results, s.search_ready}, c.area, c.route.scroll);
+  return draw_search(c.f, c.view,
+                     {s.query, &s.results, s.search_ready, s.search_example ? &*s.search_example : nullptr}, c.area,
+                     c.route.scroll);
 }
 
 const std::array<KioskScreen, 5> screens{{

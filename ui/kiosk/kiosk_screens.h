@@ -17,6 +17,7 @@ struct KioskSession {
   std::string query;
   std::vector<std::size_t> results;
   bool search_ready = false;
+  std::optional<SearchExample> search_example;    // from the catalogue shown
   std::string guide_id;                           // the guide `guide` is (or will be) for
   std::optional<Result<catalogue::Guide>> guide;  // empty while it loads
   bool take_number_enabled = false;

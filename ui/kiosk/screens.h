@@ -69,10 +69,16 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
                   ScrollState& aside);
 
 // ---- search_screen.cpp
+// A search that works on this hall's catalogue, for the hint: a name with its initials and pinyin.
+struct SearchExample {
+  std::string name, initials, pinyin;
+};
+
 struct SearchModel {
   std::string_view query;
   const std::vector<std::size_t>* results;  // for `query`, best first
   bool ready = true;                        // false: the index is still being built
+  const SearchExample* example = nullptr;   // null: none could be made
 };
 Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Area area, ScrollState& scroll);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "kiosk/format.h"
 #include "kiosk/screens.h"
 #include "widgets/buttons.h"
 #include "widgets/keyboard.h"
@@ -39,8 +40,12 @@ void query_box(Frame& f, std::string_view query, float width) {
 void status(Frame& f, const SearchModel& m, float width) {
   if (!m.ready && !m.query.empty()) {
     paragraph(muted_style(f), f.tr("search.preparing"), 0.0f, width);
+  } else if (m.query.empty() && m.example) {
+    const SearchExample& e = *m.example;
+    paragraph(muted_style(f), f.trf("search.hint", {{"initials", e.initials}, {"pinyin", e.pinyin}, {"name", e.name}}),
+              0.0f, width);
   } else if (m.query.empty()) {
-    paragraph(muted_style(f), f.tr("search.hint"), 0.0f, width);
+    paragraph(muted_style(f), f.tr("search.hint_plain"), 0.0f, width);
   } else if (m.results->empty()) {
     const std::string q(m.query);
     paragraph(title_style(f, f.palette.text), f.trf("search.none", {{"query", q}}), 0.0f, width);
@@ -48,7 +53,8 @@ void status(Frame& f, const SearchModel& m, float width) {
       paragraph(body_style(f, f.palette.text), f.tr(key), 0.0f, width);
     }
   } else {
-    paragraph(muted_style(f), f.trf("search.count", {{"n", std::to_string(m.results->size())}}), 0.0f, width);
+    paragraph(muted_style(f), count_text(f.strings, K("search.count"), K("search.count_one"), m.results->size()), 0.0f,
+              width);
   }
 }
 

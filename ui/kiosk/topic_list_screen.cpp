@@ -1,5 +1,6 @@
-// A list of services: one topic, the 一次办好 list, or search results. Each row: the name, a
-// 最多跑一次/零跑腿 badge, the promised time limit and the window. Only visible rows are drawn
+// A list of services: one topic, the 一次办好 list, or search results. Each row: the name
+// (wrapped, never cut short in 长辈模式), a 最多跑一次/零跑腿 badge, the promised time limit and the
+// window. Only visible rows are drawn
 // (ImGuiListClipper), so a list of any length costs the same per frame.
 #include <algorithm>
 #include <string>
@@ -13,9 +14,74 @@
 namespace hall::ui {
 namespace {
 
-// English names are long: they get two lines; Chinese names fit one (or end in "…").
-int title_lines(const Frame& f) {
-  return f.english ? 2 : 1;
+// A name wraps rather than being cut: up to three lines (longer ones end in "…", which no name
+// of a real hall reaches). Rows are as tall as their content, laid out once per list, width and
+// text size, so scrolling a list of any length costs only its visible rows.
+constexpr int max_title_lines = 3;
+
+struct RowLayout {
+  int lines = 1;
+  bool facts_below = false;  // the time limit and window go under the badges: never cut
+  float height = 0.0f;
+};
+
+std::string facts_of(const Frame& f, const CatalogueView& view, const catalogue::GuideSummary& g) {
+  return f.trf("list.row_facts", {{"limit", format_limit(f.strings, g.promised_limit)},
+                                  {"window", view.window_name(g.window, f.english)}});
+}
+
+float badges_width(const Frame& f, const catalogue::GuideSummary& g) {
+  float w = badge_size(f, visits_badge(f.strings, g.onsite_visits)).x + f.metrics.gap;
+  if (g.status == catalogue::GuideStatus::suspended) w += badge_size(f, f.tr("badge.suspended")).x + f.metrics.gap;
+  return w;
+}
+
+float inner_width(const Frame& f, float width) {
+  return width - 2.0f * f.metrics.pad - f.metrics.gap;
+}
+
+RowLayout layout_row(const Frame& f, const CatalogueView& view, const catalogue::GuideSummary& g, float width) {
+  const float inner = inner_width(f, width);
+  const TextStyle title = title_style(f, f.palette.text);
+  const TextStyle muted = muted_style(f);
+  RowLayout r;
+  const std::string name = view.guide_name(g, f.english);
+  r.lines = std::clamp(static_cast<int>(wrap_lines(title.font, title.size, name, inner).size()), 1, max_title_lines);
+  r.facts_below = badges_width(f, g) + text_width(muted.font, muted.size, facts_of(f, view, g)) > inner;
+  const float facts = r.facts_below ? f.body_line() + f.metrics.gap * 0.25f : 0.0f;
+  const float content = static_cast<float>(r.lines) * title.size + f.metrics.gap * 0.5f + badge_size(f, "").y + facts;
+  r.height = std::max({content + f.metrics.pad * 1.5f, f.metrics.row_h, f.metrics.min_target});
+  return r;
+}
+
+// One list's row tops, rebuilt when the list, the width, the text size or the language change.
+struct ListLayout {
+  const std::vector<std::size_t>* guides = nullptr;
+  std::size_t count = 0;
+  const void* catalogue = nullptr;
+  float width = 0.0f, scale = 0.0f;
+  bool english = false;
+  std::vector<RowLayout> rows;
+  std::vector<float> tops;  // rows.size() + 1 entries; the last is the total height
+};
+
+const ListLayout& list_layout(const Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides,
+                              float width, float gap) {
+  static ListLayout cache;  // the UI thread's only; one list is on screen at a time
+  if (cache.guides == &guides && cache.count == guides.size() && cache.catalogue == view.data() &&
+      cache.width == width && cache.scale == f.metrics.text_scale && cache.english == f.english)
+    return cache;
+  cache = {&guides, guides.size(), view.data(), width, f.metrics.text_scale, f.english, {}, {}};
+  cache.rows.reserve(guides.size());
+  cache.tops.reserve(guides.size() + 1);
+  float y = 0.0f;
+  for (const std::size_t i : guides) {
+    cache.tops.push_back(y);
+    cache.rows.push_back(layout_row(f, view, view.guides()[i], width));
+    y += cache.rows.back().height + gap;
+  }
+  cache.tops.push_back(y);
+  return cache;
 }
 
 // Draws `text` in at most `max_lines` lines, the last cut with "…"; returns the lines used.
@@ -32,20 +98,16 @@ int draw_name(ImDrawList* dl, const TextStyle& s, ImVec2 pos, std::string_view t
 }
 
 // Returns true when the row was tapped.
-bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary& g, float width) {
-  const float h = guide_row_height(f);
-  const TapResult t = tap_area(f, "guide:" + g.id, ImVec2(width, h));
+bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary& g, const RowLayout& r, float width) {
+  const TapResult t = tap_area(f, "guide:" + g.id, ImVec2(width, r.height));
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(t.min, t.max, f.color(t.pressed ? f.palette.panel_pressed : f.palette.panel), f.metrics.rounding);
   const float pad = f.metrics.pad;
-  const float inner = width - 2.0f * pad - f.metrics.gap;  // room for the scroll hint on the right
+  const float inner = inner_width(f, width);  // room for the scroll hint on the right
   const TextStyle title = title_style(f, f.palette.text);
-  const std::string name = view.guide_name(g, f.english);
-  const int lines = std::min(title_lines(f), static_cast<int>(wrap_lines(title.font, title.size, name, inner).size()));
-  const float block = static_cast<float>(lines) * title.size + f.metrics.gap * 0.5f + badge_size(f, "").y;
-  float y = t.min.y + (h - block) * 0.5f;
-  draw_name(dl, title, ImVec2(t.min.x + pad, y), name, inner, lines);
-  y += static_cast<float>(lines) * title.size + f.metrics.gap * 0.5f;
+  float y = t.min.y + pad * 0.75f;
+  draw_name(dl, title, ImVec2(t.min.x + pad, y), view.guide_name(g, f.english), inner, r.lines);
+  y += static_cast<float>(r.lines) * title.size + f.metrics.gap * 0.5f;
 
   float x = t.min.x + pad;
   if (g.status == catalogue::GuideStatus::suspended) {  // listed, but nobody should queue for it unwarned
@@ -53,39 +115,43 @@ bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary
   }
   const std::string visits = visits_badge(f.strings, g.onsite_visits);
   x += draw_badge(f, dl, ImVec2(x, y), visits, g.is_one_visit() ? f.palette.good : f.palette.neutral) + f.metrics.gap;
-  const std::string facts = f.trf("list.row_facts", {{"limit", format_limit(f.strings, g.promised_limit)},
-                                                     {"window", view.window_name(g.window, f.english)}});
-  draw_line_clipped(dl, muted_style(f), ImVec2(x, y + f.metrics.gap * 0.25f), facts, t.min.x + pad + inner - x);
+  if (r.facts_below) {
+    y += badge_size(f, "").y + f.metrics.gap * 0.25f;
+    x = t.min.x + pad;
+  }
+  draw_line_clipped(dl, muted_style(f), ImVec2(x, y + f.metrics.gap * 0.25f), facts_of(f, view, g),
+                    t.min.x + pad + inner - x);
   return t.tapped;
 }
 
 }  // namespace
 
 float guide_row_height(const Frame& f) {
-  const float title = static_cast<float>(title_lines(f)) * f.title_size();
-  const float content = title + f.body_size() + f.metrics.gap * 2.0f + f.metrics.pad;
-  const float extra = static_cast<float>(title_lines(f) - 1) * f.title_size();
-  return std::max({f.metrics.row_h + extra, content, f.metrics.min_target});
+  // The shortest row: one line of name, its badges and facts beside them.
+  return std::max({f.title_size() + f.metrics.gap * 0.5f + badge_size(f, "").y + f.metrics.pad * 1.5f, f.metrics.row_h,
+                   f.metrics.min_target});
 }
 
 Intent guide_rows(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, ImVec2 size,
                   ScrollState& scroll) {
   Intent out;
-  begin_touch_scroll(f, "##guides", size, scroll);
-  const float row_h = guide_row_height(f);
   const float gap = f.metrics.gap * 0.75f;
-  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0.0f, gap));
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(guides.size()), row_h + gap);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const auto& g = view.guides()[guides[static_cast<std::size_t>(i)]];
-      const float before = ImGui::GetCursorScreenPos().y;
-      if (draw_row(f, view, g, size.x)) out = Intent::open("guide", g.id);
-      ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, before + row_h + gap));
-    }
+  const ListLayout& layout = list_layout(f, view, guides, size.x, gap);
+  begin_touch_scroll(f, "##guides", size, scroll);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();  // the content's top, scroll applied
+  // Only the rows in view: find the first by its top, draw until past the bottom.
+  const float view_top = ImGui::GetScrollY();
+  const float view_bottom = view_top + size.y;
+  auto first = std::upper_bound(layout.tops.begin(), layout.tops.end() - 1, view_top);
+  std::size_t i = first == layout.tops.begin() ? 0 : static_cast<std::size_t>(first - layout.tops.begin()) - 1;
+  for (; i < guides.size() && layout.tops[i] < view_bottom; ++i) {
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + layout.tops[i]));
+    const auto& g = view.guides()[guides[i]];
+    if (draw_row(f, view, g, layout.rows[i], size.x)) out = Intent::open("guide", g.id);
   }
-  ImGui::PopStyleVar();
+  // The whole list's height, so scrolling knows where it ends.
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(size.x, std::max(0.0f, layout.tops.back() - gap)));
   end_touch_scroll(f, scroll);
   return out;
 }

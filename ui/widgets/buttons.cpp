@@ -44,16 +44,38 @@ bool big_button(Frame& f, const ButtonSpec& spec) {
   if (kind == ButtonKind::secondary || kind == ButtonKind::disabled) {
     dl->AddRect(t.min, t.max, f.color(f.palette.border), f.metrics.rounding, 0, 2.0f);
   }
-  const TextStyle main = spec.title_font ? title_style(f, c.fg) : body_style(f, c.fg);
+  const TextStyle title = spec.title_font ? title_style(f, c.fg) : body_style(f, c.fg);
   const TextStyle sub = body_style(f, c.fg);
   const float inner = size.x - 2.0f * f.metrics.gap;
-  const float main_w = std::min(text_width(main.font, main.size, spec.label), inner);
-  float total_h = main.size;
-  if (!spec.sub_label.empty()) total_h += sub.size;
-  float y = t.min.y + (size.y - total_h) * 0.5f;
-  draw_line_clipped(dl, main, ImVec2(t.min.x + (size.x - main_w) * 0.5f, y), spec.label, inner);
-  if (!spec.sub_label.empty()) {
+  const float sub_h = spec.sub_label.empty() ? 0.0f : sub.size;
+  // A label too wide for one line wraps, in its own size while two lines fit the button and
+  // then in the body size ("Services for people with disabilities" on a 长辈模式 tile), rather than
+  // ending in "…"; only what fits nowhere is cut.
+  TextStyle main = title;
+  auto lines = wrap_lines(title.font, title.size, spec.label, inner);
+  const auto fits = [&](const TextStyle& st, std::size_t n, std::size_t max) {
+    return n <= max && static_cast<float>(n) * st.size + sub_h <= size.y - f.metrics.gap * 0.5f;
+  };
+  if (!fits(title, lines.size(), 2)) {
+    auto small = wrap_lines(sub.font, sub.size, spec.label, inner);
+    if (spec.title_font && fits(sub, small.size(), 3)) {
+      main = sub;
+      lines = std::move(small);
+    } else {
+      lines.resize(std::min<std::size_t>(lines.size(), 1));
+    }
+  }
+  if (lines.empty()) lines.push_back({0, spec.label.size()});
+  float y = t.min.y + (size.y - static_cast<float>(lines.size()) * main.size - sub_h) * 0.5f;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const bool last = i + 1 == lines.size();
+    const std::string_view part =
+        last ? spec.label.substr(lines[i].first) : spec.label.substr(lines[i].first, lines[i].second - lines[i].first);
+    const float w = std::min(text_width(main.font, main.size, part), inner);
+    draw_line_clipped(dl, main, ImVec2(t.min.x + (size.x - w) * 0.5f, y), part, inner);
     y += main.size;
+  }
+  if (!spec.sub_label.empty()) {
     const float sub_w = std::min(text_width(sub.font, sub.size, spec.sub_label), inner);
     draw_line_clipped(dl, sub, ImVec2(t.min.x + (size.x - sub_w) * 0.5f, y), spec.sub_label, inner);
   }
