@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds the Release binaries and starts the visitor kiosk (hallkiosk)
 # on the bundled demo hall. Arguments go to hallkiosk, e.g. --windowed 1920x1080 or --lang en.
-# Without a display it says so (and how to get a picture under Xvfb) and lists the demo hall's
-# guides as text instead. Idempotent: the demo hall is seeded from assets/demo on first use only.
+# Without a display it still shows the product: it starts a private Xvfb, renders the home
+# screen, a guide and a search (in Chinese, English and 长辈模式) to PNG files, says where they
+# are, and stops the Xvfb it started. Idempotent: the demo hall is seeded from assets/demo once.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +15,30 @@ kiosk=./build/release/kiosk/hallkiosk
 if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then
   exec "$kiosk" "$@"
 fi
-# No display: hallkiosk explains (exit 1) how to get a picture with --screenshot under Xvfb.
-"$kiosk" "$@" || true
-echo "run-demo: the demo hall's guides, as text:"
-exec ./build/release/kiosk/hallctl catalogue list
+
+# No display: a private X server for pictures of the kiosk, stopped by its PID when we leave.
+out=build/release/demo-screens
+mkdir -p "$out"
+display=":$((300 + RANDOM % 300))"
+Xvfb "$display" -screen 0 1920x1920x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+echo "run-demo: no display here; rendering the kiosk under a private Xvfb ($display) instead"
+guide=$(./build/release/kiosk/hallctl catalogue list | awk 'NR == 1 { print $1 }')
+shots=()
+for spec in home "guide:$guide" search:gljt; do
+  for mode in zh en large; do
+    args=(--windowed 1920x1080)
+    case $mode in en) args+=(--lang en);; large) args+=(--large-text);; esac
+    file="$out/${spec//[^A-Za-z0-9_-]/_}-$mode.png"
+    if DISPLAY=$display "$kiosk" "${args[@]}" --screen "$spec" --screenshot "$file" "$@" >/dev/null 2>&1; then
+      shots+=("$file")
+    else
+      echo "run-demo: could not render $spec ($mode)" >&2
+    fi
+  done
+done
+echo "run-demo: ${#shots[@]} screens of the demo hall are in $(pwd)/$out:"
+printf '  %s\n' "${shots[@]}"
+echo "run-demo: on a machine with a display this command opens the kiosk itself."

@@ -208,7 +208,15 @@ void summary(Frame& f, const Guide& g) {
   b.push_back({visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral});
   b.push_back(
       {f.trf("guide.promised_badge", {{"limit", format_limit(f.strings, g.promised_limit)}}), f.palette.primary});
-  if (g.is_free()) b.push_back({f.tr("guide.free"), f.palette.good});
+  if (g.is_free()) {
+    b.push_back({f.tr("guide.free"), f.palette.good});
+  } else {
+    // What it costs, where 免费 would be: the first fee's standard ("收费 20元"), or just 收费.
+    const auto& fee = g.fees.front();
+    const std::string& standard = fee.standard;
+    b.push_back({standard.empty() ? f.tr("guide.fee_badge_plain") : f.trf("guide.fee_badge", {{"standard", standard}}),
+                 f.palette.warn});
+  }
   badge_row(f, b);
   field(f, K("guide.department"), g.department.name);
 }
