@@ -11,6 +11,7 @@
 #include "central/central_api.h"
 #include "central/central_store.h"
 #include "central/signing.h"
+#include "common/json_guard.h"
 #include "common/rfc3339.h"
 #include "hallctl/command_line.h"
 #include "http/http_fetcher.h"
@@ -216,7 +217,9 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
   http::HttpFetcher fetcher;
   auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
   if (!res) return std::unexpected(res.error());
-  const Json j = Json::parse(res->body, nullptr, false);
+  // The answer passes the same guard as any untrusted JSON (common/json_guard).
+  auto parsed = parse_untrusted_json(res->body, {req.max_bytes, 64}, req.url);
+  const Json j = parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
   if (res->status >= 200 && res->status < 300 && !j.is_discarded()) return j;
   const std::string message = j.is_object() && j.contains("error") ? j["error"].get<std::string>() : res->body;
   const ErrorCode code = res->status == 400 || res->status == 409 ? ErrorCode::invalid_input

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalogue/json_reader.h"
+#include "common/json_guard.h"
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 
@@ -58,7 +60,26 @@ Json to_json(const Draft& d) {
   return j;
 }
 
-Json parse_body(const std::string& body) { return Json::parse(body, nullptr, false); }
+// What each endpoint's body may be, checked before authentication and before anything is built:
+// a heartbeat is a few hundred bytes, a submitted catalogue up to the exchange format's limit.
+JsonLimits body_limits(const ApiRequest& req) {
+  if (req.method != "POST") return {1u << 10, 2, 8};
+  if (req.path == "/api/heartbeat") return {4u << 10, 2, 8};
+  if (req.path == "/api/drafts") return {catalogue::max_file_bytes, catalogue::max_nesting};
+  if (req.path == "/api/publish") return {1u << 20, 3, 8};
+  if (req.path.starts_with("/api/drafts/")) return {64u << 10, 2, 8};  // a review
+  return {1u << 10, 2, 8};
+}
+
+// The request's body as JSON through the guard; the response to send when it is refused (audited:
+// `actor` is the verified admin, or "(unsigned)" for a heartbeat).
+std::expected<Json, ApiResponse> parse_body(CentralStore& store, const ApiRequest& req, const std::string& actor) {
+  const std::string target = req.method + " " + req.path;
+  auto j = parse_untrusted_json(req.body, body_limits(req), target);
+  if (j) return std::move(*j);
+  (void)store.audit(actor, "parse", target, "refused", j.error().error.message);
+  return std::unexpected(error_response(400, j.error().error.message));
+}
 
 std::string text_field(const Json& j, const char* key) {
   const auto it = j.find(key);
@@ -73,7 +94,9 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
 }
 
 ApiResponse heartbeat(CentralStore& store, const ApiRequest& req) {
-  const Json j = parse_body(req.body);
+  const auto parsed = parse_body(store, req, "(unsigned)");
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   if (!j.is_object()) return error_response(400, "heartbeat: body is not a JSON object");
   Heartbeat beat;
   beat.kiosk_id = text_field(j, "kiosk_id");
@@ -97,7 +120,9 @@ ApiResponse submit(CentralStore& store, const ApiRequest& req, const std::string
 }
 
 ApiResponse review(CentralStore& store, const ApiRequest& req, const std::string& admin, std::int64_t draft_id) {
-  const Json j = parse_body(req.body);
+  const auto parsed = parse_body(store, req, admin);
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   const std::string conclusion = j.is_object() ? text_field(j, "conclusion") : std::string();
   if (conclusion != "approve" && conclusion != "reject") {
     return error_response(400, "review: conclusion: expected \"approve\" or \"reject\"");
@@ -109,7 +134,9 @@ ApiResponse review(CentralStore& store, const ApiRequest& req, const std::string
 }
 
 ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::string& admin) {
-  const Json j = req.body.empty() ? Json::object() : parse_body(req.body);
+  auto parsed = req.body.empty() ? std::expected<Json, ApiResponse>(Json::object()) : parse_body(store, req, admin);
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   if (!j.is_object()) return error_response(400, "publish: body is not a JSON object");
   PublishRequest p;
   if (const auto it = j.find("effective_from"); it != j.end() && !it->is_null()) {
@@ -231,6 +258,13 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
 }
 
 ApiResponse CentralApi::handle(const ApiRequest& req) {
+  // Bounded before authentication: the cheapest refusal comes first.
+  if (const auto limit = body_limits(req).max_bytes; req.body.size() > limit) {
+    const std::string why = req.method + " " + req.path + ": body is " + std::to_string(req.body.size()) +
+                            " bytes, more than the limit of " + std::to_string(limit) + " for this endpoint";
+    (void)store_->audit("(unsigned)", "limit", req.method + " " + req.path, "refused", why);
+    return error_response(413, why);
+  }
   if (req.method == "POST" && req.path == "/api/heartbeat") return heartbeat(*store_, req);
   if (!req.path.starts_with("/api/")) return error_response(404, "not found: " + req.path);
   auto admin = authenticate(req);

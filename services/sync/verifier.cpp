@@ -74,11 +74,10 @@ SyncResult<catalogue::Guide> verify_object(const ManifestEntry& entry, std::stri
   if (const auto h = sha256_hex(bytes); h != entry.hash) {
     return refuse(Refusal::hash_mismatch, name + ": SHA-256 is " + h + ", the manifest states " + entry.hash);
   }
-  if (catalogue::nesting_exceeds(bytes, catalogue::max_nesting)) {
-    return refuse(Refusal::invalid_guide, name + ": nested deeper than " + std::to_string(catalogue::max_nesting));
-  }
-  catalogue::Json node = catalogue::Json::parse(bytes, nullptr, false);
-  if (node.is_discarded() || !node.is_object()) return refuse(Refusal::invalid_guide, name + ": not a JSON object");
+  auto parsed = parse_untrusted_json(bytes, {entry.length, catalogue::max_nesting}, name);
+  if (!parsed) return refuse(Refusal::invalid_guide, parsed.error().error.message);
+  catalogue::Json node = std::move(*parsed);
+  if (!node.is_object()) return refuse(Refusal::invalid_guide, name + ": not a JSON object");
   if (const auto f = node.find("format"); f != node.end() && f->is_string() && *f == "hallkiosk.guide/1") {
     node.erase("format");  // a stand-alone guide file's envelope is not part of the guide
   }

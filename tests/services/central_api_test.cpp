@@ -2,6 +2,9 @@
 // authentication as a table of named rules, each asserting the exact refusal, that nothing was
 // published, and that the refusal is in the audit log.
 #include <catch2/catch.hpp>
+#include <sys/resource.h>
+
+#include <chrono>
 #include <functional>
 
 #include "services/central_fixture.h"
@@ -215,4 +218,65 @@ TEST_CASE("an unsigned request is audited as unsigned and a GET needs a signatur
   CHECK(log->front().actor == "(unsigned)");
   CHECK(log->front().target == "GET /api/audit");
   CHECK(f.call(f.alice, "GET", "/api/nothing").status == 404);
+}
+
+namespace {
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+const std::string nesting_bomb(8u << 20, '[');
+
+// Bodies are bounded per endpoint and pass the JSON guard before anything is built.
+const Rule body_rules[] = {
+    {"an 8 MiB nesting bomb as a heartbeat is refused by its size before it is parsed",
+     [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, nesting_bomb}); }, 413,
+     "more than the limit of 4096 for this endpoint"},
+    {"a heartbeat nested deeper than a flat object is refused before it is built",
+     [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, std::string(1000, '[')}); }, 400,
+     "nested deeper than 2 levels"},
+    {"a signed 8 MiB nesting bomb as a submitted catalogue is refused before it is built",
+     [](CentralFixture& f) { return f.call(f.alice, "POST", "/api/drafts", nesting_bomb); }, 400,
+     "nested deeper than 32 levels"},
+    {"an unsigned 8 MiB nesting bomb to /api/drafts is refused as unsigned, never parsed",
+     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, nesting_bomb}); }, 401,
+     "unsigned request"},
+    {"a signed review over its 64 KiB limit is refused by its size",
+     [](CentralFixture& f) {
+       return f.call(f.bob, "POST", "/api/drafts/1/review", std::string(65u << 10, ' '));
+     },
+     413, "more than the limit of 65536 for this endpoint"},
+    {"a signed publish nested deeper than its shape is refused before it is built",
+     [](CentralFixture& f) { return f.call(f.carol, "POST", "/api/publish", R"({"drafts": [[[1]]]})"); }, 400,
+     "nested deeper than 3 levels"},
+};
+
+}  // namespace
+
+TEST_CASE("central API bodies are bounded per endpoint and parsed through the JSON guard", "[central][api][bomb]") {
+  for (const auto& rule : body_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      CentralFixture f;
+      const long rss_before = peak_rss_kib();
+      const auto start = std::chrono::steady_clock::now();
+      const auto res = rule.act(f);
+      const auto took = std::chrono::steady_clock::now() - start;
+      INFO(res.body.substr(0, 400));
+      CHECK(res.status == rule.status);
+      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      CHECK(took < std::chrono::seconds(1));
+      CHECK(peak_rss_kib() - rss_before < 64 * 1024);  // was 640 MB for 8 MiB
+      auto log = f.store.audit_log();
+      REQUIRE(log);
+      CHECK(log->front().outcome == "refused");
+      CHECK_THAT(log->front().detail, Catch::Contains(rule.says));
+      auto kiosks = f.store.kiosks();
+      REQUIRE(kiosks);
+      CHECK(kiosks->empty());  // no heartbeat was recorded
+      CHECK(f.store.catalogue_version().value_or(-1) == 0);
+    }
+  }
 }

@@ -3,6 +3,9 @@
 // catalogue a visitor sees is unchanged, and that the trusted version stayed 5.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <functional>
 
 #include "sync_fixture.h"
@@ -26,6 +29,12 @@ Guides changed_guides() {
   auto g = baseline_guides();
   g[0] = valid_guide("G-A", "高龄津贴申领（新）", 2);
   return g;
+}
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
 }
 
 Instant issued(const SyncedHall& h) {
@@ -176,6 +185,26 @@ const Attack attacks[] = {
        resign_manifest(
            h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
      }},
+    // Untrusted JSON passes one guard (common/json_guard) before anything is built.
+    {"nesting bomb: 8 MiB of '[' served as the manifest", Refusal::too_deep,
+     [](SyncedHall& h) { h.pub.files["manifest.json"] = std::string(8u << 20, '['); }},
+    {"nesting bomb in the signed payload, read before its signature is checked", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.files["manifest.json"] =
+           envelope(std::string(sync::manifest_format), std::string(1u << 20, '['), h.pub.signers);
+     }},
+    {"container flood: an envelope with 100,000 signature entries", Refusal::too_deep,
+     [](SyncedHall& h) {
+       std::string env = R"({"format": "hallkiosk.manifest/1", "signed": "{}", "signatures": [)";
+       for (int i = 0; i < 100'000; ++i) env += i ? ",{}" : "{}";
+       h.pub.files["manifest.json"] = env + "]}";
+     }},
+    {"nesting bomb served as the next key set (keys/2.json)", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.keys_version = 2;  // the manifest names key set 2, so the hall fetches keys/2.json first
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files["keys/2.json"] = std::string(64u << 10, '[');
+     }},
 };
 
 }  // namespace
@@ -226,4 +255,22 @@ TEST_CASE("an expired manifest freezes the catalogue and says so", "[sync][attac
   CHECK(status->last_good_sync == synced_at);
   CHECK(status->data_age == std::chrono::days{8});
   CHECK(h.current_ids().size() == 3);  // still serving the last good catalogue
+}
+
+TEST_CASE("a kiosk refuses 8 MiB of '[' as its manifest at once and in bounded memory", "[sync][attack][bomb]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  h.pub.files["manifest.json"] = std::string(8u << 20, '[');
+  const long rss_before = peak_rss_kib();
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = h.sync();
+  const auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE_FALSE(result);
+  CHECK(result.error().reason == Refusal::too_deep);
+  CHECK_THAT(result.error().error.message, Catch::StartsWith("manifest.json: byte 4: nested deeper than 4 levels"));
+  CHECK(took < std::chrono::seconds(1));
+  // The fetched body and its copy are the only cost: the peak grew by less than 64 MiB (was 640 MB).
+  CHECK(peak_rss_kib() - rss_before < 64 * 1024);
+  CHECK(h.state().catalogue_version == trusted_version);
 }
