@@ -136,6 +136,11 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }
+  if (response->status == 304) {
+    return refuse(Refusal::http_status,
+                  "manifest.json: HTTP 304 to a request without If-None-Match (after a refusal only a verified "
+                  "manifest confirms the catalogue)");
+  }
   if (response->status != 200) {
     return refuse(Refusal::http_status, "manifest.json: HTTP " + std::to_string(response->status));
   }

@@ -274,3 +274,98 @@ TEST_CASE("a kiosk refuses 8 MiB of '[' as its manifest at once and in bounded m
   CHECK(peak_rss_kib() - rss_before < 64 * 1024);
   CHECK(h.state().catalogue_version == trusted_version);
 }
+
+namespace {
+
+// Staleness is a fact about the trusted manifest and the clock: expired, or not confirmed (a
+// verified manifest, or a 304 to the ETag of the trusted one) within the confirm window.
+struct StaleRule {
+  const char* name;
+  Refusal last;  // the reason of the last refusal the row plays
+  std::function<void(SyncedHall&)> play;
+};
+
+const auto past_window = sync::default_confirm_window + std::chrono::minutes{1};
+
+const StaleRule stale_rules[] = {
+    {"a 304 after an expired-manifest refusal does not confirm the catalogue", Refusal::http_status,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::minutes{30};
+       h.pub.publish(changed_guides(), issued(h));
+       REQUIRE(h.sync().error().reason == Refusal::expired);
+       h.fetcher.misbehave("manifest.json", Misbehave::not_modified);
+       h.clock.advance(past_window);
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"an unrelated refusal after an offered expired manifest does not make the hall current", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::minutes{30};
+       h.pub.publish(changed_guides(), issued(h));
+       REQUIRE(h.sync().error().reason == Refusal::expired);
+       h.clock.advance(past_window);
+       h.pub.signers = {make_signing_key()};
+       h.pub.lifetime = std::chrono::days{7};
+       h.pub.publish(changed_guides(), h.clock.now());
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"the trusted manifest expired: stale whatever the last error says", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.clock.advance(std::chrono::days{8});
+       h.fetcher.go_offline();
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"not confirmed within the window: stale though the manifest has not expired", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.fetcher.go_offline();
+       h.clock.advance(past_window);
+       REQUIRE_FALSE(h.sync());
+     }},
+};
+
+}  // namespace
+
+TEST_CASE("staleness comes from the trusted manifest and the clock, never from the last error", "[sync][attack]") {
+  for (const auto& rule : stale_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      SyncedHall h;
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      REQUIRE(h.sync());
+      const std::string before = h.exported();
+      const auto trusted_before = h.state();
+      h.clock.advance(std::chrono::minutes{5});
+      rule.play(h);
+      const auto after = h.state();
+      INFO(after.last_error);
+      CHECK(after.last_error_reason == sync::to_string(rule.last));
+      CHECK(h.exported() == before);
+      CHECK(after.catalogue_version == trusted_version);
+      CHECK(after.manifest_hash == trusted_before.manifest_hash);
+      CHECK(after.last_good_sync == trusted_before.last_good_sync);
+      auto status = h.syncer->status();
+      REQUIRE(status);
+      CHECK(status->stale);
+    }
+  }
+}
+
+TEST_CASE("after a refusal only a verified manifest confirms the catalogue, then 304s do again", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  const std::string genuine = h.pub.files["manifest.json"];
+  REQUIRE(h.sync());
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.files["manifest.json"] = "{";
+  REQUIRE(h.sync().error().reason == Refusal::malformed);
+  CHECK(h.state().manifest_etag.empty());  // forgotten: a bare 304 can no longer vouch
+  h.pub.files["manifest.json"] = genuine;
+  h.clock.advance(std::chrono::minutes{5});
+  auto again = h.sync();
+  REQUIRE(again);
+  CHECK(again->outcome == sync::SyncOutcome::unchanged);
+  CHECK(h.state().last_good_sync == h.clock.now());
+  h.clock.advance(std::chrono::minutes{5});
+  auto poll = h.sync();
+  REQUIRE(poll);
+  CHECK(poll->outcome == sync::SyncOutcome::not_modified);
+  CHECK(h.syncer->status()->stale == false);
+}

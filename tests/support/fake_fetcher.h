@@ -19,6 +19,7 @@ enum class Misbehave {
   cut_short,        // Content-Length says more than arrives, then the connection closes
   short_no_length,  // no Content-Length; the body simply ends early (half of it)
   not_found,
+  not_modified,  // answers 304 whatever was asked (a mirror vouching for what it does not hold)
 };
 
 class FakeFetcher final : public sync::Fetcher {
@@ -52,6 +53,7 @@ class FakeFetcher final : public sync::Fetcher {
                   request.url + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
     }
     const auto it = files_->find(path);
+    if (how == Misbehave::not_modified) return sync::FetchResponse{304, {}, request.if_none_match};
     if (it == files_->end() || how == Misbehave::not_found) return sync::FetchResponse{404, "not found", {}};
     std::string body = it->second;
     if (body.size() > request.max_bytes) {
