@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/rfc3339.h"
+#include "common/sha256.h"
 #include "sync/signed_envelope.h"
 #include "sync/verifier.h"
 
@@ -38,6 +39,15 @@ SyncResult<KeySet> trusted_keys(const SyncState& state) {
                                         ", the sync state " + std::to_string(state.keys_version));
   }
   return set;
+}
+
+// The trusted manifest's identity: SHA-256 of its signed payload. Derived from the stored bytes
+// (verified when they were accepted), so a hall that recorded the hash of the whole file before
+// identity meant the payload keeps its manifest instead of refusing it as a replay.
+std::string trusted_identity(const SyncState& state) {
+  if (state.manifest.empty()) return state.manifest_hash;
+  auto env = parse_envelope(state.manifest, manifest_format, "the trusted manifest");
+  return env ? sha256_hex(env->signed_payload) : state.manifest_hash;
 }
 
 }  // namespace
@@ -157,12 +167,13 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
     keys = std::move(rotated);
   }
 
-  const TrustedCatalogue trusted{state->catalogue_version, state->manifest_hash, state->issued_at};
+  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at};
   auto verified = verify_manifest(response->body, *keys, trusted, now);
   if (!verified) return std::unexpected(verified.error());
   next.manifest_etag = response->etag;
   if (verified->news == ManifestNews::same) {
     report.outcome = SyncOutcome::unchanged;
+    next.manifest_hash = verified->hash;  // a hall that stored the whole file's hash moves to the payload's
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }

@@ -32,7 +32,9 @@ SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySe
                                             std::to_string(manifest->keys_version) +
                                             ", but it was verified with key set " + std::to_string(keys.version));
   }
-  VerifiedManifest out{std::move(*manifest), sha256_hex(bytes), ManifestNews::newer};
+  // Identity is the signed bytes alone: a re-encoded envelope (another signature entry, a BOM,
+  // other whitespace) is the same manifest and can never change what is trusted.
+  VerifiedManifest out{std::move(*manifest), sha256_hex(env->signed_payload), ManifestNews::newer};
   const Manifest& m = out.manifest;
   if (m.catalogue_version < trusted.version) {
     return refuse(Refusal::rollback,

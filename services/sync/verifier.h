@@ -15,7 +15,7 @@ namespace hall::sync {
 // What the kiosk last accepted.
 struct TrustedCatalogue {
   std::int64_t version = 0;   // 0: nothing accepted yet
-  std::string manifest_hash;  // SHA-256 of the accepted manifest.json bytes
+  std::string manifest_hash;  // SHA-256 of the accepted manifest's signed payload bytes
   std::optional<Instant> issued_at;
 };
 
@@ -26,7 +26,7 @@ enum class ManifestNews {
 
 struct VerifiedManifest {
   Manifest manifest;
-  std::string hash;  // of the envelope bytes
+  std::string hash;  // SHA-256 of the signed payload bytes (never of the envelope around them)
   ManifestNews news = ManifestNews::newer;
 };
 

@@ -369,3 +369,85 @@ TEST_CASE("after a refusal only a verified manifest confirms the catalogue, then
   CHECK(poll->outcome == sync::SyncOutcome::not_modified);
   CHECK(h.syncer->status()->stale == false);
 }
+
+namespace {
+
+// Identity is the signed bytes alone: what a mirror changes outside them is never trusted.
+std::string payload_of(const std::string& manifest_file) {
+  return nlohmann::json::parse(manifest_file)["signed"].get<std::string>();
+}
+
+// The genuine file re-encoded as a hostile mirror might: the same payload and signatures, plus.
+std::string with_extra_signature(const std::string& genuine) {
+  auto env = nlohmann::ordered_json::parse(genuine);
+  env["signatures"].push_back({{"key_id", make_signing_key().key_id()}, {"sig", std::string(128, 'a')}});
+  return env.dump();
+}
+std::string with_bom(const std::string& genuine) { return "\xEF\xBB\xBF" + genuine; }
+std::string reencoded(const std::string& genuine) { return nlohmann::ordered_json::parse(genuine).dump(4); }
+
+struct IdentityRule {
+  const char* name;
+  std::function<std::string(const std::string&)> mirror;  // the genuine next manifest -> what the mirror serves
+};
+
+const IdentityRule identity_rules[] = {
+    {"an extra signature entry in the envelope", with_extra_signature},
+    {"a UTF-8 byte order mark before the envelope", with_bom},
+    {"the envelope re-indented", reencoded},
+};
+
+}  // namespace
+
+TEST_CASE("identity is the signed bytes: a re-encoded envelope cannot lock out the genuine manifest",
+          "[sync][attack]") {
+  for (const auto& rule : identity_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      SyncedHall h;
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      REQUIRE(h.sync());
+      h.clock.advance(std::chrono::minutes{5});
+      const std::string genuine = h.pub.publish(changed_guides(), issued(h));
+      h.pub.files["manifest.json"] = rule.mirror(genuine);
+      auto hostile = h.sync();  // validly signed: applied, under the payload's identity
+      REQUIRE(hostile);
+      CHECK(hostile->outcome == sync::SyncOutcome::applied);
+      const std::string applied = h.exported();
+      CHECK(h.state().manifest_hash == sha256_hex(payload_of(genuine)));
+
+      h.pub.files["manifest.json"] = genuine;  // the genuine mirror is back
+      h.clock.advance(std::chrono::minutes{5});
+      auto next = h.sync();
+      INFO((next ? "" : next.error().error.message));
+      REQUIRE(next);  // not a replay: the same signed bytes
+      CHECK(next->outcome == sync::SyncOutcome::unchanged);
+      const auto after = h.state();
+      CHECK(after.catalogue_version == trusted_version + 1);
+      CHECK(after.manifest_hash == sha256_hex(payload_of(genuine)));
+      CHECK(after.last_good_sync == h.clock.now());
+      CHECK(h.exported() == applied);
+
+      h.pub.files["manifest.json"] = rule.mirror(genuine);  // and the mirror's copy is nothing new either
+      auto again = h.syncer->sync_once();
+      REQUIRE(again);
+      CHECK(h.state().manifest_hash == after.manifest_hash);
+    }
+  }
+}
+
+TEST_CASE("a hall that trusted by the whole file's hash keeps its manifest after the upgrade", "[sync][attack]") {
+  SyncedHall h;
+  const std::string file = h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  auto old = h.state();
+  old.manifest_hash = sha256_hex(file);  // what earlier versions stored
+  old.manifest_etag.clear();
+  REQUIRE(sync::save_sync_state(h.store->database(), old));
+  h.clock.advance(std::chrono::minutes{5});
+  auto r = h.sync();
+  INFO((r ? "" : r.error().error.message));
+  REQUIRE(r);
+  CHECK(r->outcome == sync::SyncOutcome::unchanged);
+  CHECK(h.state().manifest_hash == sha256_hex(payload_of(file)));
+  CHECK(h.state().catalogue_version == trusted_version);
+}
