@@ -167,8 +167,9 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
     keys = std::move(rotated);
   }
 
-  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at};
-  auto verified = verify_manifest(response->body, *keys, trusted, now);
+  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at,
+                                 state->keys_version};
+  auto verified = verify_manifest(response->body, *keys, trusted, now, options_.bounds);
   if (!verified) return std::unexpected(verified.error());
   next.manifest_etag = response->etag;
   if (verified->news == ManifestNews::same) {

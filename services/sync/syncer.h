@@ -13,6 +13,7 @@
 #include "sync/signed_envelope.h"
 #include "sync/sync_error.h"
 #include "sync/sync_state.h"
+#include "sync/verifier.h"
 
 namespace hall::sync {
 
@@ -24,6 +25,7 @@ struct SyncOptions {
   std::chrono::milliseconds manifest_timeout{10'000};
   std::chrono::milliseconds object_timeout{30'000};
   int max_rotations = 64;  // key sets walked in one poll when several rotations were missed
+  ManifestBounds bounds{};  // issued_at skew, maximum validity, maximum version jump
 };
 
 enum class SyncOutcome {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <functional>
+#include <limits>
 
 #include "sync_fixture.h"
 
@@ -185,6 +186,26 @@ const Attack attacks[] = {
        resign_manifest(
            h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
      }},
+    // Signed values are bounded, so one bad manifest cannot lock out every genuine one.
+    {"issued_at a day ahead of the kiosk's clock", Refusal::issued_in_future,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), h.clock.now() + std::chrono::hours{24}); }},
+    {"issued_at just past the 5 minute clock skew", Refusal::issued_in_future,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), h.clock.now() + std::chrono::seconds{301}); }},
+    {"an expiry in the year 9999", Refusal::validity_too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["expires_at"] = "9999-12-31T23:59:59Z"; }, h.pub.signers);
+     }},
+    {"a validity of 32 days, one above the maximum", Refusal::validity_too_long,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::days{32};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"catalogue_version 2^63 - 1: a fast-forward that would lock out every later manifest", Refusal::version_jump,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), std::numeric_limits<std::int64_t>::max()); }},
+    {"catalogue_version one million and one above the trusted one", Refusal::version_jump,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), trusted_version + 1'000'001); }},
     // Untrusted JSON passes one guard (common/json_guard) before anything is built.
     {"nesting bomb: 8 MiB of '[' served as the manifest", Refusal::too_deep,
      [](SyncedHall& h) { h.pub.files["manifest.json"] = std::string(8u << 20, '['); }},
@@ -450,4 +471,34 @@ TEST_CASE("a hall that trusted by the whole file's hash keeps its manifest after
   CHECK(r->outcome == sync::SyncOutcome::unchanged);
   CHECK(h.state().manifest_hash == sha256_hex(payload_of(file)));
   CHECK(h.state().catalogue_version == trusted_version);
+}
+
+TEST_CASE("a key rotation resets the trusted version: the way back from a fast-forward", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  h.clock.advance(std::chrono::minutes{5});
+  // Someone holding the publisher key signs a fast-forward within the bounds: it is applied.
+  h.pub.publish(changed_guides(), issued(h), trusted_version + 900'000);
+  REQUIRE(h.sync());
+  CHECK(h.state().catalogue_version == trusted_version + 900'000);
+  // The genuine store's next version is now a rollback...
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.publish(baseline_guides(), h.clock.now(), trusted_version + 1);
+  REQUIRE(h.sync().error().reason == Refusal::rollback);
+  // ...until the operators rotate the key: a manifest under the new key set starts afresh.
+  const auto next_key = make_signing_key();
+  h.pub.rotate({next_key});
+  h.pub.publish(baseline_guides(), h.clock.now(), trusted_version + 2);
+  auto back = h.sync();
+  INFO((back ? "" : back.error().error.message));
+  REQUIRE(back);
+  CHECK(back->outcome == sync::SyncOutcome::applied);
+  CHECK(h.state().catalogue_version == trusted_version + 2);
+  CHECK(h.state().keys_version == 2);
+  // and from there the checks hold again: a lower version under the same key set is a rollback.
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.publish(changed_guides(), h.clock.now(), trusted_version + 1);
+  CHECK(h.sync().error().reason == Refusal::rollback);
+  CHECK(h.state().catalogue_version == trusted_version + 2);
 }
