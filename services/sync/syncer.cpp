@@ -1,5 +1,6 @@
 #include "sync/syncer.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
@@ -84,16 +85,28 @@ SyncResult<SyncReport> Syncer::sync_once() {
 SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max_bytes,
                                         std::chrono::milliseconds timeout, const std::string& if_none_match,
                                         SyncReport& report) {
+  const auto left = deadline_ - clock_->now();
+  if (left <= std::chrono::seconds::zero()) return refuse(Refusal::deadline, name + ": " + deadline_text());
   FetchRequest request;
   request.url = url_of(name);
   request.if_none_match = if_none_match;
   request.max_bytes = max_bytes;
-  request.timeout = timeout;
+  request.timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(left));
   ++report.requests;
   auto response = fetcher_->get(request);
+  if (clock_->now() >= deadline_) {
+    return refuse(Refusal::deadline, name + ": " + deadline_text() +
+                                         (response ? std::string() : " (" + response.error().message + ")"));
+  }
   if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
   report.bytes_fetched += response->body.size();
   return std::move(*response);
+}
+
+std::string Syncer::deadline_text() const {
+  return "the sync attempt ran past its deadline of " + std::to_string(budget_.count()) + " s (" +
+         std::to_string(options_.attempt_deadline.count()) + " s, plus 1 s per " +
+         std::to_string(options_.deadline_rate) + " bytes to fetch); keeping the last good catalogue";
 }
 
 SyncResult<KeySet> Syncer::rotate_to(const KeySet& trusted, int target, SyncReport& report) {
@@ -126,6 +139,8 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   auto keys = trusted_keys(*state);
   if (!keys) return std::unexpected(keys.error());
 
+  budget_ = options_.attempt_deadline;
+  deadline_ = clock_->now() + budget_;
   SyncReport report;
   report.catalogue_version = state->catalogue_version;
   auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
@@ -184,6 +199,14 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   if (!stored) return refuse(Refusal::storage, stored.error());
   std::set<std::tuple<std::string, int, std::string>> have;
   for (auto& v : *stored) have.emplace(std::move(v.guide_id), v.version, std::move(v.hash));
+
+  std::uint64_t missing_bytes = 0;
+  for (const auto& e : m.guides) {
+    if (!have.contains({e.id, e.version, e.hash})) missing_bytes += e.length;
+  }
+  const std::chrono::seconds extra{missing_bytes / std::max<std::size_t>(options_.deadline_rate, 1)};
+  budget_ += extra;
+  deadline_ += extra;
 
   std::vector<catalogue::PublishedVersion> wanted;
   std::vector<catalogue::PublishedGuide> fresh;

@@ -38,6 +38,12 @@ long peak_rss_kib() {
   return u.ru_maxrss;
 }
 
+// Every guide gets a new version: three objects to fetch.
+Guides all_changed_guides() {
+  return {valid_guide("G-A", "高龄津贴申领", 2), valid_guide("G-B", "残疾人证办理", 2),
+          valid_guide("G-C", "老年优待证办理", 2)};
+}
+
 Instant issued(const SyncedHall& h) {
   return h.clock.now() - std::chrono::hours{1};
 }
@@ -185,6 +191,12 @@ const Attack attacks[] = {
        h.pub.publish(changed_guides(), issued(h));
        resign_manifest(
            h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
+     }},
+    {"three objects trickled at 25 s each: past the attempt's one deadline", Refusal::deadline,
+     [](SyncedHall& h) {
+       h.pub.publish(all_changed_guides(), issued(h));
+       h.fetcher.trickle_with(h.clock, std::chrono::seconds{25});  // each within its own 30 s timeout
+       for (const char* id : {"G-A", "G-B", "G-C"}) h.fetcher.misbehave(object_of(h.pub, id), Misbehave::trickle);
      }},
     // Signed values are bounded, so one bad manifest cannot lock out every genuine one.
     {"issued_at a day ahead of the kiosk's clock", Refusal::issued_in_future,
@@ -501,4 +513,23 @@ TEST_CASE("a key rotation resets the trusted version: the way back from a fast-f
   h.pub.publish(changed_guides(), h.clock.now(), trusted_version + 1);
   CHECK(h.sync().error().reason == Refusal::rollback);
   CHECK(h.state().catalogue_version == trusted_version + 2);
+}
+
+TEST_CASE("two objects trickled at 25 s each fit the attempt's deadline and are applied", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  auto g = all_changed_guides();
+  g.pop_back();
+  g.push_back(valid_guide("G-C", "老年优待证办理"));
+  h.pub.publish(g, issued(h));
+  h.fetcher.trickle_with(h.clock, std::chrono::seconds{25});
+  for (const char* id : {"G-A", "G-B"}) h.fetcher.misbehave(object_of(h.pub, id), Misbehave::trickle);
+  const auto start = h.clock.now();
+  auto r = h.sync();
+  INFO((r ? "" : r.error().error.message));
+  REQUIRE(r);
+  CHECK(r->objects_fetched == 2);
+  CHECK(h.clock.now() - start == std::chrono::seconds{50});
+  CHECK(h.state().catalogue_version == trusted_version + 1);
 }
