@@ -30,6 +30,9 @@ On the central machine (--data DIR, the store's folder):
         create the store; FILE's key signs every manifest (key set 1, publish/keys.json)
   hallctl central add-admin --data DIR --id ID --name NAME --public-key FILE.pub --roles ROLES
         ROLES: a comma-separated set of author, reviewer, publisher
+  hallctl central add-kiosk --data DIR --id KIOSK --public-key FILE.pub [--name NAME]
+        enrol a kiosk: the public half of the key it made (hallctl keygen --out FILE --id KIOSK);
+        only enrolled kiosks' signed heartbeats are shown, the others are refused and counted
   hallctl central rotate-key --data DIR [--new-key FILE]
         a new publisher key set signed by the current key (a new key is made when none is given)
   hallctl central serve --data DIR [--port N] [--bind ADDR]
@@ -126,6 +129,20 @@ int add_admin(const CommandLine& cl) {
   if (!store) return report(store.error());
   if (auto r = store->add_admin(admin, "operator"); !r) return report(r.error());
   std::cout << "administrator " << admin.id << " added (" << *roles_text << "), key " << key->key_id() << "\n";
+  return exit_ok;
+}
+
+int add_kiosk(const CommandLine& cl) {
+  const auto id = need(cl, "--id");
+  const auto key_file = need(cl, "--public-key");
+  if (!id || !key_file) return usage("central add-kiosk needs --data, --id and --public-key");
+  auto key = central::read_public_key_file(*key_file);
+  if (!key) return report(key.error());
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  if (auto r = store->enrol_kiosk({*id, cl.option("--name", *id), *key}, "operator"); !r) return report(r.error());
+  std::cout << "kiosk " << *id << " enrolled, key " << key->key_id() << "\n";
   return exit_ok;
 }
 
@@ -352,6 +369,7 @@ int run_central_command(int argc, char** argv) {
   const std::string& verb = cl->words[1];
   if (verb == "init") return init(*cl);
   if (verb == "add-admin") return add_admin(*cl);
+  if (verb == "add-kiosk") return add_kiosk(*cl);
   if (verb == "rotate-key") return rotate_key(*cl);
   if (verb == "serve") return serve(*cl);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {

@@ -93,13 +93,57 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
   return v;
 }
 
+// Who signed a heartbeat: the enrolled kiosk's id, or the reason it was refused (counted, never
+// written as a kiosk nor audited one by one, so forged heartbeats can neither show nor flood).
+std::expected<std::string, std::pair<std::string, std::string>> heartbeat_signer(CentralStore& store,
+                                                                                 const ApiRequest& req) {
+  using Refused = std::pair<std::string, std::string>;
+  const std::string kiosk = req.header("X-Hall-Kiosk");
+  const std::string time_text = req.header("X-Hall-Time");
+  const std::string nonce = req.header("X-Hall-Nonce");
+  const std::string signature = req.header("X-Hall-Signature");
+  if (kiosk.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
+    return std::unexpected(Refused{"unsigned", "unsigned heartbeat: X-Hall-Kiosk, X-Hall-Time, X-Hall-Nonce and "
+                                               "X-Hall-Signature are required (hallctl sync --kiosk-key)"});
+  }
+  auto enrolled = store.enrolled_kiosk(kiosk);
+  if (!enrolled) return std::unexpected(Refused{"storage", enrolled.error().message});
+  if (!*enrolled) {
+    return std::unexpected(Refused{"unknown_kiosk", "kiosk \"" + kiosk.substr(0, 64) +
+                                                        "\" is not enrolled (hallctl central add-kiosk)"});
+  }
+  const auto t = parse_int(time_text);
+  const auto now = store.clock().now().time_since_epoch().count();
+  if (!t || *t > now + CentralApi::max_clock_skew.count() || *t < now - CentralApi::max_clock_skew.count()) {
+    return std::unexpected(Refused{"stale", "stale heartbeat from " + kiosk + ": X-Hall-Time more than 300 s off"});
+  }
+  if (!verify((*enrolled)->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
+    return std::unexpected(Refused{"bad_signature", "bad signature for kiosk " + kiosk});
+  }
+  auto fresh = store.remember_request(signature);
+  if (!fresh) return std::unexpected(Refused{"storage", fresh.error().message});
+  if (!*fresh) return std::unexpected(Refused{"replayed", "replayed heartbeat from " + kiosk});
+  return kiosk;
+}
+
 ApiResponse heartbeat(CentralStore& store, const ApiRequest& req) {
-  const auto parsed = parse_body(store, req, "(unsigned)");
+  auto kiosk = heartbeat_signer(store, req);
+  if (!kiosk) {
+    if (kiosk.error().first == "storage") return error_response(500, kiosk.error().second);
+    (void)store.count_refused_heartbeat(kiosk.error().first);
+    return error_response(401, kiosk.error().second);
+  }
+  const auto parsed = parse_body(store, req, "kiosk " + *kiosk);
   if (!parsed) return parsed.error();
   const Json& j = *parsed;
   if (!j.is_object()) return error_response(400, "heartbeat: body is not a JSON object");
   Heartbeat beat;
   beat.kiosk_id = text_field(j, "kiosk_id");
+  if (beat.kiosk_id != *kiosk) {
+    (void)store.count_refused_heartbeat("kiosk_mismatch");
+    return error_response(401, "heartbeat signed by kiosk " + *kiosk + " reports for \"" +
+                                   beat.kiosk_id.substr(0, 64) + "\"");
+  }
   const auto v = j.find("catalogue_version");
   if (v == j.end() || !v->is_number_integer()) return error_response(400, "heartbeat: catalogue_version: expected an integer");
   beat.catalogue_version = v->get<std::int64_t>();
@@ -175,7 +219,13 @@ ApiResponse kiosks(CentralStore& store) {
                    {"behind", k.behind},
                    {"silent", k.silent}});
   }
-  return json_response(200, {{"latest_catalogue_version", latest.value_or(0)}, {"kiosks", std::move(out)}});
+  auto refused = store.refused_heartbeats();
+  if (!refused) return from_error(refused.error());
+  Json counts = Json::object();
+  for (const auto& [reason, count] : *refused) counts[reason] = count;
+  return json_response(200, {{"latest_catalogue_version", latest.value_or(0)},
+                             {"kiosks", std::move(out)},
+                             {"refused_heartbeats", std::move(counts)}});
 }
 
 ApiResponse audit(CentralStore& store) {
@@ -209,6 +259,12 @@ std::string admin_signing_text(std::string_view method, std::string_view path, s
                                std::string_view nonce, std::string_view body) {
   return std::string(method) + "\n" + std::string(path) + "\n" + std::to_string(unix_seconds) + "\n" +
          std::string(nonce) + "\n" + sha256_hex(body);
+}
+
+HeaderList sign_heartbeat(const KeyPair& kiosk_key, const std::string& kiosk_id, std::string_view body, Instant now) {
+  HeaderList h = sign_admin_request(kiosk_key, kiosk_id, "POST", "/api/heartbeat", body, now);
+  h[0].first = "X-Hall-Kiosk";  // the same signed text; the id names a kiosk, not an administrator
+  return h;
 }
 
 HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,

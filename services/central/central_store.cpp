@@ -683,6 +683,47 @@ Result<void> CentralStore::write_published() {
 
 // ---- kiosks ----------------------------------------------------------------------------------
 
+Result<void> CentralStore::enrol_kiosk(const EnrolledKiosk& k, const std::string& actor) {
+  if (!valid_id(k.id)) return fail(ErrorCode::invalid_input, "kiosk id \"" + k.id + "\": expected 1-64 of [A-Za-z0-9._-]");
+  auto st = db_->prepare(
+      "INSERT INTO kiosk_keys (kiosk_id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (kiosk_id) DO UPDATE SET name = ?2, public_key = ?3, enrolled_at = ?4");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, k.id).bind(2, k.name).bind(3, k.key.hex).bind(4, seconds_of(clock_->now()));
+  if (auto r = st->run(); !r) return r;
+  return audit(actor, "enrol-kiosk", k.id, "ok", "key " + k.key.key_id());
+}
+
+Result<std::optional<EnrolledKiosk>> CentralStore::enrolled_kiosk(const std::string& kiosk_id) {
+  auto st = db_->prepare("SELECT name, public_key FROM kiosk_keys WHERE kiosk_id = ?1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, kiosk_id);
+  auto row = st->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<EnrolledKiosk>{};
+  return std::optional<EnrolledKiosk>{EnrolledKiosk{kiosk_id, st->text(0), PublicKey{st->text(1)}}};
+}
+
+Result<void> CentralStore::count_refused_heartbeat(const std::string& reason) {
+  auto st = db_->prepare(
+      "INSERT INTO refused_heartbeats (reason, count) VALUES (?1, 1) ON CONFLICT (reason) DO UPDATE SET count = count + 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, reason);
+  return st->run();
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> CentralStore::refused_heartbeats() {
+  auto st = db_->prepare("SELECT reason, count FROM refused_heartbeats ORDER BY reason");
+  if (!st) return std::unexpected(st.error());
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.emplace_back(st->text(0), st->integer(1));
+  }
+}
+
 Result<void> CentralStore::record_heartbeat(const Heartbeat& beat) {
   if (!valid_id(beat.kiosk_id)) return fail(ErrorCode::invalid_input, "heartbeat: kiosk_id: expected 1-64 of [A-Za-z0-9._-]");
   const auto too_long = [](const std::string& s) { return s.size() > 2000; };

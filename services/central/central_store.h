@@ -80,6 +80,13 @@ struct Heartbeat {
   std::string last_good_sync, last_error, printer_state;
 };
 
+// A kiosk enrolled by an administrator: the public half of the key it made at set-up.
+struct EnrolledKiosk {
+  std::string id;  // [A-Za-z0-9._-]{1,64}
+  std::string name;
+  PublicKey key;
+};
+
 struct KioskStatus {
   Heartbeat last;
   Instant last_seen;
@@ -101,7 +108,7 @@ struct CentralConfig {
 
 class CentralStore {
  public:
-  static constexpr int schema_version = 1;
+  static constexpr int schema_version = 2;
 
   // Creates the data folder, its database and publisher key set 1 (keys.json, keys/1.json) from
   // the given key. Refuses a folder that already holds a store.
@@ -124,6 +131,14 @@ class CentralStore {
 
   Result<std::vector<Draft>> drafts();
   Result<Draft> draft(std::int64_t id);
+
+  // Local administration: registers a kiosk's public key; only enrolled kiosks' signed
+  // heartbeats are recorded (and shown).
+  Result<void> enrol_kiosk(const EnrolledKiosk& kiosk, const std::string& actor);
+  Result<std::optional<EnrolledKiosk>> enrolled_kiosk(const std::string& kiosk_id);
+  // A refused heartbeat is counted by reason, never recorded as a kiosk nor audited one by one.
+  Result<void> count_refused_heartbeat(const std::string& reason);
+  Result<std::vector<std::pair<std::string, std::int64_t>>> refused_heartbeats();
 
   Result<void> record_heartbeat(const Heartbeat& beat);
   Result<std::vector<KioskStatus>> kiosks();

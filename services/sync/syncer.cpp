@@ -250,14 +250,18 @@ Result<SyncStatus> Syncer::status() const {
 }
 
 Result<void> Syncer::send_heartbeat(const std::string& url, const std::string& kiosk_id,
-                                    const std::string& printer_state) {
+                                    const std::string& printer_state, const SignBody& sign) {
   auto s = status();
   if (!s) return std::unexpected(s.error());
   FetchRequest request;
   request.url = url;
   request.max_bytes = 64u << 10;
   request.headers = {{"Content-Type", "application/json"}};
-  auto response = fetcher_->post(request, heartbeat_body(*s, kiosk_id, printer_state));
+  const std::string body = heartbeat_body(*s, kiosk_id, printer_state);
+  if (sign) {
+    for (auto& h : sign(body)) request.headers.push_back(std::move(h));
+  }
+  auto response = fetcher_->post(request, body);
   if (!response) return std::unexpected(response.error());
   if (response->status < 200 || response->status >= 300) {
     return fail(ErrorCode::unavailable, url + ": heartbeat answered HTTP " + std::to_string(response->status));

@@ -4,6 +4,7 @@
 // with the new trusted version. Single-threaded; the poll loop lives in the composition root.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 
@@ -59,8 +60,12 @@ class Syncer {
   // Every refusal is recorded as the last error and leaves catalogue and trusted version as they were.
   SyncResult<SyncReport> sync_once();
   Result<SyncStatus> status() const;
-  // POST /api/heartbeat through the Fetcher (PROTOCOL.md); `url` is the whole endpoint.
-  Result<void> send_heartbeat(const std::string& url, const std::string& kiosk_id, const std::string& printer_state);
+  // POST /api/heartbeat through the Fetcher (PROTOCOL.md); `url` is the whole endpoint. `sign`
+  // gives the headers that sign the body with the kiosk's own key (the central store refuses
+  // unsigned heartbeats); the key stays in the composition root.
+  using SignBody = std::function<Headers(const std::string& body)>;
+  Result<void> send_heartbeat(const std::string& url, const std::string& kiosk_id, const std::string& printer_state,
+                              const SignBody& sign = {});
 
  private:
   SyncResult<SyncReport> attempt(Instant now);

@@ -190,9 +190,7 @@ TEST_CASE("submit, review and publish through the handlers, and the author sees 
   CHECK(Json::parse(published.body)["catalogue_version"] == 1);
   CHECK(Json::parse(published.body)["guides"] == Json::array({"G-1@1"}));
 
-  const auto beat = f.api.handle({"POST", "/api/heartbeat", {},
-                                  R"({"kiosk_id": "hall-1", "catalogue_version": 0, "last_good_sync": "",
-                                      "last_error": "", "printer_state": "ok"})"});
+  const auto beat = f.beat(CentralFixture::heartbeat_body("hall-1"));
   REQUIRE(beat.status == 200);
   CHECK(Json::parse(beat.body)["latest_catalogue_version"] == 1);
   const auto status = f.call(f.carol, "GET", "/api/kiosks");
@@ -206,8 +204,8 @@ TEST_CASE("submit, review and publish through the handlers, and the author sees 
   const Json log = Json::parse(audit.body);
   for (const auto& e : log["audit"]) actions.push_back(e["actor"].get<std::string>() + " " + e["action"].get<std::string>());
   CHECK(actions == std::vector<std::string>{"carol publish", "bob review", "alice submit", "bob review", "alice submit",
-                                            "operator add-admin", "operator add-admin", "operator add-admin",
-                                            "operator add-admin", "operator init"});
+                                            "operator enrol-kiosk", "operator add-admin", "operator add-admin",
+                                            "operator add-admin", "operator add-admin", "operator init"});
 }
 
 TEST_CASE("an unsigned request is audited as unsigned and a GET needs a signature too", "[central][api]") {
@@ -236,7 +234,7 @@ const Rule body_rules[] = {
      [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, nesting_bomb}); }, 413,
      "more than the limit of 4096 for this endpoint"},
     {"a heartbeat nested deeper than a flat object is refused before it is built",
-     [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, std::string(1000, '[')}); }, 400,
+     [](CentralFixture& f) { return f.beat(std::string(1000, '[')); }, 400,
      "nested deeper than 2 levels"},
     {"a signed 8 MiB nesting bomb as a submitted catalogue is refused before it is built",
      [](CentralFixture& f) { return f.call(f.alice, "POST", "/api/drafts", nesting_bomb); }, 400,
@@ -279,4 +277,96 @@ TEST_CASE("central API bodies are bounded per endpoint and parsed through the JS
       CHECK(f.store.catalogue_version().value_or(-1) == 0);
     }
   }
+}
+
+namespace {
+
+// Heartbeats come from enrolled kiosks, signed with their own key; anything else is refused,
+// counted by reason and never shown as a kiosk.
+struct BeatRule {
+  const char* name;
+  std::function<ApiResponse(CentralFixture&)> act;
+  const char* reason;  // the refused_heartbeats counter it raises
+  const char* says;
+};
+
+const BeatRule beat_rules[] = {
+    {"an unsigned heartbeat is refused",
+     [](CentralFixture& f) {
+       return f.api.handle({"POST", "/api/heartbeat", {}, CentralFixture::heartbeat_body("hall-1", 9)});
+     },
+     "unsigned", "unsigned heartbeat"},
+    {"a made-up kiosk is refused, however well it signs",
+     [](CentralFixture& f) {
+       const KeyPair ghost = CentralFixture::with_id(generate_key_pair(), "ghost-7");
+       return f.beat(CentralFixture::heartbeat_body("ghost-7", 9), &ghost);
+     },
+     "unknown_kiosk", "kiosk \"ghost-7\" is not enrolled"},
+    {"an enrolled kiosk's name with another key is refused",
+     [](CentralFixture& f) {
+       const KeyPair forger = generate_key_pair();
+       return f.beat(CentralFixture::heartbeat_body("hall-1", 9), &forger, "hall-1");
+     },
+     "bad_signature", "bad signature for kiosk hall-1"},
+    {"a heartbeat signed long ago is refused",
+     [](CentralFixture& f) {
+       const std::string body = CentralFixture::heartbeat_body("hall-1", 9);
+       return f.api.handle({"POST", "/api/heartbeat",
+                            sign_heartbeat(f.kiosk, "hall-1", body, f.clock.now() - std::chrono::seconds(301)), body});
+     },
+     "stale", "stale heartbeat from hall-1"},
+    {"a replayed heartbeat is refused",
+     [](CentralFixture& f) {
+       const std::string body = CentralFixture::heartbeat_body("hall-1", 9);
+       const ApiRequest req{"POST", "/api/heartbeat", sign_heartbeat(f.kiosk, "hall-1", body, f.clock.now()), body};
+       REQUIRE(f.api.handle(req).status == 200);
+       REQUIRE(f.store.kiosks()->size() == 1);
+       REQUIRE(f.store.kiosks()->front().last.catalogue_version == 9);
+       f.clock.advance(std::chrono::seconds(1));
+       return f.api.handle(req);
+     },
+     "replayed", "replayed heartbeat from hall-1"},
+    {"an enrolled kiosk reporting for another kiosk is refused",
+     [](CentralFixture& f) { return f.beat(CentralFixture::heartbeat_body("hall-2", 9)); }, "kiosk_mismatch",
+     "signed by kiosk hall-1 reports for \"hall-2\""},
+};
+
+}  // namespace
+
+TEST_CASE("forged heartbeats are refused, counted and never shown as a kiosk", "[central][api][heartbeat]") {
+  for (const auto& rule : beat_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      CentralFixture f;
+      const auto audit_before = f.store.audit_log();
+      REQUIRE(audit_before);
+      const auto res = rule.act(f);
+      INFO(res.body);
+      CHECK(res.status == 401);
+      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      const auto status = f.call(f.carol, "GET", "/api/kiosks");
+      REQUIRE(status.status == 200);
+      const Json j = Json::parse(status.body);
+      CHECK(j["refused_heartbeats"][rule.reason] == 1);
+      CHECK(j["refused_heartbeats"].size() == 1);
+      // Nothing forged is shown: no kiosk, or only the genuine one's earlier report.
+      for (const auto& k : j["kiosks"]) {
+        CHECK(k["kiosk_id"] == "hall-1");
+        CHECK(k["catalogue_version"] == 9);
+      }
+      if (std::string(rule.reason) != "replayed") CHECK(j["kiosks"].empty());
+      auto audit_after = f.store.audit_log();
+      REQUIRE(audit_after);
+      CHECK(audit_after->size() == audit_before->size());  // counted, not audited one by one
+    }
+  }
+}
+
+TEST_CASE("an enrolled kiosk's signed heartbeat is shown", "[central][api][heartbeat]") {
+  CentralFixture f;
+  const auto res = f.beat(CentralFixture::heartbeat_body("hall-1", 0));
+  REQUIRE(res.status == 200);
+  const Json j = Json::parse(f.call(f.carol, "GET", "/api/kiosks").body);
+  REQUIRE(j["kiosks"].size() == 1);
+  CHECK(j["kiosks"][0]["kiosk_id"] == "hall-1");
+  CHECK(j["refused_heartbeats"].empty());
 }
