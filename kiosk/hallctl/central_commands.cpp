@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -46,7 +47,8 @@ From an administrator's machine (--url URL of the store, --key FILE the admin's 
   hallctl central publish [--effective-from TIME] [--draft ID[,ID...]]
         publish approved drafts (all of them, or the ones named) as the next catalogue version
   hallctl central status               every kiosk: version, last sync, errors, printer; flags behind/silent
-  hallctl central audit                the audit log, newest first
+  hallctl central audit                the audit log, newest first, every page; unauthenticated
+                                       refusals counted per minute, source and reason
 
 Options:
   --admin ID   the administrator (default: the id written in the key file)
@@ -228,7 +230,9 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
   req.max_bytes = 64u << 20;
   req.timeout = std::chrono::seconds(120);
   SystemClock clock;
-  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, path, body, clock.now())) {
+  // The signature covers the path without its query (PROTOCOL.md), as the store checks it.
+  const std::string signed_path = path.substr(0, path.find('?'));
+  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, signed_path, body, clock.now())) {
     req.headers.push_back(std::move(h));
   }
   http::HttpFetcher fetcher;
@@ -243,6 +247,27 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
                          : res->status == 404                     ? ErrorCode::not_found
                                                                   : ErrorCode::unavailable;
   return fail(code, "central store refused (" + std::to_string(res->status) + "): " + message);
+}
+
+// Every page of the audit log (GET /api/audit?before=&limit=), newest first, as one answer.
+Result<Json> audit_all(const Remote& remote) {
+  Json all = Json::array();
+  std::string path = "/api/audit";
+  for (std::int64_t last = std::numeric_limits<std::int64_t>::max();;) {
+    auto page = call(remote, "GET", path, "");
+    if (!page) return page;
+    for (auto& e : (*page)["audit"]) all.push_back(std::move(e));
+    const Json& next = (*page)["next_before"];
+    // Follow the cursor while it moves down (a store that pages no further ends the walk).
+    if (!next.is_number_integer() || next.get<std::int64_t>() >= last) {
+      (*page)["audit"] = std::move(all);
+      (*page).erase("next_before");
+      (*page).erase("next");
+      return page;
+    }
+    last = next.get<std::int64_t>();
+    path = "/api/audit/before/" + std::to_string(last);
+  }
 }
 
 void print_draft(const Json& d) {
@@ -303,7 +328,7 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
   } else if (verb == "status") {
     answer = call(*remote, "GET", "/api/kiosks", "");
   } else {
-    answer = call(*remote, "GET", "/api/audit", "");
+    answer = audit_all(*remote);
   }
   if (!answer) return report(answer.error());
   if (as_json) {
@@ -334,6 +359,10 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
       std::cout << "\n";
     }
   } else {
+    for (const auto& r : a["unauthenticated_refusals"]) {
+      std::cout << r["minute"].get<std::string>() << "  " << r["source"].get<std::string>() << "  refused x"
+                << r["count"].get<std::int64_t>() << "  " << r["reason"].get<std::string>() << "  (unauthenticated)\n";
+    }
     for (const auto& e : a["audit"]) {
       std::cout << e["at"].get<std::string>() << "  " << e["actor"].get<std::string>() << "  "
                 << e["action"].get<std::string>() << "  " << e["target"].get<std::string>() << "  "

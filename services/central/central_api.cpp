@@ -60,6 +60,8 @@ Json to_json(const Draft& d) {
   return j;
 }
 
+std::string source_of(const ApiRequest& req) { return req.remote_addr.empty() ? "(unknown)" : req.remote_addr; }
+
 // What each endpoint's body may be, checked before authentication and before anything is built:
 // a heartbeat is a few hundred bytes, a submitted catalogue up to the exchange format's limit.
 JsonLimits body_limits(const ApiRequest& req) {
@@ -228,8 +230,13 @@ ApiResponse kiosks(CentralStore& store) {
                              {"refused_heartbeats", std::move(counts)}});
 }
 
-ApiResponse audit(CentralStore& store) {
-  auto log = store.audit_log();
+// GET /api/audit[/before/SEQ][?limit=N]: one page of administrators' actions, newest first
+// (entries below SEQ; N from 1 to 500, default 500), with the cursor of the next page; and the
+// aggregated refusals of unauthenticated callers. The cursor is in the path, so it is signed.
+ApiResponse audit(CentralStore& store, const ApiRequest& req, std::int64_t before) {
+  constexpr std::int64_t max_limit = 500;
+  const auto limit = std::clamp<std::int64_t>(parse_int(req.query_param("limit")).value_or(max_limit), 1, max_limit);
+  auto log = store.audit_page(before, static_cast<int>(limit));
   if (!log) return from_error(log.error());
   Json out = Json::array();
   for (const auto& e : *log) {
@@ -241,7 +248,20 @@ ApiResponse audit(CentralStore& store) {
                    {"outcome", e.outcome},
                    {"detail", e.detail}});
   }
-  return json_response(200, {{"audit", std::move(out)}});
+  const Json next = static_cast<std::int64_t>(log->size()) == limit && log->back().seq > 1 ? Json(log->back().seq)
+                                                                                            : Json(nullptr);
+  auto counts = store.refusal_counts();
+  if (!counts) return from_error(counts.error());
+  Json refused = Json::array();
+  for (const auto& c : *counts) {
+    refused.push_back(
+        {{"minute", format_rfc3339_utc(c.minute)}, {"source", c.source}, {"reason", c.reason}, {"count", c.count}});
+  }
+  return json_response(200, {{"audit", std::move(out)},
+                             {"next_before", next},
+                             {"next", next.is_null() ? Json(nullptr)
+                                                     : Json("/api/audit/before/" + std::to_string(next.get<std::int64_t>()))},
+                             {"unauthenticated_refusals", refused}});
 }
 
 // The role a route needs, so a missing role is a plain 403 before the store is asked.
@@ -286,29 +306,30 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
   const std::string time_text = req.header("X-Hall-Time");
   const std::string nonce = req.header("X-Hall-Nonce");
   const std::string signature = req.header("X-Hall-Signature");
-  const std::string target = req.method + " " + req.path;
-  const auto refuse = [&](const std::string& why) {
-    (void)store_->audit(admin_id.empty() ? "(unsigned)" : admin_id, "authenticate", target, "refused", why);
+  // Not authenticated: counted per minute, source and reason, never one audit row each, so noise
+  // cannot push administrators' actions out of view.
+  const auto refuse = [&](const char* reason, const std::string& why) {
+    (void)store_->count_refusal(source_of(req), reason);
     return std::unexpected(error_response(401, why));
   };
   if (admin_id.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
-    return refuse("unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
+    return refuse("unsigned", "unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
   }
   auto admin = store_->admin(admin_id);
-  if (!admin) return refuse("unknown administrator \"" + admin_id.substr(0, 64) + "\"");
+  if (!admin) return refuse("unknown_admin", "unknown administrator \"" + admin_id.substr(0, 64) + "\"");
   const auto t = parse_int(time_text);
-  if (!t) return refuse("X-Hall-Time: expected unix seconds");
+  if (!t) return refuse("bad_time", "X-Hall-Time: expected unix seconds");
   const auto now = store_->clock().now().time_since_epoch().count();
   if (*t > now + max_clock_skew.count() || *t < now - max_clock_skew.count()) {
-    return refuse("stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
+    return refuse("stale", "stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
   }
   if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
-    return refuse("bad signature for administrator " + admin_id);
+    return refuse("bad_signature", "bad signature for administrator " + admin_id);
   }
   if (req.method != "GET") {
     auto fresh = store_->remember_request(signature);
     if (!fresh) return std::unexpected(from_error(fresh.error()));
-    if (!*fresh) return refuse("replayed request: this signed request was already accepted");
+    if (!*fresh) return refuse("replayed", "replayed request: this signed request was already accepted");
   }
   return admin_id;
 }
@@ -318,7 +339,7 @@ ApiResponse CentralApi::handle(const ApiRequest& req) {
   if (const auto limit = body_limits(req).max_bytes; req.body.size() > limit) {
     const std::string why = req.method + " " + req.path + ": body is " + std::to_string(req.body.size()) +
                             " bytes, more than the limit of " + std::to_string(limit) + " for this endpoint";
-    (void)store_->audit("(unsigned)", "limit", req.method + " " + req.path, "refused", why);
+    (void)store_->count_refusal(source_of(req), "body_too_large");
     return error_response(413, why);
   }
   if (req.method == "POST" && req.path == "/api/heartbeat") return heartbeat(*store_, req);
@@ -340,7 +361,12 @@ ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& ad
   if (req.method == "POST" && req.path == "/api/drafts") return submit(*store_, req, admin);
   if (req.method == "POST" && req.path == "/api/publish") return publish(*store_, req, admin);
   if (req.method == "GET" && req.path == "/api/kiosks") return kiosks(*store_);
-  if (req.method == "GET" && req.path == "/api/audit") return audit(*store_);
+  if (req.method == "GET" && req.path == "/api/audit") return audit(*store_, req, 0);
+  if (constexpr std::string_view page = "/api/audit/before/"; req.method == "GET" && req.path.starts_with(page)) {
+    const auto before = parse_int(std::string_view(req.path).substr(page.size()));
+    if (!before || *before < 1) return error_response(404, "not found: " + req.path);
+    return audit(*store_, req, *before);
+  }
   if (req.method == "GET" && req.path == "/api/drafts") {
     auto list = store_->drafts();
     if (!list) return from_error(list.error());

@@ -73,8 +73,9 @@ Result<void> to_v1(storage::Database& db) {
   )sql");
 }
 
-// Kiosks enrolled with a key of their own (their heartbeats are signed), and refused heartbeats
-// counted by reason rather than written one by one.
+// Kiosks enrolled with a key of their own (their heartbeats are signed); refused heartbeats, and
+// refusals of unauthenticated callers (per minute, source and reason), counted rather than
+// written one by one, so anonymous noise never displaces an administrator's actions.
 Result<void> to_v2(storage::Database& db) {
   return db.exec(R"sql(
     CREATE TABLE kiosk_keys (
@@ -86,6 +87,13 @@ Result<void> to_v2(storage::Database& db) {
     CREATE TABLE refused_heartbeats (
       reason TEXT PRIMARY KEY,
       count  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE refusal_counts (
+      minute INTEGER NOT NULL,   -- unix seconds of the minute's start
+      source TEXT    NOT NULL,   -- the peer's address
+      reason TEXT    NOT NULL,
+      count  INTEGER NOT NULL,
+      PRIMARY KEY (minute, source, reason)
     ) WITHOUT ROWID;
   )sql");
 }

@@ -227,6 +227,46 @@ Result<std::vector<AuditEntry>> CentralStore::audit_log(int limit) {
   }
 }
 
+Result<std::vector<AuditEntry>> CentralStore::audit_page(std::int64_t before, int limit) {
+  auto st = db_->prepare(
+      "SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE ?1 = 0 OR seq < ?1 "
+      "ORDER BY seq DESC LIMIT ?2");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, before).bind(2, limit);
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.push_back({st->integer(0), instant_of(st->integer(1)), st->text(2), st->text(3), st->text(4), st->text(5),
+                   st->text(6)});
+  }
+}
+
+Result<void> CentralStore::count_refusal(const std::string& source, const std::string& reason) {
+  const std::int64_t now = seconds_of(clock_->now());
+  auto st = db_->prepare(
+      "INSERT INTO refusal_counts (minute, source, reason, count) VALUES (?1, ?2, ?3, 1) "
+      "ON CONFLICT (minute, source, reason) DO UPDATE SET count = count + 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, now - now % 60).bind(2, source.substr(0, 64)).bind(3, reason);
+  return st->run();
+}
+
+Result<std::vector<RefusalCount>> CentralStore::refusal_counts(int limit) {
+  auto st = db_->prepare(
+      "SELECT minute, source, reason, count FROM refusal_counts ORDER BY minute DESC, source, reason LIMIT ?1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, limit);
+  std::vector<RefusalCount> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.push_back({instant_of(st->integer(0)), st->text(1), st->text(2), st->integer(3)});
+  }
+}
+
 Result<bool> CentralStore::remember_request(const std::string& signature) {
   const auto now = seconds_of(clock_->now());
   auto purge = db_->prepare("DELETE FROM seen_requests WHERE at < ?1");

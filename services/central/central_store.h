@@ -100,6 +100,13 @@ struct AuditEntry {
   std::string actor, action, target, outcome, detail;
 };
 
+// Refusals of unauthenticated callers, aggregated: one row per minute, source and reason.
+struct RefusalCount {
+  Instant minute;
+  std::string source, reason;
+  std::int64_t count = 0;
+};
+
 struct CentralConfig {
   std::chrono::seconds manifest_validity = std::chrono::days(7);
   std::chrono::seconds silent_after = std::chrono::minutes(15);
@@ -145,6 +152,12 @@ class CentralStore {
 
   // Newest first.
   Result<std::vector<AuditEntry>> audit_log(int limit = 500);
+  // One page, newest first: entries with seq below `before` (0: from the newest), at most `limit`.
+  Result<std::vector<AuditEntry>> audit_page(std::int64_t before, int limit);
+  // A refusal of an unauthenticated caller: counted in its minute, by source and reason.
+  Result<void> count_refusal(const std::string& source, const std::string& reason);
+  // Newest minute first.
+  Result<std::vector<RefusalCount>> refusal_counts(int limit = 1000);
   Result<void> audit(const std::string& actor, const std::string& action, const std::string& target,
                      const std::string& outcome, const std::string& detail = {});
   // An admin request's signature, remembered for 10 minutes so the same request is not accepted

@@ -34,31 +34,53 @@ struct Rule {
   int status;
   const char* says;
   std::int64_t version_after = 0;  // what the rule's own setup published; the refusal adds nothing
+  const char* counted = nullptr;   // an unauthenticated refusal: counted under this reason, not audited
 };
+
+// An authenticated refusal is the newest audit entry; an unauthenticated one is counted in its
+// minute under its source and reason, and adds no audit entry.
+void check_recorded(CentralFixture& f, const Rule& rule) {
+  auto log = f.store.audit_log();
+  REQUIRE(log);
+  REQUIRE_FALSE(log->empty());
+  if (rule.counted) {
+    CHECK(log->front().outcome != "refused");
+    auto counts = f.store.refusal_counts();
+    REQUIRE(counts);
+    REQUIRE(counts->size() == 1);
+    CHECK(counts->front().reason == rule.counted);
+    CHECK(counts->front().source == "(unknown)");
+    CHECK(counts->front().count == 1);
+    return;
+  }
+  CHECK(log->front().outcome == "refused");
+  CHECK_THAT(log->front().detail, Catch::Contains(rule.says));
+}
 
 const Rule rules[] = {
     {"an unsigned admin request is refused",
-     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, guide_v(1)}); }, 401, "unsigned request"},
+     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, guide_v(1)}); }, 401, "unsigned request", 0,
+     "unsigned"},
     {"a bad signature is refused",
      [](CentralFixture& f) {
        ApiRequest req{"POST", "/api/drafts",
                       sign_admin_request(f.alice, "alice", "POST", "/api/drafts", guide_v(1), f.clock.now()), guide_v(2)};
        return f.api.handle(req);
      },
-     401, "bad signature for administrator alice"},
+     401, "bad signature for administrator alice", 0, "bad_signature"},
     {"a request signed with another admin's key is refused",
      [](CentralFixture& f) {
        return f.api.handle({"POST", "/api/drafts",
                             sign_admin_request(f.bob, "alice", "POST", "/api/drafts", guide_v(1), f.clock.now()),
                             guide_v(1)});
      },
-     401, "bad signature"},
+     401, "bad signature", 0, "bad_signature"},
     {"an unknown admin is refused",
      [](CentralFixture& f) {
        const KeyPair mallory = CentralFixture::with_id(generate_key_pair(), "mallory");
        return f.call(mallory, "POST", "/api/drafts", guide_v(1));
      },
-     401, "unknown administrator \"mallory\""},
+     401, "unknown administrator \"mallory\"", 0, "unknown_admin"},
     {"a stale timestamp is refused",
      [](CentralFixture& f) {
        return f.api.handle({"POST", "/api/drafts",
@@ -66,7 +88,7 @@ const Rule rules[] = {
                                                f.clock.now() - std::chrono::seconds(301)),
                             guide_v(1)});
      },
-     401, "stale request"},
+     401, "stale request", 0, "stale"},
     {"a replayed request is refused",
      [](CentralFixture& f) {
        const ApiRequest req{"POST", "/api/drafts",
@@ -75,7 +97,7 @@ const Rule rules[] = {
        REQUIRE(f.api.handle(req).status == 201);
        return f.api.handle(req);
      },
-     401, "replayed request"},
+     401, "replayed request", 0, "replayed"},
     {"an author approving their own change is refused",
      [](CentralFixture& f) {
        const auto id = submit_one(f, "dave", guide_v(1));
@@ -157,11 +179,7 @@ TEST_CASE("the review workflow and admin authentication refuse what they must", 
       INFO(res.body);
       CHECK(res.status == rule.status);
       CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
-      auto log = f.store.audit_log();
-      REQUIRE(log);
-      REQUIRE_FALSE(log->empty());
-      CHECK(log->front().outcome == "refused");
-      CHECK_THAT(log->front().detail, Catch::Contains(rule.says));
+      check_recorded(f, rule);
       CHECK(f.store.catalogue_version().value_or(-1) == rule.version_after);  // the refusal published nothing
     }
   }
@@ -208,14 +226,72 @@ TEST_CASE("submit, review and publish through the handlers, and the author sees 
                                             "operator add-admin", "operator add-admin", "operator init"});
 }
 
-TEST_CASE("an unsigned request is audited as unsigned and a GET needs a signature too", "[central][api]") {
+TEST_CASE("an unsigned request is counted by source and a GET needs a signature too", "[central][api]") {
   CentralFixture f;
-  CHECK(f.api.handle({"GET", "/api/audit", {}, ""}).status == 401);
-  auto log = f.store.audit_log(1);
-  REQUIRE(log);
-  CHECK(log->front().actor == "(unsigned)");
-  CHECK(log->front().target == "GET /api/audit");
+  ApiRequest req{"GET", "/api/audit", {}, ""};
+  req.remote_addr = "203.0.113.9";
+  CHECK(f.api.handle(req).status == 401);
+  auto counts = f.store.refusal_counts();
+  REQUIRE(counts);
+  REQUIRE(counts->size() == 1);
+  CHECK(counts->front().source == "203.0.113.9");
+  CHECK(counts->front().reason == "unsigned");
   CHECK(f.call(f.alice, "GET", "/api/nothing").status == 404);
+}
+
+TEST_CASE("audit flooding: 600 junk requests never push a publish out of view, and the log pages through all",
+          "[central][api][audit]") {
+  CentralFixture f;
+  f.publish_guide(valid_guide("G-7", "x"));
+  for (int i = 0; i < 600; ++i) {
+    ApiRequest junk{"POST", "/api/drafts", {{"X-Hall-Admin", "alice"}}, "{}"};
+    junk.remote_addr = i % 2 ? "198.51.100.1" : "198.51.100.2";
+    REQUIRE(f.api.handle(junk).status == 401);
+    if (i == 299) f.clock.advance(std::chrono::seconds(60));  // a second minute
+  }
+  const auto first = f.call(f.carol, "GET", "/api/audit");
+  REQUIRE(first.status == 200);
+  const Json page = Json::parse(first.body);
+  CHECK(page["audit"][0]["action"] == "publish");  // the newest entry is still the administrator's
+  // 600 refusals: four aggregate rows (two sources, two minutes), newest minute first.
+  const Json refused = page["unauthenticated_refusals"];
+  REQUIRE(refused.size() == 4);
+  std::int64_t total = 0;
+  for (const auto& r : refused) {
+    CHECK(r["reason"] == "unsigned");
+    total += r["count"].get<std::int64_t>();
+  }
+  CHECK(total == 600);
+  CHECK(refused[0]["minute"] == "2026-11-28T08:01:00Z");
+
+  // The cursor in the path (signed): the next page starts below the last entry shown.
+  const auto all_first = f.call(f.carol, "GET", "/api/audit");
+  const Json full = Json::parse(all_first.body);
+  CHECK(full["next"].is_null());  // fewer than 500 entries: one page
+  const auto tail = f.call(f.carol, "GET", "/api/audit/before/3");
+  REQUIRE(tail.status == 200);
+  CHECK(Json::parse(tail.body)["audit"].size() == 2);  // entries 2 and 1
+
+  // Every entry, two at a time, newest first, each once.
+  auto all = f.store.audit_log(100000);
+  REQUIRE(all);
+  std::vector<std::int64_t> seen;
+  std::string before;
+  for (int pages = 0; pages < 100; ++pages) {
+    const std::string path = before.empty() ? "/api/audit" : "/api/audit/before/" + before;
+    ApiRequest req{"GET", path, sign_admin_request(f.carol, "carol", "GET", path, "", f.clock.now()), ""};
+    req.query = "limit=2";
+    const auto res = f.api.handle(req);
+    REQUIRE(res.status == 200);
+    const Json p = Json::parse(res.body);
+    CHECK(p["audit"].size() <= 2);
+    for (const auto& e : p["audit"]) seen.push_back(e["seq"].get<std::int64_t>());
+    if (p["next_before"].is_null()) break;
+    before = std::to_string(p["next_before"].get<std::int64_t>());
+  }
+  std::vector<std::int64_t> expected;
+  for (const auto& e : *all) expected.push_back(e.seq);
+  CHECK(seen == expected);
 }
 
 namespace {
@@ -232,7 +308,7 @@ const std::string nesting_bomb(8u << 20, '[');
 const Rule body_rules[] = {
     {"an 8 MiB nesting bomb as a heartbeat is refused by its size before it is parsed",
      [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, nesting_bomb}); }, 413,
-     "more than the limit of 4096 for this endpoint"},
+     "more than the limit of 4096 for this endpoint", 0, "body_too_large"},
     {"a heartbeat nested deeper than a flat object is refused before it is built",
      [](CentralFixture& f) { return f.beat(std::string(1000, '[')); }, 400,
      "nested deeper than 2 levels"},
@@ -241,12 +317,12 @@ const Rule body_rules[] = {
      "nested deeper than 32 levels"},
     {"an unsigned 8 MiB nesting bomb to /api/drafts is refused as unsigned, never parsed",
      [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, nesting_bomb}); }, 401,
-     "unsigned request"},
+     "unsigned request", 0, "unsigned"},
     {"a signed review over its 64 KiB limit is refused by its size",
      [](CentralFixture& f) {
        return f.call(f.bob, "POST", "/api/drafts/1/review", std::string(65u << 10, ' '));
      },
-     413, "more than the limit of 65536 for this endpoint"},
+     413, "more than the limit of 65536 for this endpoint", 0, "body_too_large"},
     {"a signed publish nested deeper than its shape is refused before it is built",
      [](CentralFixture& f) { return f.call(f.carol, "POST", "/api/publish", R"({"drafts": [[[1]]]})"); }, 400,
      "nested deeper than 3 levels"},
@@ -267,10 +343,7 @@ TEST_CASE("central API bodies are bounded per endpoint and parsed through the JS
       CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
       CHECK(took < std::chrono::seconds(1));
       CHECK(peak_rss_kib() - rss_before < 64 * 1024);  // was 640 MB for 8 MiB
-      auto log = f.store.audit_log();
-      REQUIRE(log);
-      CHECK(log->front().outcome == "refused");
-      CHECK_THAT(log->front().detail, Catch::Contains(rule.says));
+      check_recorded(f, rule);
       auto kiosks = f.store.kiosks();
       REQUIRE(kiosks);
       CHECK(kiosks->empty());  // no heartbeat was recorded
