@@ -321,7 +321,8 @@ int status(const CommandLine& cl) {
 }  // namespace
 
 int run_sync_command(int argc, char** argv) {
-  auto cl = parse_command_line(argc, argv, {"--data", "--url", "--trust", "--interval", "--heartbeat", "--kiosk-id", "--kiosk-key"},
+  auto cl = parse_command_line(argc, argv,
+                               {"--data", "--url", "--trust", "--interval", "--heartbeat", "--kiosk-id", "--kiosk-key"},
                                {"--once", "--watch", "--status", "--json", "--help"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

@@ -60,7 +60,9 @@ Json to_json(const Draft& d) {
   return j;
 }
 
-std::string source_of(const ApiRequest& req) { return req.remote_addr.empty() ? "(unknown)" : req.remote_addr; }
+std::string source_of(const ApiRequest& req) {
+  return req.remote_addr.empty() ? "(unknown)" : req.remote_addr;
+}
 
 // What each endpoint's body may be, checked before authentication and before anything is built:
 // a heartbeat is a few hundred bytes, a submitted catalogue up to the exchange format's limit.
@@ -105,14 +107,15 @@ std::expected<std::string, std::pair<std::string, std::string>> heartbeat_signer
   const std::string nonce = req.header("X-Hall-Nonce");
   const std::string signature = req.header("X-Hall-Signature");
   if (kiosk.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
-    return std::unexpected(Refused{"unsigned", "unsigned heartbeat: X-Hall-Kiosk, X-Hall-Time, X-Hall-Nonce and "
-                                               "X-Hall-Signature are required (hallctl sync --kiosk-key)"});
+    return std::unexpected(Refused{"unsigned",
+                                   "unsigned heartbeat: X-Hall-Kiosk, X-Hall-Time, X-Hall-Nonce and "
+                                   "X-Hall-Signature are required (hallctl sync --kiosk-key)"});
   }
   auto enrolled = store.enrolled_kiosk(kiosk);
   if (!enrolled) return std::unexpected(Refused{"storage", enrolled.error().message});
   if (!*enrolled) {
-    return std::unexpected(Refused{"unknown_kiosk", "kiosk \"" + kiosk.substr(0, 64) +
-                                                        "\" is not enrolled (hallctl central add-kiosk)"});
+    return std::unexpected(
+        Refused{"unknown_kiosk", "kiosk \"" + kiosk.substr(0, 64) + "\" is not enrolled (hallctl central add-kiosk)"});
   }
   const auto t = parse_int(time_text);
   const auto now = store.clock().now().time_since_epoch().count();
@@ -143,8 +146,8 @@ ApiResponse heartbeat(CentralStore& store, const ApiRequest& req) {
   beat.kiosk_id = text_field(j, "kiosk_id");
   if (beat.kiosk_id != *kiosk) {
     (void)store.count_refused_heartbeat("kiosk_mismatch");
-    return error_response(401, "heartbeat signed by kiosk " + *kiosk + " reports for \"" +
-                                   beat.kiosk_id.substr(0, 64) + "\"");
+    return error_response(
+        401, "heartbeat signed by kiosk " + *kiosk + " reports for \"" + beat.kiosk_id.substr(0, 64) + "\"");
   }
   const auto v = j.find("catalogue_version");
   if (v == j.end() || !v->is_number_integer()) return error_response(400, "heartbeat: catalogue_version: expected an integer");
@@ -248,8 +251,8 @@ ApiResponse audit(CentralStore& store, const ApiRequest& req, std::int64_t befor
                    {"outcome", e.outcome},
                    {"detail", e.detail}});
   }
-  const Json next = static_cast<std::int64_t>(log->size()) == limit && log->back().seq > 1 ? Json(log->back().seq)
-                                                                                            : Json(nullptr);
+  const Json next =
+      static_cast<std::int64_t>(log->size()) == limit && log->back().seq > 1 ? Json(log->back().seq) : Json(nullptr);
   auto counts = store.refusal_counts();
   if (!counts) return from_error(counts.error());
   Json refused = Json::array();
@@ -257,11 +260,12 @@ ApiResponse audit(CentralStore& store, const ApiRequest& req, std::int64_t befor
     refused.push_back(
         {{"minute", format_rfc3339_utc(c.minute)}, {"source", c.source}, {"reason", c.reason}, {"count", c.count}});
   }
-  return json_response(200, {{"audit", std::move(out)},
-                             {"next_before", next},
-                             {"next", next.is_null() ? Json(nullptr)
-                                                     : Json("/api/audit/before/" + std::to_string(next.get<std::int64_t>()))},
-                             {"unauthenticated_refusals", refused}});
+  return json_response(
+      200,
+      {{"audit", std::move(out)},
+       {"next_before", next},
+       {"next", next.is_null() ? Json(nullptr) : Json("/api/audit/before/" + std::to_string(next.get<std::int64_t>()))},
+       {"unauthenticated_refusals", refused}});
 }
 
 // The role a route needs, so a missing role is a plain 403 before the store is asked.
@@ -313,7 +317,8 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
     return std::unexpected(error_response(401, why));
   };
   if (admin_id.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
-    return refuse("unsigned", "unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
+    return refuse("unsigned",
+                  "unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
   }
   auto admin = store_->admin(admin_id);
   if (!admin) return refuse("unknown_admin", "unknown administrator \"" + admin_id.substr(0, 64) + "\"");
@@ -321,7 +326,8 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
   if (!t) return refuse("bad_time", "X-Hall-Time: expected unix seconds");
   const auto now = store_->clock().now().time_since_epoch().count();
   if (*t > now + max_clock_skew.count() || *t < now - max_clock_skew.count()) {
-    return refuse("stale", "stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
+    return refuse("stale", "stale request: X-Hall-Time is " + std::to_string(*t - now) +
+                               " s from the store's clock (limit 300 s)");
   }
   if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
     return refuse("bad_signature", "bad signature for administrator " + admin_id);

@@ -238,8 +238,8 @@ Result<std::vector<AuditEntry>> CentralStore::audit_page(std::int64_t before, in
     auto row = st->step();
     if (!row) return std::unexpected(row.error());
     if (!*row) return out;
-    out.push_back({st->integer(0), instant_of(st->integer(1)), st->text(2), st->text(3), st->text(4), st->text(5),
-                   st->text(6)});
+    out.push_back(
+        {st->integer(0), instant_of(st->integer(1)), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6)});
   }
 }
 
@@ -724,7 +724,8 @@ Result<void> CentralStore::write_published() {
 // ---- kiosks ----------------------------------------------------------------------------------
 
 Result<void> CentralStore::enrol_kiosk(const EnrolledKiosk& k, const std::string& actor) {
-  if (!valid_id(k.id)) return fail(ErrorCode::invalid_input, "kiosk id \"" + k.id + "\": expected 1-64 of [A-Za-z0-9._-]");
+  if (!valid_id(k.id))
+    return fail(ErrorCode::invalid_input, "kiosk id \"" + k.id + "\": expected 1-64 of [A-Za-z0-9._-]");
   auto st = db_->prepare(
       "INSERT INTO kiosk_keys (kiosk_id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
       "ON CONFLICT (kiosk_id) DO UPDATE SET name = ?2, public_key = ?3, enrolled_at = ?4");
@@ -746,7 +747,8 @@ Result<std::optional<EnrolledKiosk>> CentralStore::enrolled_kiosk(const std::str
 
 Result<void> CentralStore::count_refused_heartbeat(const std::string& reason) {
   auto st = db_->prepare(
-      "INSERT INTO refused_heartbeats (reason, count) VALUES (?1, 1) ON CONFLICT (reason) DO UPDATE SET count = count + 1");
+      "INSERT INTO refused_heartbeats (reason, count) VALUES (?1, 1) "
+      "ON CONFLICT (reason) DO UPDATE SET count = count + 1");
   if (!st) return std::unexpected(st.error());
   st->bind(1, reason);
   return st->run();

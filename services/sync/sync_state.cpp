@@ -54,7 +54,8 @@ Result<void> save_sync_state(storage::Database& db, const SyncState& s) {
 }
 
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now) {
-  auto st = db.prepare("UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3, manifest_etag = '' "
+  auto st = db.prepare(
+      "UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3, manifest_etag = '' "
       "WHERE id = 1");
   if (!st) return std::unexpected(st.error());
   st->bind(1, std::int64_t{now.time_since_epoch().count()})

@@ -95,8 +95,8 @@ SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max
   ++report.requests;
   auto response = fetcher_->get(request);
   if (clock_->now() >= deadline_) {
-    return refuse(Refusal::deadline, name + ": " + deadline_text() +
-                                         (response ? std::string() : " (" + response.error().message + ")"));
+    return refuse(Refusal::deadline,
+                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().message + ")"));
   }
   if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
   report.bytes_fetched += response->body.size();

@@ -79,7 +79,7 @@ class Syncer {
   Fetcher* fetcher_;
   const Clock* clock_;
   SyncOptions options_;
-  Instant deadline_{};           // of the attempt under way
+  Instant deadline_{};             // of the attempt under way
   std::chrono::seconds budget_{};  // how long that attempt was given, for messages
 };
 

@@ -21,10 +21,10 @@ std::string time_text(const std::optional<Instant>& t) {
 SyncResult<void> check_bounds(const Manifest& m, const TrustedCatalogue& trusted, Instant now,
                               const ManifestBounds& bounds, bool reset) {
   if (m.issued_at > now + bounds.max_clock_skew) {
-    return refuse(Refusal::issued_in_future,
-                  "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) + " is more than " +
-                      std::to_string(bounds.max_clock_skew.count()) + " s ahead of this kiosk's clock (now " +
-                      format_rfc3339_utc(now) + ")");
+    return refuse(Refusal::issued_in_future, "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) +
+                                                 " is more than " + std::to_string(bounds.max_clock_skew.count()) +
+                                                 " s ahead of this kiosk's clock (now " + format_rfc3339_utc(now) +
+                                                 ")");
   }
   if (m.expires_at - m.issued_at > bounds.max_validity) {
     return refuse(Refusal::validity_too_long,
@@ -34,10 +34,10 @@ SyncResult<void> check_bounds(const Manifest& m, const TrustedCatalogue& trusted
   }
   const std::int64_t base = reset ? 0 : trusted.version;
   if (m.catalogue_version > base && m.catalogue_version - base > bounds.max_version_jump) {
-    return refuse(Refusal::version_jump, "manifest.json: $.signed.catalogue_version: " +
-                                             std::to_string(m.catalogue_version) + " is more than " +
-                                             std::to_string(bounds.max_version_jump) + " above the trusted version " +
-                                             std::to_string(base));
+    return refuse(Refusal::version_jump,
+                  "manifest.json: $.signed.catalogue_version: " + std::to_string(m.catalogue_version) +
+                      " is more than " + std::to_string(bounds.max_version_jump) + " above the trusted version " +
+                      std::to_string(base));
   }
   return {};
 }

@@ -24,9 +24,9 @@ struct TrustedCatalogue {
 
 // Bounds on signed values, so one bad (or stolen-key) manifest cannot lock out every genuine one.
 struct ManifestBounds {
-  std::chrono::seconds max_clock_skew{5 * 60};            // issued_at at most this far ahead of now
-  std::chrono::seconds max_validity{31 * 24 * 3600};      // expires_at - issued_at
-  std::int64_t max_version_jump = 1'000'000;              // above the trusted catalogue_version
+  std::chrono::seconds max_clock_skew{5 * 60};        // issued_at at most this far ahead of now
+  std::chrono::seconds max_validity{31 * 24 * 3600};  // expires_at - issued_at
+  std::int64_t max_version_jump = 1'000'000;          // above the trusted catalogue_version
 };
 
 enum class ManifestNews {

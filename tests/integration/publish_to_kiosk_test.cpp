@@ -130,8 +130,8 @@ TEST_CASE("a reviewed change reaches halls from the central store and from nginx
                    kiosk_key + ".pub"})
               .exit_code == 0);
   // The hall's poll loop: it syncs, reports a signed heartbeat, and stops cleanly on SIGTERM.
-  hall::test::ChildProcess watch({HALLCTL_PATH, "sync", "--watch", "--url", central.url, "--data", hall_a,
-                                  "--interval", "1", "--heartbeat", central.url, "--kiosk-key", kiosk_key},
+  hall::test::ChildProcess watch({HALLCTL_PATH, "sync", "--watch", "--url", central.url, "--data", hall_a, "--interval",
+                                  "1", "--heartbeat", central.url, "--kiosk-key", kiosk_key},
                                  halls.file("watch.log"));
   const std::string line = watch.read_line(10'000);
   CHECK_THAT(line, Catch::Contains("catalogue version 2"));

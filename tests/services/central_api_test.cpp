@@ -1,8 +1,8 @@
 // The central store's request handlers, without sockets: the review workflow and admin
 // authentication as a table of named rules, each asserting the exact refusal, that nothing was
 // published, and that the refusal is in the audit log.
-#include <catch2/catch.hpp>
 #include <sys/resource.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <functional>
@@ -59,8 +59,10 @@ void check_recorded(CentralFixture& f, const Rule& rule) {
 
 const Rule rules[] = {
     {"an unsigned admin request is refused",
-     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, guide_v(1)}); }, 401, "unsigned request", 0,
-     "unsigned"},
+     [](CentralFixture& f) {
+       return f.api.handle({"POST", "/api/drafts", {}, guide_v(1)});
+     },
+     401, "unsigned request", 0, "unsigned"},
     {"a bad signature is refused",
      [](CentralFixture& f) {
        ApiRequest req{"POST", "/api/drafts",
@@ -307,22 +309,23 @@ const std::string nesting_bomb(8u << 20, '[');
 // Bodies are bounded per endpoint and pass the JSON guard before anything is built.
 const Rule body_rules[] = {
     {"an 8 MiB nesting bomb as a heartbeat is refused by its size before it is parsed",
-     [](CentralFixture& f) { return f.api.handle({"POST", "/api/heartbeat", {}, nesting_bomb}); }, 413,
-     "more than the limit of 4096 for this endpoint", 0, "body_too_large"},
+     [](CentralFixture& f) {
+       return f.api.handle({"POST", "/api/heartbeat", {}, nesting_bomb});
+     },
+     413, "more than the limit of 4096 for this endpoint", 0, "body_too_large"},
     {"a heartbeat nested deeper than a flat object is refused before it is built",
-     [](CentralFixture& f) { return f.beat(std::string(1000, '[')); }, 400,
-     "nested deeper than 2 levels"},
+     [](CentralFixture& f) { return f.beat(std::string(1000, '[')); }, 400, "nested deeper than 2 levels"},
     {"a signed 8 MiB nesting bomb as a submitted catalogue is refused before it is built",
      [](CentralFixture& f) { return f.call(f.alice, "POST", "/api/drafts", nesting_bomb); }, 400,
      "nested deeper than 32 levels"},
     {"an unsigned 8 MiB nesting bomb to /api/drafts is refused as unsigned, never parsed",
-     [](CentralFixture& f) { return f.api.handle({"POST", "/api/drafts", {}, nesting_bomb}); }, 401,
-     "unsigned request", 0, "unsigned"},
-    {"a signed review over its 64 KiB limit is refused by its size",
      [](CentralFixture& f) {
-       return f.call(f.bob, "POST", "/api/drafts/1/review", std::string(65u << 10, ' '));
+       return f.api.handle({"POST", "/api/drafts", {}, nesting_bomb});
      },
-     413, "more than the limit of 65536 for this endpoint", 0, "body_too_large"},
+     401, "unsigned request", 0, "unsigned"},
+    {"a signed review over its 64 KiB limit is refused by its size",
+     [](CentralFixture& f) { return f.call(f.bob, "POST", "/api/drafts/1/review", std::string(65u << 10, ' ')); }, 413,
+     "more than the limit of 65536 for this endpoint", 0, "body_too_large"},
     {"a signed publish nested deeper than its shape is refused before it is built",
      [](CentralFixture& f) { return f.call(f.carol, "POST", "/api/publish", R"({"drafts": [[[1]]]})"); }, 400,
      "nested deeper than 3 levels"},

@@ -416,8 +416,12 @@ std::string with_extra_signature(const std::string& genuine) {
   env["signatures"].push_back({{"key_id", make_signing_key().key_id()}, {"sig", std::string(128, 'a')}});
   return env.dump();
 }
-std::string with_bom(const std::string& genuine) { return "\xEF\xBB\xBF" + genuine; }
-std::string reencoded(const std::string& genuine) { return nlohmann::ordered_json::parse(genuine).dump(4); }
+std::string with_bom(const std::string& genuine) {
+  return "\xEF\xBB\xBF" + genuine;
+}
+std::string reencoded(const std::string& genuine) {
+  return nlohmann::ordered_json::parse(genuine).dump(4);
+}
 
 struct IdentityRule {
   const char* name;
