@@ -358,6 +358,12 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
       if (!k["last_error"].get<std::string>().empty()) std::cout << "  error: " << k["last_error"].get<std::string>();
       std::cout << "\n";
     }
+    if (const auto& refused = a["refused_heartbeats"]; refused.is_object() && !refused.empty()) {
+      std::cout << "refused heartbeats (never shown as kiosks):";
+      for (const auto& [reason, count] : refused.items())
+        std::cout << " " << reason << " " << count.get<std::int64_t>();
+      std::cout << "\n";
+    }
   } else {
     for (const auto& r : a["unauthenticated_refusals"]) {
       std::cout << r["minute"].get<std::string>() << "  " << r["source"].get<std::string>() << "  refused x"
