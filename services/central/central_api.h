@@ -8,7 +8,8 @@
 //   POST /api/drafts/<id>/review     {"conclusion": "approve"|"reject", "reason", "note"}   reviewer
 //   POST /api/publish                {"effective_from"?: RFC 3339, "drafts"?: [ids]}        publisher
 //   GET  /api/kiosks                 every kiosk, flagged behind / silent      any admin
-//   GET  /api/audit                  the audit log, newest first               any admin
+//   GET  /api/audit[/before/<seq>]   one page of the audit log, newest first, and the counted
+//                                    refusals of unauthenticated callers      any admin
 // Admin requests carry X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature (services/sync/PROTOCOL.md).
 #include <chrono>
 #include <string>
