@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 
@@ -11,6 +12,7 @@
 #include "central/central_api.h"
 #include "central/central_store.h"
 #include "central/signing.h"
+#include "common/json_guard.h"
 #include "common/rfc3339.h"
 #include "hallctl/command_line.h"
 #include "http/http_fetcher.h"
@@ -29,6 +31,9 @@ On the central machine (--data DIR, the store's folder):
         create the store; FILE's key signs every manifest (key set 1, publish/keys.json)
   hallctl central add-admin --data DIR --id ID --name NAME --public-key FILE.pub --roles ROLES
         ROLES: a comma-separated set of author, reviewer, publisher
+  hallctl central add-kiosk --data DIR --id KIOSK --public-key FILE.pub [--name NAME]
+        enrol a kiosk: the public half of the key it made (hallctl keygen --out FILE --id KIOSK);
+        only enrolled kiosks' signed heartbeats are shown, the others are refused and counted
   hallctl central rotate-key --data DIR [--new-key FILE]
         a new publisher key set signed by the current key (a new key is made when none is given)
   hallctl central serve --data DIR [--port N] [--bind ADDR]
@@ -42,7 +47,8 @@ From an administrator's machine (--url URL of the store, --key FILE the admin's 
   hallctl central publish [--effective-from TIME] [--draft ID[,ID...]]
         publish approved drafts (all of them, or the ones named) as the next catalogue version
   hallctl central status               every kiosk: version, last sync, errors, printer; flags behind/silent
-  hallctl central audit                the audit log, newest first
+  hallctl central audit                the audit log, newest first, every page; unauthenticated
+                                       refusals counted per minute, source and reason
 
 Options:
   --admin ID   the administrator (default: the id written in the key file)
@@ -128,6 +134,20 @@ int add_admin(const CommandLine& cl) {
   return exit_ok;
 }
 
+int add_kiosk(const CommandLine& cl) {
+  const auto id = need(cl, "--id");
+  const auto key_file = need(cl, "--public-key");
+  if (!id || !key_file) return usage("central add-kiosk needs --data, --id and --public-key");
+  auto key = central::read_public_key_file(*key_file);
+  if (!key) return report(key.error());
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  if (auto r = store->enrol_kiosk({*id, cl.option("--name", *id), *key}, "operator"); !r) return report(r.error());
+  std::cout << "kiosk " << *id << " enrolled, key " << key->key_id() << "\n";
+  return exit_ok;
+}
+
 int rotate_key(const CommandLine& cl) {
   SystemClock clock;
   auto store = open_local(cl, clock);
@@ -210,19 +230,44 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
   req.max_bytes = 64u << 20;
   req.timeout = std::chrono::seconds(120);
   SystemClock clock;
-  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, path, body, clock.now())) {
+  // The signature covers the path without its query (PROTOCOL.md), as the store checks it.
+  const std::string signed_path = path.substr(0, path.find('?'));
+  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, signed_path, body, clock.now())) {
     req.headers.push_back(std::move(h));
   }
   http::HttpFetcher fetcher;
   auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
   if (!res) return std::unexpected(res.error());
-  const Json j = Json::parse(res->body, nullptr, false);
+  // The answer passes the same guard as any untrusted JSON (common/json_guard).
+  auto parsed = parse_untrusted_json(res->body, {req.max_bytes, 64}, req.url);
+  const Json j = parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
   if (res->status >= 200 && res->status < 300 && !j.is_discarded()) return j;
   const std::string message = j.is_object() && j.contains("error") ? j["error"].get<std::string>() : res->body;
   const ErrorCode code = res->status == 400 || res->status == 409 ? ErrorCode::invalid_input
                          : res->status == 404                     ? ErrorCode::not_found
                                                                   : ErrorCode::unavailable;
   return fail(code, "central store refused (" + std::to_string(res->status) + "): " + message);
+}
+
+// Every page of the audit log (GET /api/audit?before=&limit=), newest first, as one answer.
+Result<Json> audit_all(const Remote& remote) {
+  Json all = Json::array();
+  std::string path = "/api/audit";
+  for (std::int64_t last = std::numeric_limits<std::int64_t>::max();;) {
+    auto page = call(remote, "GET", path, "");
+    if (!page) return page;
+    for (auto& e : (*page)["audit"]) all.push_back(std::move(e));
+    const Json& next = (*page)["next_before"];
+    // Follow the cursor while it moves down (a store that pages no further ends the walk).
+    if (!next.is_number_integer() || next.get<std::int64_t>() >= last) {
+      (*page)["audit"] = std::move(all);
+      (*page).erase("next_before");
+      (*page).erase("next");
+      return page;
+    }
+    last = next.get<std::int64_t>();
+    path = "/api/audit/before/" + std::to_string(last);
+  }
 }
 
 void print_draft(const Json& d) {
@@ -283,7 +328,7 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
   } else if (verb == "status") {
     answer = call(*remote, "GET", "/api/kiosks", "");
   } else {
-    answer = call(*remote, "GET", "/api/audit", "");
+    answer = audit_all(*remote);
   }
   if (!answer) return report(answer.error());
   if (as_json) {
@@ -313,7 +358,17 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
       if (!k["last_error"].get<std::string>().empty()) std::cout << "  error: " << k["last_error"].get<std::string>();
       std::cout << "\n";
     }
+    if (const auto& refused = a["refused_heartbeats"]; refused.is_object() && !refused.empty()) {
+      std::cout << "refused heartbeats (never shown as kiosks):";
+      for (const auto& [reason, count] : refused.items())
+        std::cout << " " << reason << " " << count.get<std::int64_t>();
+      std::cout << "\n";
+    }
   } else {
+    for (const auto& r : a["unauthenticated_refusals"]) {
+      std::cout << r["minute"].get<std::string>() << "  " << r["source"].get<std::string>() << "  refused x"
+                << r["count"].get<std::int64_t>() << "  " << r["reason"].get<std::string>() << "  (unauthenticated)\n";
+    }
     for (const auto& e : a["audit"]) {
       std::cout << e["at"].get<std::string>() << "  " << e["actor"].get<std::string>() << "  "
                 << e["action"].get<std::string>() << "  " << e["target"].get<std::string>() << "  "
@@ -349,6 +404,7 @@ int run_central_command(int argc, char** argv) {
   const std::string& verb = cl->words[1];
   if (verb == "init") return init(*cl);
   if (verb == "add-admin") return add_admin(*cl);
+  if (verb == "add-kiosk") return add_kiosk(*cl);
   if (verb == "rotate-key") return rotate_key(*cl);
   if (verb == "serve") return serve(*cl);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {

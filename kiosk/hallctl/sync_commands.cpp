@@ -15,6 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "catalogue/catalogue_store.h"
+#include "central/central_api.h"
+#include "central/signing.h"
 #include "common/rfc3339.h"
 #include "data_dir.h"
 #include "hallctl/command_line.h"
@@ -31,8 +33,10 @@ const char* const sync_help = R"(hallctl sync — follow the central store's sig
                                     (URL: http://host:port/path, or a local folder / file:// URL)
   hallctl sync --watch --url URL    poll for ever (every --interval seconds, default 300, with ±20%
                                     jitter) until SIGTERM or SIGINT; with --heartbeat CENTRAL_URL
-                                    also report to the central store after each poll
-                                    (--kiosk-id ID, default the host name)
+                                    also report to the central store after each poll, signed with
+                                    --kiosk-key FILE (hallctl keygen --out FILE --id KIOSK, its .pub
+                                    enrolled with hallctl central add-kiosk); --kiosk-id ID, default
+                                    the key's id, else the host name
   hallctl sync --status             trusted version, last good sync, data age, last error, stale
   hallctl sync --trust FILE         pin the publisher's initial key set (trusted_keys.json)
 
@@ -239,7 +243,22 @@ int watch(const CommandLine& cl) {
   sync::Syncer& syncer = *session->syncer;
   std::string heartbeat = cl.option("--heartbeat");
   while (heartbeat.ends_with('/')) heartbeat.pop_back();
-  const std::string kiosk_id = cl.option("--kiosk-id", host_name());
+  // Heartbeats are signed with the kiosk's own key (hallctl keygen --id KIOSK; the central store's
+  // operator enrols its .pub with hallctl central add-kiosk); its id names the kiosk.
+  std::optional<central::KeyPair> kiosk_key;
+  if (const std::string file = cl.option("--kiosk-key"); !file.empty()) {
+    auto k = central::read_secret_key_file(file);
+    if (!k) return report(k.error());
+    kiosk_key = std::move(*k);
+  }
+  const std::string kiosk_id =
+      cl.option("--kiosk-id", kiosk_key && !kiosk_key->id.empty() ? kiosk_key->id : host_name());
+  sync::Syncer::SignBody sign;
+  if (kiosk_key) {
+    sign = [&](const std::string& body) { return central::sign_heartbeat(*kiosk_key, kiosk_id, body, clock.now()); };
+  } else if (!heartbeat.empty()) {
+    std::cerr << "hallctl sync: --heartbeat without --kiosk-key: the central store refuses unsigned heartbeats\n";
+  }
   std::signal(SIGTERM, on_stop_signal);
   std::signal(SIGINT, on_stop_signal);
   std::mt19937_64 rng(std::random_device{}());
@@ -254,7 +273,7 @@ int watch(const CommandLine& cl) {
                 << "): " << result.error().error.message << std::endl;
     }
     if (!heartbeat.empty()) {
-      if (auto r = syncer.send_heartbeat(heartbeat + "/api/heartbeat", kiosk_id, "unknown"); !r) {
+      if (auto r = syncer.send_heartbeat(heartbeat + "/api/heartbeat", kiosk_id, "unknown", sign); !r) {
         std::cerr << "heartbeat to " << heartbeat << " failed: " << r.error().message << std::endl;
       }
     }
@@ -302,7 +321,8 @@ int status(const CommandLine& cl) {
 }  // namespace
 
 int run_sync_command(int argc, char** argv) {
-  auto cl = parse_command_line(argc, argv, {"--data", "--url", "--trust", "--interval", "--heartbeat", "--kiosk-id"},
+  auto cl = parse_command_line(argc, argv,
+                               {"--data", "--url", "--trust", "--interval", "--heartbeat", "--kiosk-id", "--kiosk-key"},
                                {"--once", "--watch", "--status", "--json", "--help"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

@@ -8,6 +8,7 @@
 
 #include "catalogue/guide_parser.h"
 #include "catalogue/json_reader.h"
+#include "common/json_guard.h"
 #include "common/utf8.h"
 
 namespace hall::catalogue {
@@ -60,23 +61,8 @@ std::string describe_parse_error(const std::string& what) {
 }  // namespace
 
 bool nesting_exceeds(std::string_view s, int max_depth) {
-  int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') {
-      if (++depth > max_depth) return true;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
-  }
-  return false;
+  // The one scanner of untrusted JSON (common/json_guard), without its size limit.
+  return !check_json_limits(s, {SIZE_MAX, max_depth}, "catalogue");
 }
 
 Result<CatalogueFile> parse_catalogue(std::string_view bytes) {

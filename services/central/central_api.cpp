@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalogue/json_reader.h"
+#include "common/json_guard.h"
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 
@@ -58,7 +60,30 @@ Json to_json(const Draft& d) {
   return j;
 }
 
-Json parse_body(const std::string& body) { return Json::parse(body, nullptr, false); }
+std::string source_of(const ApiRequest& req) {
+  return req.remote_addr.empty() ? "(unknown)" : req.remote_addr;
+}
+
+// What each endpoint's body may be, checked before authentication and before anything is built:
+// a heartbeat is a few hundred bytes, a submitted catalogue up to the exchange format's limit.
+JsonLimits body_limits(const ApiRequest& req) {
+  if (req.method != "POST") return {1u << 10, 2, 8};
+  if (req.path == "/api/heartbeat") return {4u << 10, 2, 8};
+  if (req.path == "/api/drafts") return {catalogue::max_file_bytes, catalogue::max_nesting};
+  if (req.path == "/api/publish") return {1u << 20, 3, 8};
+  if (req.path.starts_with("/api/drafts/")) return {64u << 10, 2, 8};  // a review
+  return {1u << 10, 2, 8};
+}
+
+// The request's body as JSON through the guard; the response to send when it is refused (audited:
+// `actor` is the verified admin, or "(unsigned)" for a heartbeat).
+std::expected<Json, ApiResponse> parse_body(CentralStore& store, const ApiRequest& req, const std::string& actor) {
+  const std::string target = req.method + " " + req.path;
+  auto j = parse_untrusted_json(req.body, body_limits(req), target);
+  if (j) return std::move(*j);
+  (void)store.audit(actor, "parse", target, "refused", j.error().error.message);
+  return std::unexpected(error_response(400, j.error().error.message));
+}
 
 std::string text_field(const Json& j, const char* key) {
   const auto it = j.find(key);
@@ -72,11 +97,58 @@ std::optional<std::int64_t> parse_int(std::string_view s) {
   return v;
 }
 
+// Who signed a heartbeat: the enrolled kiosk's id, or the reason it was refused (counted, never
+// written as a kiosk nor audited one by one, so forged heartbeats can neither show nor flood).
+std::expected<std::string, std::pair<std::string, std::string>> heartbeat_signer(CentralStore& store,
+                                                                                 const ApiRequest& req) {
+  using Refused = std::pair<std::string, std::string>;
+  const std::string kiosk = req.header("X-Hall-Kiosk");
+  const std::string time_text = req.header("X-Hall-Time");
+  const std::string nonce = req.header("X-Hall-Nonce");
+  const std::string signature = req.header("X-Hall-Signature");
+  if (kiosk.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
+    return std::unexpected(Refused{"unsigned",
+                                   "unsigned heartbeat: X-Hall-Kiosk, X-Hall-Time, X-Hall-Nonce and "
+                                   "X-Hall-Signature are required (hallctl sync --kiosk-key)"});
+  }
+  auto enrolled = store.enrolled_kiosk(kiosk);
+  if (!enrolled) return std::unexpected(Refused{"storage", enrolled.error().message});
+  if (!*enrolled) {
+    return std::unexpected(
+        Refused{"unknown_kiosk", "kiosk \"" + kiosk.substr(0, 64) + "\" is not enrolled (hallctl central add-kiosk)"});
+  }
+  const auto t = parse_int(time_text);
+  const auto now = store.clock().now().time_since_epoch().count();
+  if (!t || *t > now + CentralApi::max_clock_skew.count() || *t < now - CentralApi::max_clock_skew.count()) {
+    return std::unexpected(Refused{"stale", "stale heartbeat from " + kiosk + ": X-Hall-Time more than 300 s off"});
+  }
+  if (!verify((*enrolled)->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
+    return std::unexpected(Refused{"bad_signature", "bad signature for kiosk " + kiosk});
+  }
+  auto fresh = store.remember_request(signature);
+  if (!fresh) return std::unexpected(Refused{"storage", fresh.error().message});
+  if (!*fresh) return std::unexpected(Refused{"replayed", "replayed heartbeat from " + kiosk});
+  return kiosk;
+}
+
 ApiResponse heartbeat(CentralStore& store, const ApiRequest& req) {
-  const Json j = parse_body(req.body);
+  auto kiosk = heartbeat_signer(store, req);
+  if (!kiosk) {
+    if (kiosk.error().first == "storage") return error_response(500, kiosk.error().second);
+    (void)store.count_refused_heartbeat(kiosk.error().first);
+    return error_response(401, kiosk.error().second);
+  }
+  const auto parsed = parse_body(store, req, "kiosk " + *kiosk);
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   if (!j.is_object()) return error_response(400, "heartbeat: body is not a JSON object");
   Heartbeat beat;
   beat.kiosk_id = text_field(j, "kiosk_id");
+  if (beat.kiosk_id != *kiosk) {
+    (void)store.count_refused_heartbeat("kiosk_mismatch");
+    return error_response(
+        401, "heartbeat signed by kiosk " + *kiosk + " reports for \"" + beat.kiosk_id.substr(0, 64) + "\"");
+  }
   const auto v = j.find("catalogue_version");
   if (v == j.end() || !v->is_number_integer()) return error_response(400, "heartbeat: catalogue_version: expected an integer");
   beat.catalogue_version = v->get<std::int64_t>();
@@ -97,7 +169,9 @@ ApiResponse submit(CentralStore& store, const ApiRequest& req, const std::string
 }
 
 ApiResponse review(CentralStore& store, const ApiRequest& req, const std::string& admin, std::int64_t draft_id) {
-  const Json j = parse_body(req.body);
+  const auto parsed = parse_body(store, req, admin);
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   const std::string conclusion = j.is_object() ? text_field(j, "conclusion") : std::string();
   if (conclusion != "approve" && conclusion != "reject") {
     return error_response(400, "review: conclusion: expected \"approve\" or \"reject\"");
@@ -109,7 +183,9 @@ ApiResponse review(CentralStore& store, const ApiRequest& req, const std::string
 }
 
 ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::string& admin) {
-  const Json j = req.body.empty() ? Json::object() : parse_body(req.body);
+  auto parsed = req.body.empty() ? std::expected<Json, ApiResponse>(Json::object()) : parse_body(store, req, admin);
+  if (!parsed) return parsed.error();
+  const Json& j = *parsed;
   if (!j.is_object()) return error_response(400, "publish: body is not a JSON object");
   PublishRequest p;
   if (const auto it = j.find("effective_from"); it != j.end() && !it->is_null()) {
@@ -148,11 +224,22 @@ ApiResponse kiosks(CentralStore& store) {
                    {"behind", k.behind},
                    {"silent", k.silent}});
   }
-  return json_response(200, {{"latest_catalogue_version", latest.value_or(0)}, {"kiosks", std::move(out)}});
+  auto refused = store.refused_heartbeats();
+  if (!refused) return from_error(refused.error());
+  Json counts = Json::object();
+  for (const auto& [reason, count] : *refused) counts[reason] = count;
+  return json_response(200, {{"latest_catalogue_version", latest.value_or(0)},
+                             {"kiosks", std::move(out)},
+                             {"refused_heartbeats", std::move(counts)}});
 }
 
-ApiResponse audit(CentralStore& store) {
-  auto log = store.audit_log();
+// GET /api/audit[/before/SEQ][?limit=N]: one page of administrators' actions, newest first
+// (entries below SEQ; N from 1 to 500, default 500), with the cursor of the next page; and the
+// aggregated refusals of unauthenticated callers. The cursor is in the path, so it is signed.
+ApiResponse audit(CentralStore& store, const ApiRequest& req, std::int64_t before) {
+  constexpr std::int64_t max_limit = 500;
+  const auto limit = std::clamp<std::int64_t>(parse_int(req.query_param("limit")).value_or(max_limit), 1, max_limit);
+  auto log = store.audit_page(before, static_cast<int>(limit));
   if (!log) return from_error(log.error());
   Json out = Json::array();
   for (const auto& e : *log) {
@@ -164,7 +251,21 @@ ApiResponse audit(CentralStore& store) {
                    {"outcome", e.outcome},
                    {"detail", e.detail}});
   }
-  return json_response(200, {{"audit", std::move(out)}});
+  const Json next =
+      static_cast<std::int64_t>(log->size()) == limit && log->back().seq > 1 ? Json(log->back().seq) : Json(nullptr);
+  auto counts = store.refusal_counts();
+  if (!counts) return from_error(counts.error());
+  Json refused = Json::array();
+  for (const auto& c : *counts) {
+    refused.push_back(
+        {{"minute", format_rfc3339_utc(c.minute)}, {"source", c.source}, {"reason", c.reason}, {"count", c.count}});
+  }
+  return json_response(
+      200,
+      {{"audit", std::move(out)},
+       {"next_before", next},
+       {"next", next.is_null() ? Json(nullptr) : Json("/api/audit/before/" + std::to_string(next.get<std::int64_t>()))},
+       {"unauthenticated_refusals", refused}});
 }
 
 // The role a route needs, so a missing role is a plain 403 before the store is asked.
@@ -182,6 +283,12 @@ std::string admin_signing_text(std::string_view method, std::string_view path, s
                                std::string_view nonce, std::string_view body) {
   return std::string(method) + "\n" + std::string(path) + "\n" + std::to_string(unix_seconds) + "\n" +
          std::string(nonce) + "\n" + sha256_hex(body);
+}
+
+HeaderList sign_heartbeat(const KeyPair& kiosk_key, const std::string& kiosk_id, std::string_view body, Instant now) {
+  HeaderList h = sign_admin_request(kiosk_key, kiosk_id, "POST", "/api/heartbeat", body, now);
+  h[0].first = "X-Hall-Kiosk";  // the same signed text; the id names a kiosk, not an administrator
+  return h;
 }
 
 HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,
@@ -203,34 +310,44 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
   const std::string time_text = req.header("X-Hall-Time");
   const std::string nonce = req.header("X-Hall-Nonce");
   const std::string signature = req.header("X-Hall-Signature");
-  const std::string target = req.method + " " + req.path;
-  const auto refuse = [&](const std::string& why) {
-    (void)store_->audit(admin_id.empty() ? "(unsigned)" : admin_id, "authenticate", target, "refused", why);
+  // Not authenticated: counted per minute, source and reason, never one audit row each, so noise
+  // cannot push administrators' actions out of view.
+  const auto refuse = [&](const char* reason, const std::string& why) {
+    (void)store_->count_refusal(source_of(req), reason);
     return std::unexpected(error_response(401, why));
   };
   if (admin_id.empty() || time_text.empty() || nonce.empty() || signature.empty()) {
-    return refuse("unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
+    return refuse("unsigned",
+                  "unsigned request: X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature are required");
   }
   auto admin = store_->admin(admin_id);
-  if (!admin) return refuse("unknown administrator \"" + admin_id.substr(0, 64) + "\"");
+  if (!admin) return refuse("unknown_admin", "unknown administrator \"" + admin_id.substr(0, 64) + "\"");
   const auto t = parse_int(time_text);
-  if (!t) return refuse("X-Hall-Time: expected unix seconds");
+  if (!t) return refuse("bad_time", "X-Hall-Time: expected unix seconds");
   const auto now = store_->clock().now().time_since_epoch().count();
   if (*t > now + max_clock_skew.count() || *t < now - max_clock_skew.count()) {
-    return refuse("stale request: X-Hall-Time is " + std::to_string(*t - now) + " s from the store's clock (limit 300 s)");
+    return refuse("stale", "stale request: X-Hall-Time is " + std::to_string(*t - now) +
+                               " s from the store's clock (limit 300 s)");
   }
   if (!verify(admin->key, admin_signing_text(req.method, req.path, *t, nonce, req.body), signature)) {
-    return refuse("bad signature for administrator " + admin_id);
+    return refuse("bad_signature", "bad signature for administrator " + admin_id);
   }
   if (req.method != "GET") {
     auto fresh = store_->remember_request(signature);
     if (!fresh) return std::unexpected(from_error(fresh.error()));
-    if (!*fresh) return refuse("replayed request: this signed request was already accepted");
+    if (!*fresh) return refuse("replayed", "replayed request: this signed request was already accepted");
   }
   return admin_id;
 }
 
 ApiResponse CentralApi::handle(const ApiRequest& req) {
+  // Bounded before authentication: the cheapest refusal comes first.
+  if (const auto limit = body_limits(req).max_bytes; req.body.size() > limit) {
+    const std::string why = req.method + " " + req.path + ": body is " + std::to_string(req.body.size()) +
+                            " bytes, more than the limit of " + std::to_string(limit) + " for this endpoint";
+    (void)store_->count_refusal(source_of(req), "body_too_large");
+    return error_response(413, why);
+  }
   if (req.method == "POST" && req.path == "/api/heartbeat") return heartbeat(*store_, req);
   if (!req.path.starts_with("/api/")) return error_response(404, "not found: " + req.path);
   auto admin = authenticate(req);
@@ -250,7 +367,12 @@ ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& ad
   if (req.method == "POST" && req.path == "/api/drafts") return submit(*store_, req, admin);
   if (req.method == "POST" && req.path == "/api/publish") return publish(*store_, req, admin);
   if (req.method == "GET" && req.path == "/api/kiosks") return kiosks(*store_);
-  if (req.method == "GET" && req.path == "/api/audit") return audit(*store_);
+  if (req.method == "GET" && req.path == "/api/audit") return audit(*store_, req, 0);
+  if (constexpr std::string_view page = "/api/audit/before/"; req.method == "GET" && req.path.starts_with(page)) {
+    const auto before = parse_int(std::string_view(req.path).substr(page.size()));
+    if (!before || *before < 1) return error_response(404, "not found: " + req.path);
+    return audit(*store_, req, *before);
+  }
   if (req.method == "GET" && req.path == "/api/drafts") {
     auto list = store_->drafts();
     if (!list) return from_error(list.error());

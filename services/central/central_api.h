@@ -2,13 +2,14 @@
 // The central store's HTTP interface as pure functions: a request struct in, a response struct
 // out, so every rule is tested without a socket. platform/http routes real requests here.
 //
-//   POST /api/heartbeat              a kiosk reports (unsigned: kiosks hold no admin key)
+//   POST /api/heartbeat              an enrolled kiosk reports, signed with its own key (X-Hall-Kiosk ...)
 //   POST /api/drafts                 submit a catalogue or guide file          author
 //   GET  /api/drafts                 every draft with its diff and review      any admin
 //   POST /api/drafts/<id>/review     {"conclusion": "approve"|"reject", "reason", "note"}   reviewer
 //   POST /api/publish                {"effective_from"?: RFC 3339, "drafts"?: [ids]}        publisher
 //   GET  /api/kiosks                 every kiosk, flagged behind / silent      any admin
-//   GET  /api/audit                  the audit log, newest first               any admin
+//   GET  /api/audit[/before/<seq>]   one page of the audit log, newest first, and the counted
+//                                    refusals of unauthenticated callers      any admin
 // Admin requests carry X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature (services/sync/PROTOCOL.md).
 #include <chrono>
 #include <string>
@@ -33,6 +34,10 @@ std::string admin_signing_text(std::string_view method, std::string_view path, s
 // The three headers of a signed admin request, for hallctl and tests.
 HeaderList sign_admin_request(const KeyPair& key, const std::string& admin_id, std::string_view method,
                               std::string_view path, std::string_view body, Instant now);
+
+// The headers of a kiosk's signed heartbeat: X-Hall-Kiosk, X-Hall-Time, X-Hall-Nonce and
+// X-Hall-Signature over admin_signing_text("POST", "/api/heartbeat", ...) with the kiosk's key.
+HeaderList sign_heartbeat(const KeyPair& kiosk_key, const std::string& kiosk_id, std::string_view body, Instant now);
 
 class CentralApi {
  public:

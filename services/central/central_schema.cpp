@@ -73,6 +73,31 @@ Result<void> to_v1(storage::Database& db) {
   )sql");
 }
 
+// Kiosks enrolled with a key of their own (their heartbeats are signed); refused heartbeats, and
+// refusals of unauthenticated callers (per minute, source and reason), counted rather than
+// written one by one, so anonymous noise never displaces an administrator's actions.
+Result<void> to_v2(storage::Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE kiosk_keys (
+      kiosk_id    TEXT PRIMARY KEY,
+      name        TEXT    NOT NULL,
+      public_key  TEXT    NOT NULL,
+      enrolled_at INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE refused_heartbeats (
+      reason TEXT PRIMARY KEY,
+      count  INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE refusal_counts (
+      minute INTEGER NOT NULL,   -- unix seconds of the minute's start
+      source TEXT    NOT NULL,   -- the peer's address
+      reason TEXT    NOT NULL,
+      count  INTEGER NOT NULL,
+      PRIMARY KEY (minute, source, reason)
+    ) WITHOUT ROWID;
+  )sql");
+}
+
 }  // namespace
 
 Result<void> migrate_central(storage::Database& db, int version) {
@@ -87,6 +112,9 @@ Result<void> migrate_central(storage::Database& db, int version) {
   if (!tx) return std::unexpected(tx.error());
   if (*current < 1) {
     if (auto r = to_v1(db); !r) return r;
+  }
+  if (*current < 2) {
+    if (auto r = to_v2(db); !r) return r;
   }
   if (auto r = db.set_user_version(version); !r) return r;
   return tx->commit();

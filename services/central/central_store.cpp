@@ -227,6 +227,46 @@ Result<std::vector<AuditEntry>> CentralStore::audit_log(int limit) {
   }
 }
 
+Result<std::vector<AuditEntry>> CentralStore::audit_page(std::int64_t before, int limit) {
+  auto st = db_->prepare(
+      "SELECT seq, at, actor, action, target, outcome, detail FROM audit WHERE ?1 = 0 OR seq < ?1 "
+      "ORDER BY seq DESC LIMIT ?2");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, before).bind(2, limit);
+  std::vector<AuditEntry> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.push_back(
+        {st->integer(0), instant_of(st->integer(1)), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6)});
+  }
+}
+
+Result<void> CentralStore::count_refusal(const std::string& source, const std::string& reason) {
+  const std::int64_t now = seconds_of(clock_->now());
+  auto st = db_->prepare(
+      "INSERT INTO refusal_counts (minute, source, reason, count) VALUES (?1, ?2, ?3, 1) "
+      "ON CONFLICT (minute, source, reason) DO UPDATE SET count = count + 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, now - now % 60).bind(2, source.substr(0, 64)).bind(3, reason);
+  return st->run();
+}
+
+Result<std::vector<RefusalCount>> CentralStore::refusal_counts(int limit) {
+  auto st = db_->prepare(
+      "SELECT minute, source, reason, count FROM refusal_counts ORDER BY minute DESC, source, reason LIMIT ?1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, limit);
+  std::vector<RefusalCount> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.push_back({instant_of(st->integer(0)), st->text(1), st->text(2), st->integer(3)});
+  }
+}
+
 Result<bool> CentralStore::remember_request(const std::string& signature) {
   const auto now = seconds_of(clock_->now());
   auto purge = db_->prepare("DELETE FROM seen_requests WHERE at < ?1");
@@ -682,6 +722,49 @@ Result<void> CentralStore::write_published() {
 }
 
 // ---- kiosks ----------------------------------------------------------------------------------
+
+Result<void> CentralStore::enrol_kiosk(const EnrolledKiosk& k, const std::string& actor) {
+  if (!valid_id(k.id))
+    return fail(ErrorCode::invalid_input, "kiosk id \"" + k.id + "\": expected 1-64 of [A-Za-z0-9._-]");
+  auto st = db_->prepare(
+      "INSERT INTO kiosk_keys (kiosk_id, name, public_key, enrolled_at) VALUES (?1, ?2, ?3, ?4) "
+      "ON CONFLICT (kiosk_id) DO UPDATE SET name = ?2, public_key = ?3, enrolled_at = ?4");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, k.id).bind(2, k.name).bind(3, k.key.hex).bind(4, seconds_of(clock_->now()));
+  if (auto r = st->run(); !r) return r;
+  return audit(actor, "enrol-kiosk", k.id, "ok", "key " + k.key.key_id());
+}
+
+Result<std::optional<EnrolledKiosk>> CentralStore::enrolled_kiosk(const std::string& kiosk_id) {
+  auto st = db_->prepare("SELECT name, public_key FROM kiosk_keys WHERE kiosk_id = ?1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, kiosk_id);
+  auto row = st->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<EnrolledKiosk>{};
+  return std::optional<EnrolledKiosk>{EnrolledKiosk{kiosk_id, st->text(0), PublicKey{st->text(1)}}};
+}
+
+Result<void> CentralStore::count_refused_heartbeat(const std::string& reason) {
+  auto st = db_->prepare(
+      "INSERT INTO refused_heartbeats (reason, count) VALUES (?1, 1) "
+      "ON CONFLICT (reason) DO UPDATE SET count = count + 1");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, reason);
+  return st->run();
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> CentralStore::refused_heartbeats() {
+  auto st = db_->prepare("SELECT reason, count FROM refused_heartbeats ORDER BY reason");
+  if (!st) return std::unexpected(st.error());
+  std::vector<std::pair<std::string, std::int64_t>> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return out;
+    out.emplace_back(st->text(0), st->integer(1));
+  }
+}
 
 Result<void> CentralStore::record_heartbeat(const Heartbeat& beat) {
   if (!valid_id(beat.kiosk_id)) return fail(ErrorCode::invalid_input, "heartbeat: kiosk_id: expected 1-64 of [A-Za-z0-9._-]");

@@ -80,6 +80,13 @@ struct Heartbeat {
   std::string last_good_sync, last_error, printer_state;
 };
 
+// A kiosk enrolled by an administrator: the public half of the key it made at set-up.
+struct EnrolledKiosk {
+  std::string id;  // [A-Za-z0-9._-]{1,64}
+  std::string name;
+  PublicKey key;
+};
+
 struct KioskStatus {
   Heartbeat last;
   Instant last_seen;
@@ -93,6 +100,13 @@ struct AuditEntry {
   std::string actor, action, target, outcome, detail;
 };
 
+// Refusals of unauthenticated callers, aggregated: one row per minute, source and reason.
+struct RefusalCount {
+  Instant minute;
+  std::string source, reason;
+  std::int64_t count = 0;
+};
+
 struct CentralConfig {
   std::chrono::seconds manifest_validity = std::chrono::days(7);
   std::chrono::seconds silent_after = std::chrono::minutes(15);
@@ -101,7 +115,7 @@ struct CentralConfig {
 
 class CentralStore {
  public:
-  static constexpr int schema_version = 1;
+  static constexpr int schema_version = 2;
 
   // Creates the data folder, its database and publisher key set 1 (keys.json, keys/1.json) from
   // the given key. Refuses a folder that already holds a store.
@@ -125,11 +139,25 @@ class CentralStore {
   Result<std::vector<Draft>> drafts();
   Result<Draft> draft(std::int64_t id);
 
+  // Local administration: registers a kiosk's public key; only enrolled kiosks' signed
+  // heartbeats are recorded (and shown).
+  Result<void> enrol_kiosk(const EnrolledKiosk& kiosk, const std::string& actor);
+  Result<std::optional<EnrolledKiosk>> enrolled_kiosk(const std::string& kiosk_id);
+  // A refused heartbeat is counted by reason, never recorded as a kiosk nor audited one by one.
+  Result<void> count_refused_heartbeat(const std::string& reason);
+  Result<std::vector<std::pair<std::string, std::int64_t>>> refused_heartbeats();
+
   Result<void> record_heartbeat(const Heartbeat& beat);
   Result<std::vector<KioskStatus>> kiosks();
 
   // Newest first.
   Result<std::vector<AuditEntry>> audit_log(int limit = 500);
+  // One page, newest first: entries with seq below `before` (0: from the newest), at most `limit`.
+  Result<std::vector<AuditEntry>> audit_page(std::int64_t before, int limit);
+  // A refusal of an unauthenticated caller: counted in its minute, by source and reason.
+  Result<void> count_refusal(const std::string& source, const std::string& reason);
+  // Newest minute first.
+  Result<std::vector<RefusalCount>> refusal_counts(int limit = 1000);
   Result<void> audit(const std::string& actor, const std::string& action, const std::string& target,
                      const std::string& outcome, const std::string& detail = {});
   // An admin request's signature, remembered for 10 minutes so the same request is not accepted

@@ -7,11 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "common/rfc3339.h"
+#include "sync/signed_envelope.h"
 
 namespace hall::sync {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 bool is_guide_id(const std::string& id) {
   if (id.empty() || id.size() > 64) return false;
@@ -79,8 +80,10 @@ SyncResult<ManifestEntry> read_entry(const Json& g, const std::string& at) {
 
 SyncResult<Manifest> parse_manifest(std::string_view payload, std::string_view file) {
   const std::string f = std::string(file) + ": $.signed";
-  Json root = Json::parse(payload, nullptr, false);
-  if (root.is_discarded() || !root.is_object()) return refuse(Refusal::malformed, f + ": expected a JSON object");
+  auto parsed = parse_untrusted(payload, manifest_payload_limits, f);
+  if (!parsed) return std::unexpected(parsed.error());
+  const Json& root = *parsed;
+  if (!root.is_object()) return refuse(Refusal::malformed, f + ": expected a JSON object");
   Manifest m;
   const auto version = integer_at(root, "catalogue_version", 1, std::numeric_limits<std::int64_t>::max());
   if (!version) return refuse(Refusal::malformed, f + ".catalogue_version: expected an integer ≥ 1");

@@ -10,7 +10,7 @@
 namespace hall::sync {
 namespace {
 
-using Json = nlohmann::json;
+using Json = nlohmann::ordered_json;
 
 std::string shown_text(std::string_view s) {
   constexpr std::size_t shown = 40;
@@ -29,14 +29,21 @@ bool is_lower_hex(std::string_view s) {
   return true;
 }
 
-// Parses JSON without throwing; nullopt when the bytes are not JSON.
-std::optional<Json> parse_json(std::string_view bytes) {
-  Json j = Json::parse(bytes, nullptr, false);
-  if (j.is_discarded()) return std::nullopt;
-  return j;
-}
-
 }  // namespace
+
+SyncResult<Json> parse_untrusted(std::string_view bytes, const JsonLimits& limits, std::string_view file) {
+  auto j = parse_untrusted_json(bytes, limits, file);
+  if (j) return std::move(*j);
+  switch (j.error().fault) {
+    case JsonFault::too_large:
+      return refuse(Refusal::too_long, j.error().error.message);
+    case JsonFault::too_deep:
+      return refuse(Refusal::too_deep, j.error().error.message);
+    case JsonFault::not_json:
+      break;
+  }
+  return refuse(Refusal::malformed, j.error().error.message);
+}
 
 std::string key_id_of(std::string_view public_key_bytes) {
   return sha256_hex(public_key_bytes).substr(0, 16);
@@ -44,8 +51,8 @@ std::string key_id_of(std::string_view public_key_bytes) {
 
 SyncResult<Envelope> parse_envelope(std::string_view bytes, std::string_view format, std::string_view file) {
   const std::string f(file);
-  auto root = parse_json(bytes);
-  if (!root) return refuse(Refusal::malformed, f + ": not JSON");
+  auto root = parse_untrusted(bytes, envelope_limits, file);
+  if (!root) return std::unexpected(root.error());
   if (!root->is_object()) return refuse(Refusal::malformed, f + ": $: expected an object");
   const auto fmt = root->find("format");
   if (fmt == root->end() || !fmt->is_string()) return refuse(Refusal::malformed, f + ": $.format: missing");
@@ -114,8 +121,9 @@ SyncResult<void> check_signatures(const Envelope& envelope, const KeySet& keys, 
 
 SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file) {
   const std::string f(file);
-  auto root = parse_json(payload);
-  if (!root || !root->is_object()) return refuse(Refusal::malformed, f + ": $.signed: expected a JSON object");
+  auto root = parse_untrusted(payload, key_set_payload_limits, f + ": $.signed");
+  if (!root) return std::unexpected(root.error());
+  if (!root->is_object()) return refuse(Refusal::malformed, f + ": $.signed: expected a JSON object");
   KeySet set;
   const auto version = root->find("version");
   const auto threshold = root->find("threshold");
@@ -183,9 +191,10 @@ SyncResult<KeySet> accept_key_rotation(std::string_view bytes, const KeySet& cur
 }
 
 SyncResult<int> peek_keys_version(const Envelope& envelope, std::string_view file) {
-  auto root = parse_json(envelope.signed_payload);
-  if (!root || !root->is_object())
-    return refuse(Refusal::malformed, std::string(file) + ": $.signed: not a JSON object");
+  // Unverified bytes: the same guard as the verified payload will meet.
+  auto root = parse_untrusted(envelope.signed_payload, manifest_payload_limits, std::string(file) + ": $.signed");
+  if (!root) return std::unexpected(root.error());
+  if (!root->is_object()) return refuse(Refusal::malformed, std::string(file) + ": $.signed: not a JSON object");
   const auto v = root->find("keys_version");
   if (v == root->end() || !v->is_number_integer() || v->get<std::int64_t>() < 1 || v->get<std::int64_t>() > 1'000'000) {
     return refuse(Refusal::malformed, std::string(file) + ": $.signed.keys_version: expected an integer ≥ 1");

@@ -6,13 +6,30 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "common/hex.h"
+#include "common/json_guard.h"
 #include "sync/sync_error.h"
 
 namespace hall::sync {
 
 inline constexpr std::string_view manifest_format = "hallkiosk.manifest/1";
 inline constexpr std::string_view keys_format = "hallkiosk.keys/1";
+
+// What each untrusted document may be, checked before anything is built (common/json_guard).
+// The envelope is a small object around one string: {format, signed, signatures: [{key_id, sig}]}.
+inline constexpr std::size_t max_signatures = 64;
+inline constexpr JsonLimits envelope_limits{std::size_t{16} << 20, 4, 2 + max_signatures};
+// A manifest payload: {..., guides: [{entry}]}; 200,000 entries is far above 10,000 guides.
+inline constexpr JsonLimits manifest_payload_limits{std::size_t{16} << 20, 4, 200'000};
+// A key set payload: {version, threshold, keys: [{key_id, public}]}.
+inline constexpr JsonLimits key_set_payload_limits{std::size_t{64} << 10, 4, 2 + 256};
+
+// Parses untrusted bytes through the guard: too_long (size), too_deep (depth or container
+// count) or malformed (not JSON), each message naming `file`.
+SyncResult<nlohmann::ordered_json> parse_untrusted(std::string_view bytes, const JsonLimits& limits,
+                                                   std::string_view file);
 
 struct Signature {
   std::string key_id;  // 16 hex digits

@@ -40,6 +40,16 @@ const char* to_string(Refusal r) {
       return "guide_mismatch";
     case Refusal::storage:
       return "storage";
+    case Refusal::too_deep:
+      return "too_deep";
+    case Refusal::issued_in_future:
+      return "issued_in_future";
+    case Refusal::validity_too_long:
+      return "validity_too_long";
+    case Refusal::version_jump:
+      return "version_jump";
+    case Refusal::deadline:
+      return "deadline";
   }
   return "unknown";
 }
@@ -52,10 +62,12 @@ ErrorCode code_for(Refusal r) {
       return ErrorCode::not_found;
     case Refusal::unreachable:
     case Refusal::http_status:
+    case Refusal::deadline:
       return ErrorCode::unavailable;
     case Refusal::malformed:
     case Refusal::wrong_format:
     case Refusal::invalid_guide:
+    case Refusal::too_deep:
       return ErrorCode::invalid_input;
     case Refusal::storage:
       return ErrorCode::io;
@@ -63,6 +75,9 @@ ErrorCode code_for(Refusal r) {
     case Refusal::rollback:
     case Refusal::replay:
     case Refusal::rotation_version:
+    case Refusal::issued_in_future:
+    case Refusal::validity_too_long:
+    case Refusal::version_jump:
       return ErrorCode::conflict;
     default:
       return ErrorCode::corrupt;  // the bytes failed a check: forged, damaged or cut

@@ -27,6 +27,11 @@ enum class Refusal {
   invalid_guide,        // the object is not a valid guide
   guide_mismatch,       // the guide's id/version/effective_from differ from its manifest entry
   storage,              // the local database refused
+  too_deep,             // JSON nested deeper, or with more arrays/objects, than its document allows
+  issued_in_future,     // issued_at later than now plus the allowed clock skew
+  validity_too_long,    // expires_at - issued_at beyond the kiosk's maximum validity
+  version_jump,         // catalogue_version further above the trusted one than any publisher goes
+  deadline,             // the whole sync attempt ran past its overall deadline
 };
 
 const char* to_string(Refusal r);

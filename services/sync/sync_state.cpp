@@ -54,7 +54,9 @@ Result<void> save_sync_state(storage::Database& db, const SyncState& s) {
 }
 
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now) {
-  auto st = db.prepare("UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3 WHERE id = 1");
+  auto st = db.prepare(
+      "UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3, manifest_etag = '' "
+      "WHERE id = 1");
   if (!st) return std::unexpected(st.error());
   st->bind(1, std::int64_t{now.time_since_epoch().count()})
       .bind(2, error.error.message)
@@ -62,7 +64,7 @@ Result<void> record_sync_failure(storage::Database& db, const SyncError& error, 
   return st->run();
 }
 
-SyncStatus sync_status(const SyncState& s, Instant now) {
+SyncStatus sync_status(const SyncState& s, Instant now, std::chrono::seconds confirm_window) {
   SyncStatus out;
   out.catalogue_version = s.catalogue_version;
   out.keys_version = s.keys_version;
@@ -72,7 +74,11 @@ SyncStatus sync_status(const SyncState& s, Instant now) {
   if (s.last_good_sync) out.data_age = now - *s.last_good_sync;
   out.last_error = s.last_error;
   out.last_error_reason = s.last_error_reason;
-  out.stale = (s.expires_at && *s.expires_at <= now) || s.last_error_reason == to_string(Refusal::expired);
+  if (s.catalogue_version > 0) {  // nothing trusted yet: nothing to be stale about
+    const bool expired = s.expires_at && *s.expires_at <= now;
+    const bool unconfirmed = !s.last_good_sync || now - *s.last_good_sync > confirm_window;
+    out.stale = expired || unconfirmed;
+  }
   return out;
 }
 

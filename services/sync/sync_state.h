@@ -30,17 +30,25 @@ struct SyncStatus {
   std::optional<Instant> issued_at, expires_at;
   std::optional<std::chrono::seconds> data_age;  // now - last_good_sync
   std::string last_error, last_error_reason;
-  // The catalogue could not be confirmed current: the trusted manifest has expired, or the last
-  // manifest offered was expired. Visitors see "信息最后核验于 <last_good_sync>".
+  // The catalogue could not be confirmed current: the trusted manifest has expired, or it was not
+  // confirmed (a verified manifest, or a 304 to its ETag) within the confirm window. A fact about
+  // the trusted manifest and the clock, never about the last error. Visitors see
+  // "信息最后核验于 <last_good_sync>".
   bool stale = false;
 };
+
+// Six polls of 5 minutes: a kiosk that heard nothing it could verify for longer says so.
+inline constexpr std::chrono::seconds default_confirm_window{30 * 60};
 
 Result<SyncState> load_sync_state(storage::Database& db);
 // Writes every field; callers run it inside the transaction that applies the catalogue.
 Result<void> save_sync_state(storage::Database& db, const SyncState& state);
-// Records a refusal or failure (its own small write; the catalogue is untouched).
+// Records a refusal or failure (its own small write; the catalogue is untouched). It also forgets
+// the manifest's ETag: after any refusal only a verified manifest, never a bare 304, confirms
+// the catalogue again (a mirror that showed something else cannot then vouch by "not modified").
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now);
 
-SyncStatus sync_status(const SyncState& state, Instant now);
+SyncStatus sync_status(const SyncState& state, Instant now,
+                       std::chrono::seconds confirm_window = default_confirm_window);
 
 }  // namespace hall::sync

@@ -1,11 +1,13 @@
 #include "sync/syncer.h"
 
+#include <algorithm>
 #include <set>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "common/rfc3339.h"
+#include "common/sha256.h"
 #include "sync/signed_envelope.h"
 #include "sync/verifier.h"
 
@@ -38,6 +40,15 @@ SyncResult<KeySet> trusted_keys(const SyncState& state) {
                                         ", the sync state " + std::to_string(state.keys_version));
   }
   return set;
+}
+
+// The trusted manifest's identity: SHA-256 of its signed payload. Derived from the stored bytes
+// (verified when they were accepted), so a hall that recorded the hash of the whole file before
+// identity meant the payload keeps its manifest instead of refusing it as a replay.
+std::string trusted_identity(const SyncState& state) {
+  if (state.manifest.empty()) return state.manifest_hash;
+  auto env = parse_envelope(state.manifest, manifest_format, "the trusted manifest");
+  return env ? sha256_hex(env->signed_payload) : state.manifest_hash;
 }
 
 }  // namespace
@@ -74,16 +85,28 @@ SyncResult<SyncReport> Syncer::sync_once() {
 SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max_bytes,
                                         std::chrono::milliseconds timeout, const std::string& if_none_match,
                                         SyncReport& report) {
+  const auto left = deadline_ - clock_->now();
+  if (left <= std::chrono::seconds::zero()) return refuse(Refusal::deadline, name + ": " + deadline_text());
   FetchRequest request;
   request.url = url_of(name);
   request.if_none_match = if_none_match;
   request.max_bytes = max_bytes;
-  request.timeout = timeout;
+  request.timeout = std::min(timeout, std::chrono::duration_cast<std::chrono::milliseconds>(left));
   ++report.requests;
   auto response = fetcher_->get(request);
+  if (clock_->now() >= deadline_) {
+    return refuse(Refusal::deadline,
+                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().message + ")"));
+  }
   if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
   report.bytes_fetched += response->body.size();
   return std::move(*response);
+}
+
+std::string Syncer::deadline_text() const {
+  return "the sync attempt ran past its deadline of " + std::to_string(budget_.count()) + " s (" +
+         std::to_string(options_.attempt_deadline.count()) + " s, plus 1 s per " +
+         std::to_string(options_.deadline_rate) + " bytes to fetch); keeping the last good catalogue";
 }
 
 SyncResult<KeySet> Syncer::rotate_to(const KeySet& trusted, int target, SyncReport& report) {
@@ -116,6 +139,8 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   auto keys = trusted_keys(*state);
   if (!keys) return std::unexpected(keys.error());
 
+  budget_ = options_.attempt_deadline;
+  deadline_ = clock_->now() + budget_;
   SyncReport report;
   report.catalogue_version = state->catalogue_version;
   auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
@@ -136,6 +161,11 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }
+  if (response->status == 304) {
+    return refuse(Refusal::http_status,
+                  "manifest.json: HTTP 304 to a request without If-None-Match (after a refusal only a verified "
+                  "manifest confirms the catalogue)");
+  }
   if (response->status != 200) {
     return refuse(Refusal::http_status, "manifest.json: HTTP " + std::to_string(response->status));
   }
@@ -152,12 +182,14 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
     keys = std::move(rotated);
   }
 
-  const TrustedCatalogue trusted{state->catalogue_version, state->manifest_hash, state->issued_at};
-  auto verified = verify_manifest(response->body, *keys, trusted, now);
+  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at,
+                                 state->keys_version};
+  auto verified = verify_manifest(response->body, *keys, trusted, now, options_.bounds);
   if (!verified) return std::unexpected(verified.error());
   next.manifest_etag = response->etag;
   if (verified->news == ManifestNews::same) {
     report.outcome = SyncOutcome::unchanged;
+    next.manifest_hash = verified->hash;  // a hall that stored the whole file's hash moves to the payload's
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }
@@ -167,6 +199,14 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   if (!stored) return refuse(Refusal::storage, stored.error());
   std::set<std::tuple<std::string, int, std::string>> have;
   for (auto& v : *stored) have.emplace(std::move(v.guide_id), v.version, std::move(v.hash));
+
+  std::uint64_t missing_bytes = 0;
+  for (const auto& e : m.guides) {
+    if (!have.contains({e.id, e.version, e.hash})) missing_bytes += e.length;
+  }
+  const std::chrono::seconds extra{missing_bytes / std::max<std::size_t>(options_.deadline_rate, 1)};
+  budget_ += extra;
+  deadline_ += extra;
 
   std::vector<catalogue::PublishedVersion> wanted;
   std::vector<catalogue::PublishedGuide> fresh;
@@ -210,14 +250,18 @@ Result<SyncStatus> Syncer::status() const {
 }
 
 Result<void> Syncer::send_heartbeat(const std::string& url, const std::string& kiosk_id,
-                                    const std::string& printer_state) {
+                                    const std::string& printer_state, const SignBody& sign) {
   auto s = status();
   if (!s) return std::unexpected(s.error());
   FetchRequest request;
   request.url = url;
   request.max_bytes = 64u << 10;
   request.headers = {{"Content-Type", "application/json"}};
-  auto response = fetcher_->post(request, heartbeat_body(*s, kiosk_id, printer_state));
+  const std::string body = heartbeat_body(*s, kiosk_id, printer_state);
+  if (sign) {
+    for (auto& h : sign(body)) request.headers.push_back(std::move(h));
+  }
+  auto response = fetcher_->post(request, body);
   if (!response) return std::unexpected(response.error());
   if (response->status < 200 || response->status >= 300) {
     return fail(ErrorCode::unavailable, url + ": heartbeat answered HTTP " + std::to_string(response->status));

@@ -4,6 +4,7 @@
 // with the new trusted version. Single-threaded; the poll loop lives in the composition root.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <random>
 #include <string>
 
@@ -13,6 +14,7 @@
 #include "sync/signed_envelope.h"
 #include "sync/sync_error.h"
 #include "sync/sync_state.h"
+#include "sync/verifier.h"
 
 namespace hall::sync {
 
@@ -23,7 +25,14 @@ struct SyncOptions {
   std::size_t keys_max_bytes = 64u << 10;
   std::chrono::milliseconds manifest_timeout{10'000};
   std::chrono::milliseconds object_timeout{30'000};
+  // One deadline for the whole attempt (manifest, rotations, every object), through the Clock:
+  // a base, plus one second per `deadline_rate` bytes the verified manifest says are missing, so
+  // a trickling server cannot stretch one attempt object by object, and a slow link still
+  // completes a first sync of 10,000 guides.
+  std::chrono::seconds attempt_deadline{60};
+  std::size_t deadline_rate = 64u << 10;  // bytes per second the deadline allows for beyond the base
   int max_rotations = 64;  // key sets walked in one poll when several rotations were missed
+  ManifestBounds bounds{};  // issued_at skew, maximum validity, maximum version jump
 };
 
 enum class SyncOutcome {
@@ -51,8 +60,12 @@ class Syncer {
   // Every refusal is recorded as the last error and leaves catalogue and trusted version as they were.
   SyncResult<SyncReport> sync_once();
   Result<SyncStatus> status() const;
-  // POST /api/heartbeat through the Fetcher (PROTOCOL.md); `url` is the whole endpoint.
-  Result<void> send_heartbeat(const std::string& url, const std::string& kiosk_id, const std::string& printer_state);
+  // POST /api/heartbeat through the Fetcher (PROTOCOL.md); `url` is the whole endpoint. `sign`
+  // gives the headers that sign the body with the kiosk's own key (the central store refuses
+  // unsigned heartbeats); the key stays in the composition root.
+  using SignBody = std::function<Headers(const std::string& body)>;
+  Result<void> send_heartbeat(const std::string& url, const std::string& kiosk_id, const std::string& printer_state,
+                              const SignBody& sign = {});
 
  private:
   SyncResult<SyncReport> attempt(Instant now);
@@ -60,11 +73,14 @@ class Syncer {
                                   const std::string& if_none_match, SyncReport& report);
   SyncResult<KeySet> rotate_to(const KeySet& trusted, int target, SyncReport& report);
   std::string url_of(const std::string& name) const;
+  std::string deadline_text() const;
 
   catalogue::CatalogueStore* store_;
   Fetcher* fetcher_;
   const Clock* clock_;
   SyncOptions options_;
+  Instant deadline_{};             // of the attempt under way
+  std::chrono::seconds budget_{};  // how long that attempt was given, for messages
 };
 
 // Pins the first publisher key set (trusted_keys.json, self-signed) into a hall's database.

@@ -18,10 +18,57 @@ std::string time_text(const std::optional<Instant>& t) {
   return t ? format_rfc3339_utc(*t) : "null";
 }
 
+SyncResult<void> check_bounds(const Manifest& m, const TrustedCatalogue& trusted, Instant now,
+                              const ManifestBounds& bounds, bool reset) {
+  if (m.issued_at > now + bounds.max_clock_skew) {
+    return refuse(Refusal::issued_in_future, "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) +
+                                                 " is more than " + std::to_string(bounds.max_clock_skew.count()) +
+                                                 " s ahead of this kiosk's clock (now " + format_rfc3339_utc(now) +
+                                                 ")");
+  }
+  if (m.expires_at - m.issued_at > bounds.max_validity) {
+    return refuse(Refusal::validity_too_long,
+                  "manifest.json: $.signed.expires_at: " + format_rfc3339_utc(m.expires_at) + " is valid for " +
+                      std::to_string((m.expires_at - m.issued_at).count() / 86400) + " days, more than the " +
+                      std::to_string(bounds.max_validity.count() / 86400) + " days this kiosk accepts");
+  }
+  const std::int64_t base = reset ? 0 : trusted.version;
+  if (m.catalogue_version > base && m.catalogue_version - base > bounds.max_version_jump) {
+    return refuse(Refusal::version_jump,
+                  "manifest.json: $.signed.catalogue_version: " + std::to_string(m.catalogue_version) +
+                      " is more than " + std::to_string(bounds.max_version_jump) + " above the trusted version " +
+                      std::to_string(base));
+  }
+  return {};
+}
+
+// Rollback and replay against the trusted manifest.
+SyncResult<void> check_version(const Manifest& m, const std::string& hash, const TrustedCatalogue& trusted) {
+  if (m.catalogue_version < trusted.version) {
+    return refuse(Refusal::rollback,
+                  "manifest.json: $.signed.catalogue_version: " + std::to_string(m.catalogue_version) +
+                      " is lower than the trusted version " + std::to_string(trusted.version));
+  }
+  if (m.catalogue_version == trusted.version) {
+    if (hash == trusted.manifest_hash) return {};
+    return refuse(Refusal::replay, "manifest.json: catalogue version " + std::to_string(m.catalogue_version) +
+                                       " is already trusted with other content (sha256 " +
+                                       trusted.manifest_hash.substr(0, 16) + "…, offered " + hash.substr(0, 16) +
+                                       "…): an old or conflicting manifest");
+  }
+  if (trusted.issued_at && m.issued_at < *trusted.issued_at) {
+    return refuse(Refusal::replay, "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) +
+                                       " is earlier than the trusted manifest's " +
+                                       format_rfc3339_utc(*trusted.issued_at));
+  }
+  return {};
+}
+
 }  // namespace
 
 SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySet& keys,
-                                             const TrustedCatalogue& trusted, Instant now) {
+                                             const TrustedCatalogue& trusted, Instant now,
+                                             const ManifestBounds& bounds) {
   auto env = parse_envelope(bytes, manifest_format, manifest_file);
   if (!env) return std::unexpected(env.error());
   if (auto r = check_signatures(*env, keys, manifest_file); !r) return std::unexpected(r.error());
@@ -32,25 +79,17 @@ SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySe
                                             std::to_string(manifest->keys_version) +
                                             ", but it was verified with key set " + std::to_string(keys.version));
   }
-  VerifiedManifest out{std::move(*manifest), sha256_hex(bytes), ManifestNews::newer};
+  // Identity is the signed bytes alone: a re-encoded envelope (another signature entry, a BOM,
+  // other whitespace) is the same manifest and can never change what is trusted.
+  VerifiedManifest out{std::move(*manifest), sha256_hex(env->signed_payload), ManifestNews::newer};
   const Manifest& m = out.manifest;
-  if (m.catalogue_version < trusted.version) {
-    return refuse(Refusal::rollback,
-                  "manifest.json: $.signed.catalogue_version: " + std::to_string(m.catalogue_version) +
-                      " is lower than the trusted version " + std::to_string(trusted.version));
-  }
-  if (m.catalogue_version == trusted.version) {
-    if (out.hash != trusted.manifest_hash) {
-      return refuse(Refusal::replay, "manifest.json: catalogue version " + std::to_string(m.catalogue_version) +
-                                         " is already trusted with other content (sha256 " +
-                                         trusted.manifest_hash.substr(0, 16) + "…, offered " + out.hash.substr(0, 16) +
-                                         "…): an old or conflicting manifest");
-    }
-    out.news = ManifestNews::same;
-  } else if (trusted.issued_at && m.issued_at < *trusted.issued_at) {
-    return refuse(Refusal::replay, "manifest.json: $.signed.issued_at: " + format_rfc3339_utc(m.issued_at) +
-                                       " is earlier than the trusted manifest's " +
-                                       format_rfc3339_utc(*trusted.issued_at));
+  // A manifest verified by a later key set than the trusted one starts the version checks afresh:
+  // after a fast-forward signed with a stolen key, the operators rotate and publish again.
+  const bool reset = trusted.keys_version > 0 && keys.version > trusted.keys_version;
+  if (auto r = check_bounds(m, trusted, now, bounds, reset); !r) return std::unexpected(r.error());
+  if (!reset) {
+    if (auto r = check_version(m, out.hash, trusted); !r) return std::unexpected(r.error());
+    if (m.catalogue_version == trusted.version) out.news = ManifestNews::same;
   }
   if (m.expires_at <= now) {
     return refuse(Refusal::expired, "manifest.json: $.signed.expires_at: catalogue version " +
@@ -74,11 +113,10 @@ SyncResult<catalogue::Guide> verify_object(const ManifestEntry& entry, std::stri
   if (const auto h = sha256_hex(bytes); h != entry.hash) {
     return refuse(Refusal::hash_mismatch, name + ": SHA-256 is " + h + ", the manifest states " + entry.hash);
   }
-  if (catalogue::nesting_exceeds(bytes, catalogue::max_nesting)) {
-    return refuse(Refusal::invalid_guide, name + ": nested deeper than " + std::to_string(catalogue::max_nesting));
-  }
-  catalogue::Json node = catalogue::Json::parse(bytes, nullptr, false);
-  if (node.is_discarded() || !node.is_object()) return refuse(Refusal::invalid_guide, name + ": not a JSON object");
+  auto parsed = parse_untrusted_json(bytes, {entry.length, catalogue::max_nesting}, name);
+  if (!parsed) return refuse(Refusal::invalid_guide, parsed.error().error.message);
+  catalogue::Json node = std::move(*parsed);
+  if (!node.is_object()) return refuse(Refusal::invalid_guide, name + ": not a JSON object");
   if (const auto f = node.find("format"); f != node.end() && f->is_string() && *f == "hallkiosk.guide/1") {
     node.erase("format");  // a stand-alone guide file's envelope is not part of the guide
   }

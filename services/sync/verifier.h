@@ -15,8 +15,18 @@ namespace hall::sync {
 // What the kiosk last accepted.
 struct TrustedCatalogue {
   std::int64_t version = 0;   // 0: nothing accepted yet
-  std::string manifest_hash;  // SHA-256 of the accepted manifest.json bytes
+  std::string manifest_hash;  // SHA-256 of the accepted manifest's signed payload bytes
   std::optional<Instant> issued_at;
+  // The key set that verified it (0: unknown). A manifest verified by a later key set resets the
+  // version checks: the way back from a fast-forward (PROTOCOL.md, "Bounds and the way back").
+  int keys_version = 0;
+};
+
+// Bounds on signed values, so one bad (or stolen-key) manifest cannot lock out every genuine one.
+struct ManifestBounds {
+  std::chrono::seconds max_clock_skew{5 * 60};        // issued_at at most this far ahead of now
+  std::chrono::seconds max_validity{31 * 24 * 3600};  // expires_at - issued_at
+  std::int64_t max_version_jump = 1'000'000;          // above the trusted catalogue_version
 };
 
 enum class ManifestNews {
@@ -26,14 +36,16 @@ enum class ManifestNews {
 
 struct VerifiedManifest {
   Manifest manifest;
-  std::string hash;  // of the envelope bytes
+  std::string hash;  // SHA-256 of the signed payload bytes (never of the envelope around them)
   ManifestNews news = ManifestNews::newer;
 };
 
 // Checks in the protocol's order: envelope, signatures by `keys`, payload shape, the key set it
-// names, version (rollback / replay), then expiry against `now` (expired: frozen).
+// names, bounds (issued_at not ahead of now beyond the skew, validity, version jump), version
+// (rollback / replay, unless a later key set resets them), then expiry against `now` (frozen).
 SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySet& keys,
-                                             const TrustedCatalogue& trusted, Instant now);
+                                             const TrustedCatalogue& trusted, Instant now,
+                                             const ManifestBounds& bounds = {});
 
 // A fetched object: exact length, SHA-256, a valid guide whose id, version and effective_from
 // are those of the manifest entry.

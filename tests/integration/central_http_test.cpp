@@ -94,9 +94,16 @@ TEST_CASE("submit, review and publish over HTTP, then the published files are se
   REQUIRE(o);
   CHECK(o->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
 
-  auto beat = s.fetcher.post(s.at("/api/heartbeat"),
-                             R"({"kiosk_id": "hall-1", "catalogue_version": 1, "last_good_sync": "now",
-                                 "last_error": "", "printer_state": "ok"})");
+  const std::string body = R"({"kiosk_id": "hall-1", "catalogue_version": 1, "last_good_sync": "now",
+                                 "last_error": "", "printer_state": "ok"})";
+  auto unsigned_beat = s.fetcher.post(s.at("/api/heartbeat"), body);
+  REQUIRE(unsigned_beat);
+  CHECK(unsigned_beat->status == 401);
+  auto signed_request = s.at("/api/heartbeat");
+  for (auto& h : hall::central::sign_heartbeat(s.f.kiosk, "hall-1", body, s.f.clock.now())) {
+    signed_request.headers.push_back(std::move(h));
+  }
+  auto beat = s.fetcher.post(signed_request, body);
   REQUIRE(beat);
   CHECK(beat->status == 200);
   auto kiosks = s.signed_call(s.f.carol, "GET", "/api/kiosks");

@@ -123,9 +123,15 @@ TEST_CASE("a reviewed change reaches halls from the central store and from nginx
   CHECK(guide_names(hall_b) == std::vector<std::string>{"高龄津贴申领", "临时救助申请（急难型）"});
   CHECK(nginx.stop() == 0);
 
-  // The hall's poll loop: it syncs, reports a heartbeat, and stops cleanly on SIGTERM.
-  hall::test::ChildProcess watch({HALLCTL_PATH, "sync", "--watch", "--url", central.url, "--data", hall_a,
-                                  "--interval", "1", "--heartbeat", central.url, "--kiosk-id", "hall-a-kiosk-1"},
+  // The kiosk makes its key at set-up; the central store's operator enrols the public half.
+  const std::string kiosk_key = halls.file("kiosk.key");
+  REQUIRE(hallctl({"keygen", "--out", kiosk_key, "--id", "hall-a-kiosk-1"}).exit_code == 0);
+  REQUIRE(hallctl({"central", "add-kiosk", "--data", central.data, "--id", "hall-a-kiosk-1", "--public-key",
+                   kiosk_key + ".pub"})
+              .exit_code == 0);
+  // The hall's poll loop: it syncs, reports a signed heartbeat, and stops cleanly on SIGTERM.
+  hall::test::ChildProcess watch({HALLCTL_PATH, "sync", "--watch", "--url", central.url, "--data", hall_a, "--interval",
+                                  "1", "--heartbeat", central.url, "--kiosk-key", kiosk_key},
                                  halls.file("watch.log"));
   const std::string line = watch.read_line(10'000);
   CHECK_THAT(line, Catch::Contains("catalogue version 2"));

@@ -18,6 +18,7 @@ struct CentralFixture {
   central::KeyPair bob = with_id(central::generate_key_pair(), "bob");      // reviewer
   central::KeyPair carol = with_id(central::generate_key_pair(), "carol");  // publisher
   central::KeyPair dave = with_id(central::generate_key_pair(), "dave");    // author and reviewer
+  central::KeyPair kiosk = with_id(central::generate_key_pair(), "hall-1");  // an enrolled kiosk
   central::CentralStore store = open_store();
   central::CentralApi api{store};
 
@@ -44,6 +45,7 @@ struct CentralFixture {
     add(bob, {Role::reviewer});
     add(carol, {Role::publisher});
     add(dave, {Role::author, Role::reviewer});
+    if (!s->enrol_kiosk({kiosk.id, "大厅1号机", kiosk.public_key}, "operator")) throw std::runtime_error("enrol");
     return std::move(*s);
   }
 
@@ -51,6 +53,16 @@ struct CentralFixture {
                             const std::string& body = {}) {
     central::ApiRequest req{method, path, central::sign_admin_request(who, who.id, method, path, body, clock.now()), body};
     return api.handle(req);
+  }
+  // A heartbeat signed by `who` (the enrolled kiosk unless told otherwise), claiming to be `id`.
+  central::ApiResponse beat(const std::string& body, const central::KeyPair* who = nullptr, std::string id = {}) {
+    const central::KeyPair& k = who ? *who : kiosk;
+    if (id.empty()) id = k.id;
+    return api.handle({"POST", "/api/heartbeat", central::sign_heartbeat(k, id, body, clock.now()), body});
+  }
+  static std::string heartbeat_body(const std::string& kiosk_id, std::int64_t version = 0) {
+    return R"({"kiosk_id": ")" + kiosk_id + R"(", "catalogue_version": )" + std::to_string(version) +
+           R"(, "last_good_sync": "", "last_error": "", "printer_state": "ok"})";
   }
   static std::string guide_file(const Json& guide) {
     Json g = guide;

@@ -3,7 +3,11 @@
 // catalogue a visitor sees is unchanged, and that the trusted version stayed 5.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <chrono>
 #include <functional>
+#include <limits>
 
 #include "sync_fixture.h"
 
@@ -26,6 +30,18 @@ Guides changed_guides() {
   auto g = baseline_guides();
   g[0] = valid_guide("G-A", "高龄津贴申领（新）", 2);
   return g;
+}
+
+long peak_rss_kib() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+// Every guide gets a new version: three objects to fetch.
+Guides all_changed_guides() {
+  return {valid_guide("G-A", "高龄津贴申领", 2), valid_guide("G-B", "残疾人证办理", 2),
+          valid_guide("G-C", "老年优待证办理", 2)};
 }
 
 Instant issued(const SyncedHall& h) {
@@ -176,6 +192,52 @@ const Attack attacks[] = {
        resign_manifest(
            h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
      }},
+    {"three objects trickled at 25 s each: past the attempt's one deadline", Refusal::deadline,
+     [](SyncedHall& h) {
+       h.pub.publish(all_changed_guides(), issued(h));
+       h.fetcher.trickle_with(h.clock, std::chrono::seconds{25});  // each within its own 30 s timeout
+       for (const char* id : {"G-A", "G-B", "G-C"}) h.fetcher.misbehave(object_of(h.pub, id), Misbehave::trickle);
+     }},
+    // Signed values are bounded, so one bad manifest cannot lock out every genuine one.
+    {"issued_at a day ahead of the kiosk's clock", Refusal::issued_in_future,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), h.clock.now() + std::chrono::hours{24}); }},
+    {"issued_at just past the 5 minute clock skew", Refusal::issued_in_future,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), h.clock.now() + std::chrono::seconds{301}); }},
+    {"an expiry in the year 9999", Refusal::validity_too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["expires_at"] = "9999-12-31T23:59:59Z"; }, h.pub.signers);
+     }},
+    {"a validity of 32 days, one above the maximum", Refusal::validity_too_long,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::days{32};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"catalogue_version 2^63 - 1: a fast-forward that would lock out every later manifest", Refusal::version_jump,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), std::numeric_limits<std::int64_t>::max()); }},
+    {"catalogue_version one million and one above the trusted one", Refusal::version_jump,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), trusted_version + 1'000'001); }},
+    // Untrusted JSON passes one guard (common/json_guard) before anything is built.
+    {"nesting bomb: 8 MiB of '[' served as the manifest", Refusal::too_deep,
+     [](SyncedHall& h) { h.pub.files["manifest.json"] = std::string(8u << 20, '['); }},
+    {"nesting bomb in the signed payload, read before its signature is checked", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.files["manifest.json"] =
+           envelope(std::string(sync::manifest_format), std::string(1u << 20, '['), h.pub.signers);
+     }},
+    {"container flood: an envelope with 100,000 signature entries", Refusal::too_deep,
+     [](SyncedHall& h) {
+       std::string env = R"({"format": "hallkiosk.manifest/1", "signed": "{}", "signatures": [)";
+       for (int i = 0; i < 100'000; ++i) env += i ? ",{}" : "{}";
+       h.pub.files["manifest.json"] = env + "]}";
+     }},
+    {"nesting bomb served as the next key set (keys/2.json)", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.keys_version = 2;  // the manifest names key set 2, so the hall fetches keys/2.json first
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files["keys/2.json"] = std::string(64u << 10, '[');
+     }},
 };
 
 }  // namespace
@@ -226,4 +288,252 @@ TEST_CASE("an expired manifest freezes the catalogue and says so", "[sync][attac
   CHECK(status->last_good_sync == synced_at);
   CHECK(status->data_age == std::chrono::days{8});
   CHECK(h.current_ids().size() == 3);  // still serving the last good catalogue
+}
+
+TEST_CASE("a kiosk refuses 8 MiB of '[' as its manifest at once and in bounded memory", "[sync][attack][bomb]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  h.pub.files["manifest.json"] = std::string(8u << 20, '[');
+  const long rss_before = peak_rss_kib();
+  const auto start = std::chrono::steady_clock::now();
+  const auto result = h.sync();
+  const auto took = std::chrono::steady_clock::now() - start;
+  REQUIRE_FALSE(result);
+  CHECK(result.error().reason == Refusal::too_deep);
+  CHECK_THAT(result.error().error.message, Catch::StartsWith("manifest.json: byte 4: nested deeper than 4 levels"));
+  CHECK(took < std::chrono::seconds(1));
+  // The fetched body and its copy are the only cost: the peak grew by less than 64 MiB (was 640 MB).
+  CHECK(peak_rss_kib() - rss_before < 64 * 1024);
+  CHECK(h.state().catalogue_version == trusted_version);
+}
+
+namespace {
+
+// Staleness is a fact about the trusted manifest and the clock: expired, or not confirmed (a
+// verified manifest, or a 304 to the ETag of the trusted one) within the confirm window.
+struct StaleRule {
+  const char* name;
+  Refusal last;  // the reason of the last refusal the row plays
+  std::function<void(SyncedHall&)> play;
+};
+
+const auto past_window = sync::default_confirm_window + std::chrono::minutes{1};
+
+const StaleRule stale_rules[] = {
+    {"a 304 after an expired-manifest refusal does not confirm the catalogue", Refusal::http_status,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::minutes{30};
+       h.pub.publish(changed_guides(), issued(h));
+       REQUIRE(h.sync().error().reason == Refusal::expired);
+       h.fetcher.misbehave("manifest.json", Misbehave::not_modified);
+       h.clock.advance(past_window);
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"an unrelated refusal after an offered expired manifest does not make the hall current", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.lifetime = std::chrono::minutes{30};
+       h.pub.publish(changed_guides(), issued(h));
+       REQUIRE(h.sync().error().reason == Refusal::expired);
+       h.clock.advance(past_window);
+       h.pub.signers = {make_signing_key()};
+       h.pub.lifetime = std::chrono::days{7};
+       h.pub.publish(changed_guides(), h.clock.now());
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"the trusted manifest expired: stale whatever the last error says", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.clock.advance(std::chrono::days{8});
+       h.fetcher.go_offline();
+       REQUIRE_FALSE(h.sync());
+     }},
+    {"not confirmed within the window: stale though the manifest has not expired", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.fetcher.go_offline();
+       h.clock.advance(past_window);
+       REQUIRE_FALSE(h.sync());
+     }},
+};
+
+}  // namespace
+
+TEST_CASE("staleness comes from the trusted manifest and the clock, never from the last error", "[sync][attack]") {
+  for (const auto& rule : stale_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      SyncedHall h;
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      REQUIRE(h.sync());
+      const std::string before = h.exported();
+      const auto trusted_before = h.state();
+      h.clock.advance(std::chrono::minutes{5});
+      rule.play(h);
+      const auto after = h.state();
+      INFO(after.last_error);
+      CHECK(after.last_error_reason == sync::to_string(rule.last));
+      CHECK(h.exported() == before);
+      CHECK(after.catalogue_version == trusted_version);
+      CHECK(after.manifest_hash == trusted_before.manifest_hash);
+      CHECK(after.last_good_sync == trusted_before.last_good_sync);
+      auto status = h.syncer->status();
+      REQUIRE(status);
+      CHECK(status->stale);
+    }
+  }
+}
+
+TEST_CASE("after a refusal only a verified manifest confirms the catalogue, then 304s do again", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  const std::string genuine = h.pub.files["manifest.json"];
+  REQUIRE(h.sync());
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.files["manifest.json"] = "{";
+  REQUIRE(h.sync().error().reason == Refusal::malformed);
+  CHECK(h.state().manifest_etag.empty());  // forgotten: a bare 304 can no longer vouch
+  h.pub.files["manifest.json"] = genuine;
+  h.clock.advance(std::chrono::minutes{5});
+  auto again = h.sync();
+  REQUIRE(again);
+  CHECK(again->outcome == sync::SyncOutcome::unchanged);
+  CHECK(h.state().last_good_sync == h.clock.now());
+  h.clock.advance(std::chrono::minutes{5});
+  auto poll = h.sync();
+  REQUIRE(poll);
+  CHECK(poll->outcome == sync::SyncOutcome::not_modified);
+  CHECK(h.syncer->status()->stale == false);
+}
+
+namespace {
+
+// Identity is the signed bytes alone: what a mirror changes outside them is never trusted.
+std::string payload_of(const std::string& manifest_file) {
+  return nlohmann::json::parse(manifest_file)["signed"].get<std::string>();
+}
+
+// The genuine file re-encoded as a hostile mirror might: the same payload and signatures, plus.
+std::string with_extra_signature(const std::string& genuine) {
+  auto env = nlohmann::ordered_json::parse(genuine);
+  env["signatures"].push_back({{"key_id", make_signing_key().key_id()}, {"sig", std::string(128, 'a')}});
+  return env.dump();
+}
+std::string with_bom(const std::string& genuine) {
+  return "\xEF\xBB\xBF" + genuine;
+}
+std::string reencoded(const std::string& genuine) {
+  return nlohmann::ordered_json::parse(genuine).dump(4);
+}
+
+struct IdentityRule {
+  const char* name;
+  std::function<std::string(const std::string&)> mirror;  // the genuine next manifest -> what the mirror serves
+};
+
+const IdentityRule identity_rules[] = {
+    {"an extra signature entry in the envelope", with_extra_signature},
+    {"a UTF-8 byte order mark before the envelope", with_bom},
+    {"the envelope re-indented", reencoded},
+};
+
+}  // namespace
+
+TEST_CASE("identity is the signed bytes: a re-encoded envelope cannot lock out the genuine manifest",
+          "[sync][attack]") {
+  for (const auto& rule : identity_rules) {
+    DYNAMIC_SECTION(rule.name) {
+      SyncedHall h;
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      REQUIRE(h.sync());
+      h.clock.advance(std::chrono::minutes{5});
+      const std::string genuine = h.pub.publish(changed_guides(), issued(h));
+      h.pub.files["manifest.json"] = rule.mirror(genuine);
+      auto hostile = h.sync();  // validly signed: applied, under the payload's identity
+      REQUIRE(hostile);
+      CHECK(hostile->outcome == sync::SyncOutcome::applied);
+      const std::string applied = h.exported();
+      CHECK(h.state().manifest_hash == sha256_hex(payload_of(genuine)));
+
+      h.pub.files["manifest.json"] = genuine;  // the genuine mirror is back
+      h.clock.advance(std::chrono::minutes{5});
+      auto next = h.sync();
+      INFO((next ? "" : next.error().error.message));
+      REQUIRE(next);  // not a replay: the same signed bytes
+      CHECK(next->outcome == sync::SyncOutcome::unchanged);
+      const auto after = h.state();
+      CHECK(after.catalogue_version == trusted_version + 1);
+      CHECK(after.manifest_hash == sha256_hex(payload_of(genuine)));
+      CHECK(after.last_good_sync == h.clock.now());
+      CHECK(h.exported() == applied);
+
+      h.pub.files["manifest.json"] = rule.mirror(genuine);  // and the mirror's copy is nothing new either
+      auto again = h.syncer->sync_once();
+      REQUIRE(again);
+      CHECK(h.state().manifest_hash == after.manifest_hash);
+    }
+  }
+}
+
+TEST_CASE("a hall that trusted by the whole file's hash keeps its manifest after the upgrade", "[sync][attack]") {
+  SyncedHall h;
+  const std::string file = h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  auto old = h.state();
+  old.manifest_hash = sha256_hex(file);  // what earlier versions stored
+  old.manifest_etag.clear();
+  REQUIRE(sync::save_sync_state(h.store->database(), old));
+  h.clock.advance(std::chrono::minutes{5});
+  auto r = h.sync();
+  INFO((r ? "" : r.error().error.message));
+  REQUIRE(r);
+  CHECK(r->outcome == sync::SyncOutcome::unchanged);
+  CHECK(h.state().manifest_hash == sha256_hex(payload_of(file)));
+  CHECK(h.state().catalogue_version == trusted_version);
+}
+
+TEST_CASE("a key rotation resets the trusted version: the way back from a fast-forward", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  h.clock.advance(std::chrono::minutes{5});
+  // Someone holding the publisher key signs a fast-forward within the bounds: it is applied.
+  h.pub.publish(changed_guides(), issued(h), trusted_version + 900'000);
+  REQUIRE(h.sync());
+  CHECK(h.state().catalogue_version == trusted_version + 900'000);
+  // The genuine store's next version is now a rollback...
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.publish(baseline_guides(), h.clock.now(), trusted_version + 1);
+  REQUIRE(h.sync().error().reason == Refusal::rollback);
+  // ...until the operators rotate the key: a manifest under the new key set starts afresh.
+  const auto next_key = make_signing_key();
+  h.pub.rotate({next_key});
+  h.pub.publish(baseline_guides(), h.clock.now(), trusted_version + 2);
+  auto back = h.sync();
+  INFO((back ? "" : back.error().error.message));
+  REQUIRE(back);
+  CHECK(back->outcome == sync::SyncOutcome::applied);
+  CHECK(h.state().catalogue_version == trusted_version + 2);
+  CHECK(h.state().keys_version == 2);
+  // and from there the checks hold again: a lower version under the same key set is a rollback.
+  h.clock.advance(std::chrono::minutes{5});
+  h.pub.publish(changed_guides(), h.clock.now(), trusted_version + 1);
+  CHECK(h.sync().error().reason == Refusal::rollback);
+  CHECK(h.state().catalogue_version == trusted_version + 2);
+}
+
+TEST_CASE("two objects trickled at 25 s each fit the attempt's deadline and are applied", "[sync][attack]") {
+  SyncedHall h;
+  h.pub.publish(baseline_guides(), issued(h), trusted_version);
+  REQUIRE(h.sync());
+  auto g = all_changed_guides();
+  g.pop_back();
+  g.push_back(valid_guide("G-C", "老年优待证办理"));
+  h.pub.publish(g, issued(h));
+  h.fetcher.trickle_with(h.clock, std::chrono::seconds{25});
+  for (const char* id : {"G-A", "G-B"}) h.fetcher.misbehave(object_of(h.pub, id), Misbehave::trickle);
+  const auto start = h.clock.now();
+  auto r = h.sync();
+  INFO((r ? "" : r.error().error.message));
+  REQUIRE(r);
+  CHECK(r->objects_fetched == 2);
+  CHECK(h.clock.now() - start == std::chrono::seconds{50});
+  CHECK(h.state().catalogue_version == trusted_version + 1);
 }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/sha256.h"
 #include "sync/fetcher.h"
 
@@ -19,6 +20,8 @@ enum class Misbehave {
   cut_short,        // Content-Length says more than arrives, then the connection closes
   short_no_length,  // no Content-Length; the body simply ends early (half of it)
   not_found,
+  trickle,       // answers, but takes `trickle_for` of the clock to do it (or times out trying)
+  not_modified,  // answers 304 whatever was asked (a mirror vouching for what it does not hold)
 };
 
 class FakeFetcher final : public sync::Fetcher {
@@ -28,6 +31,11 @@ class FakeFetcher final : public sync::Fetcher {
   explicit FakeFetcher(const std::map<std::string, std::string>& files) : files_(&files) {}
 
   void misbehave(const std::string& path, Misbehave how) { behaviour_[path] = how; }
+  // A trickling answer advances this clock, as a real one would pass while the bytes drip in.
+  void trickle_with(ManualClock& clock, std::chrono::seconds each) {
+    clock_ = &clock;
+    trickle_for_ = each;
+  }
   void behave() { behaviour_.clear(); }
   void go_offline(bool offline = true) { offline_ = offline; }
 
@@ -44,6 +52,15 @@ class FakeFetcher final : public sync::Fetcher {
       return fail(ErrorCode::unavailable,
                   request.url + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
     }
+    if (how == Misbehave::trickle && clock_) {
+      const auto timeout = std::chrono::duration_cast<std::chrono::seconds>(request.timeout);
+      if (trickle_for_ > timeout) {
+        clock_->advance(timeout);
+        return fail(ErrorCode::unavailable,
+                    request.url + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
+      }
+      clock_->advance(trickle_for_);
+    }
     if (how == Misbehave::endless) {
       std::size_t received = 0;
       while (received <= request.max_bytes) received += 4096;  // what a real reader sees, chunk by chunk
@@ -52,6 +69,7 @@ class FakeFetcher final : public sync::Fetcher {
                   request.url + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
     }
     const auto it = files_->find(path);
+    if (how == Misbehave::not_modified) return sync::FetchResponse{304, {}, request.if_none_match};
     if (it == files_->end() || how == Misbehave::not_found) return sync::FetchResponse{404, "not found", {}};
     std::string body = it->second;
     if (body.size() > request.max_bytes) {
@@ -83,6 +101,8 @@ class FakeFetcher final : public sync::Fetcher {
   const std::map<std::string, std::string>* files_;
   std::map<std::string, Misbehave> behaviour_;
   bool offline_ = false;
+  ManualClock* clock_ = nullptr;
+  std::chrono::seconds trickle_for_{0};
 };
 
 }  // namespace hall::test
