@@ -56,7 +56,7 @@ TEST_CASE("untrusted JSON passes one guard that checks size, depth and container
   }
 }
 
-TEST_CASE("8 MiB of '[' is refused by the guard at once and in bounded memory", "[common][json][bomb]") {
+TEST_CASE("8 MiB of opening brackets is refused by the guard at once and in bounded memory", "[common][json][bomb]") {
   const std::string bomb(8u << 20, '[');
   const long rss_before = peak_rss_kib();
   const auto start = std::chrono::steady_clock::now();

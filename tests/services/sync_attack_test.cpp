@@ -290,7 +290,7 @@ TEST_CASE("an expired manifest freezes the catalogue and says so", "[sync][attac
   CHECK(h.current_ids().size() == 3);  // still serving the last good catalogue
 }
 
-TEST_CASE("a kiosk refuses 8 MiB of '[' as its manifest at once and in bounded memory", "[sync][attack][bomb]") {
+TEST_CASE("a kiosk refuses 8 MiB of opening brackets as its manifest at once and in bounded memory", "[sync][attack][bomb]") {
   SyncedHall h;
   h.pub.publish(baseline_guides(), issued(h), trusted_version);
   REQUIRE(h.sync());
