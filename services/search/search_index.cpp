@@ -9,9 +9,15 @@
 namespace hall::search {
 namespace {
 
-std::uint64_t gram(char32_t a, char32_t b = 0) { return (static_cast<std::uint64_t>(a) << 32) | b; }
+std::uint64_t gram(char32_t a, char32_t b = 0) {
+  return (static_cast<std::uint64_t>(a) << 32) | b;
+}
 
-bool is_pinyin(TermKind k) { return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin; }
+// Terms stored as space-separated syllables or words: matching runs on the joined form, from a
+// syllable or word start, so "pens" finds "basic pension insurance" but "sion" does not.
+bool is_spaced(TermKind k) {
+  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english;
+}
 
 // Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
 std::vector<std::size_t> anchor_offsets(std::string_view text, bool syllables_only) {
@@ -32,10 +38,14 @@ MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
       if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
       return MatchRank::name_substring;
     case TermKind::keyword:
-    case TermKind::keyword_pinyin: return MatchRank::keyword;
+    case TermKind::keyword_pinyin:
+    case TermKind::english:
+      return MatchRank::keyword;
     case TermKind::name_initials:
-    case TermKind::keyword_initials: return MatchRank::initials;
-    case TermKind::faq: return MatchRank::faq;
+    case TermKind::keyword_initials:
+      return MatchRank::initials;
+    case TermKind::faq:
+      return MatchRank::faq;
   }
   return MatchRank::faq;
 }
@@ -44,12 +54,18 @@ MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
 
 const char* to_string(MatchRank r) {
   switch (r) {
-    case MatchRank::exact_name: return "exact name";
-    case MatchRank::name_prefix: return "name prefix";
-    case MatchRank::name_substring: return "in name";
-    case MatchRank::keyword: return "keyword";
-    case MatchRank::initials: return "initials";
-    case MatchRank::faq: return "faq";
+    case MatchRank::exact_name:
+      return "exact name";
+    case MatchRank::name_prefix:
+      return "name prefix";
+    case MatchRank::name_substring:
+      return "in name";
+    case MatchRank::keyword:
+      return "keyword";
+    case MatchRank::initials:
+      return "initials";
+    case MatchRank::faq:
+      return "faq";
   }
   return "?";
 }
@@ -85,10 +101,10 @@ void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
     for (const auto g : grams) faq_grams_[g].push_back(index);
     return;
   }
-  // Pinyin is stored spaced ("gao ling") to keep syllable starts; matching runs on the joined form.
+  // Pinyin and English are stored spaced ("gao ling") to keep syllable and word starts.
   std::string joined;
   std::vector<std::size_t> offsets;
-  if (is_pinyin(term.kind)) {
+  if (is_spaced(term.kind)) {
     std::size_t syllable_start = 0;
     for (std::size_t i = 0; i <= term.text.size(); ++i) {
       if (i == term.text.size() || term.text[i] == ' ') {

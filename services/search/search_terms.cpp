@@ -1,5 +1,7 @@
 #include "search/search_terms.h"
 
+#include <cctype>
+
 #include "common/utf8.h"
 #include "search/pinyin.h"
 
@@ -34,6 +36,24 @@ std::string initials_of(std::string_view spaced) {
       out += c;
       at_start = false;
     }
+  }
+  return out;
+}
+
+std::string spaced_words(std::string_view english) {
+  std::string out;
+  bool in_word = false;
+  for (char c : english) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\'') continue;
+    const bool word_char = std::isalnum(byte) || byte >= 0x80;  // non-ASCII stays inside its word
+    if (!word_char) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word && !out.empty()) out += ' ';
+    in_word = true;
+    out += static_cast<char>(std::tolower(byte));
   }
   return out;
 }
