@@ -62,7 +62,8 @@ std::string normalise_query(std::string_view query) {
   std::string out;
   for (char32_t cp : utf8::decode(query)) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
-    if (cp == ' ' || cp == 0x3000 || cp == '\'' || cp == 0xFFFD || utf8::is_control(cp)) continue;
+    // A hyphen joins words like a space does: "old-age" and "old age" are typed for the same thing.
+    if (cp == ' ' || cp == 0x3000 || cp == '\'' || cp == '-' || cp == 0xFFFD || utf8::is_control(cp)) continue;
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
     utf8::append(out, cp);
   }

@@ -30,8 +30,8 @@ std::string initials_of(std::string_view spaced_pinyin);
 // letter or digit, apostrophes dropped ("residents'" is one word), so each word start is searchable.
 std::string spaced_words(std::string_view english);
 
-// What a visitor typed, made comparable: ASCII lower-cased, full-width forms folded, spaces and
-// apostrophes dropped.
+// What a visitor typed, made comparable: ASCII lower-cased, full-width forms folded, spaces,
+// hyphens and apostrophes dropped.
 std::string normalise_query(std::string_view query);
 
 }  // namespace hall::search

@@ -182,6 +182,7 @@ TEST_CASE("English words find the demo hall's guides, typed as a visitor would",
       {"residence", {"370811-JZ-0015"}, "370811-JZ-0015"},
       {"resid", {"370811-JZ-0015"}, "370811-JZ-0015"},
       {"residence permit", {"370811-JZ-0015"}, "370811-JZ-0015"},
+      {"old-age allowance", {"370811-JZ-0001"}, "370811-JZ-0001"},
       {"medical insurance", {"370811-JZ-0005"}, "370811-JZ-0005"},
       {"dibao", {"370811-JZ-0006"}, "370811-JZ-0006"},
       {"veteran", {"370811-JZ-0010"}, "370811-JZ-0010"},
@@ -212,6 +213,8 @@ TEST_CASE("English is matched from a word start and ranks like a keyword", "[sea
   CHECK(index.query("residents").size() == 1);  // the apostrophe is dropped
   CHECK(index.query("oldage").size() == 1);     // "Old-age" is two words
   CHECK(index.query("age pension").size() == 1);
+  CHECK(index.query("old-age pension").size() == 1);  // typed with the hyphen, as written
+  CHECK(normalise_query("Old-Age") == "oldage");
   CHECK(index.query("sion").empty());  // not from inside a word
   CHECK(index.query("ension").empty());
   CHECK(spaced_words("Claiming the residents' pension (60+)") == "claiming the residents pension 60");
