@@ -53,8 +53,8 @@ Result<void> for_each_stored_guide(Database& db, const std::function<Result<void
     try {
       node = Json::parse(st->text(2));
     } catch (const Json::exception&) {
-      return fail(ErrorCode::corrupt, "stored guide " + st->text(0) + " version " + std::to_string(st->integer(1)) +
-                                          ": body is not JSON");
+      return fail(ErrorCode::corrupt,
+                  "stored guide " + st->text(0) + " version " + std::to_string(st->integer(1)) + ": body is not JSON");
     }
     const auto guide = parse_guide(node, "guide " + st->text(0), problems);
     if (!guide) {
@@ -98,7 +98,11 @@ Result<void> to_v2(Database& db) {
   if (!update) return std::unexpected(update.error());
   return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
     update->reset();
-    update->bind(1, g.id).bind(2, g.version).bind(3, g.name_en).bind(4, g.onsite_visits).bind(5, to_string(g.case_type));
+    update->bind(1, g.id)
+        .bind(2, g.version)
+        .bind(3, g.name_en)
+        .bind(4, g.onsite_visits)
+        .bind(5, to_string(g.case_type));
     update->bind(6, g.promised_limit.value).bind(7, to_string(g.promised_limit.unit)).bind(8, g.location.window);
     update->bind(9, g.queue_group);
     if (auto r = update->run(); !r) return r;
@@ -149,8 +153,15 @@ Result<void> to_v4(Database& db) {
   )sql");
 }
 
+// Version 5: English words (name_en, keywords_en) became search terms. Terms are computed at
+// import, so every stored guide's terms are computed again from its body.
+Result<void> to_v5(Database& db) {
+  if (auto r = db.exec("DELETE FROM search_terms"); !r) return r;
+  return for_each_stored_guide(db, [&](const Guide& g) { return insert_search_term_rows(db, g); });
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5};
   return all;
 }
 

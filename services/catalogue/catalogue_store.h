@@ -18,10 +18,10 @@
 namespace hall::catalogue {
 
 struct ImportReport {
-  int added = 0;       // guides new to this store
-  int updated = 0;     // a higher version of a stored guide
-  int unchanged = 0;   // the same version with the same content: nothing to do
-  int scheduled = 0;   // of added/updated, versions whose effective_from is still ahead
+  int added = 0;      // guides new to this store
+  int updated = 0;    // a higher version of a stored guide
+  int unchanged = 0;  // the same version with the same content: nothing to do
+  int scheduled = 0;  // of added/updated, versions whose effective_from is still ahead
 };
 
 struct StoredVersion {
@@ -51,7 +51,7 @@ struct ReplaceReport {
 
 class CatalogueStore {
  public:
-  static constexpr int schema_version = 4;
+  static constexpr int schema_version = 5;
 
   // Opens or creates the store and brings its schema up to date.
   static Result<CatalogueStore> open(const std::string& path, const Clock& clock);

@@ -1,5 +1,6 @@
 #pragma once
-// A guide (办事指南) as ../shared/spec/guide-format.md defines it, after validation.
+// A guide (办事指南) as ../shared/spec/guide-format.md defines it, after validation. The `*_en`
+// twins beyond the spec's are this project's additions (README, "Format additions").
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@ struct TimeLimit {
 struct Department {
   std::string name;
   std::string code;  // 统一社会信用代码, may be empty
+  std::string name_en;
 };
 
 struct LegalBasis {
@@ -32,6 +34,7 @@ struct LegalBasis {
 // A 证明材料: the four facts 减证便民 requires to be listed for every proof a hall may ask for.
 struct Certificate {
   std::string basis, requested_by, issued_by, guide;
+  std::string issued_by_en;  // where a foreign resident goes to get the proof
 };
 
 struct Material {
@@ -42,11 +45,13 @@ struct Material {
   MaterialSource source = MaterialSource::applicant;
   std::optional<Certificate> certificate;
   std::string notes, blank_form_url, sample_url;
+  std::string notes_en;
 };
 
 struct Step {
   std::string title, title_en, detail;
   std::optional<TimeLimit> time_limit;
+  std::string detail_en;
 };
 
 struct SpecialProcedure {
@@ -58,14 +63,17 @@ struct SpecialProcedure {
 struct Fee {
   std::string item, standard, basis;
   bool waivable = false;
+  std::string item_en, standard_en;
 };
 
 struct Faq {
   std::string q, a;
+  std::string q_en, a_en;
 };
 
 struct Location {
   std::string address, window, hours;
+  std::string address_en, window_en, hours_en;
 };
 
 struct Appointment {
@@ -94,11 +102,12 @@ struct Guide {
   std::vector<std::string> co_departments;
   std::string level;
   std::vector<std::string> targets, topics, keywords;
+  std::vector<std::string> keywords_en;  // English search words ("pension", "allowance")
   int onsite_visits = 0;
-  std::string onsite_reason;
+  std::string onsite_reason, onsite_reason_en;
   CaseType case_type = CaseType::promised;
   TimeLimit statutory_limit, promised_limit;
-  std::string time_limit_note;
+  std::string time_limit_note, time_limit_note_en;
   std::vector<LegalBasis> legal_basis;
   std::string conditions, conditions_en;
   std::vector<Material> materials;

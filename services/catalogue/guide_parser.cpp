@@ -62,9 +62,11 @@ Material read_material(JsonReader& r) {
     cert.requested_by = c->text("requested_by", Need::required);
     cert.issued_by = c->text("issued_by", Need::required);
     cert.guide = c->text("guide", Need::required);
+    cert.issued_by_en = c->text("issued_by_en", Need::optional);
     m.certificate = cert;
   }
   m.notes = r.text("notes", Need::optional);
+  m.notes_en = r.text("notes_en", Need::optional);
   m.blank_form_url = r.text("blank_form_url", Need::optional);
   m.sample_url = r.text("sample_url", Need::optional);
   return m;
@@ -96,17 +98,19 @@ void read_department(JsonReader& r, Guide& g) {
   if (auto d = r.object("department", Need::required)) {
     g.department.name = d->text("name", Need::required);
     g.department.code = d->text("code", Need::optional);
+    g.department.name_en = d->text("name_en", Need::optional);
     const auto& code = g.department.code;
     if (!code.empty() && (code.size() != 18 || !std::all_of(code.begin(), code.end(), [](char c) {
-                            return std::isdigit(static_cast<unsigned char>(c)) || std::isupper(static_cast<unsigned char>(c));
+                            return std::isdigit(static_cast<unsigned char>(c)) ||
+                                   std::isupper(static_cast<unsigned char>(c));
                           }))) {
       d->problem("code", "expected an 18-character unified social credit code (digits and capital letters)");
     }
   }
   g.co_departments = r.texts("co_departments", Need::optional);
   if (r.has("level")) {
-    if (auto level = r.choice<int>("level", Need::optional,
-                                   {{"street", 0}, {"district", 1}, {"city", 2}, {"province", 3}})) {
+    if (auto level =
+            r.choice<int>("level", Need::optional, {{"street", 0}, {"district", 1}, {"city", 2}, {"province", 3}})) {
       g.level = r.node().at("level").get<std::string>();
     }
   }
@@ -122,11 +126,13 @@ void read_audience(JsonReader& r, Guide& g) {
   }
   g.topics = r.texts("topics", Need::required, 1);
   g.keywords = r.texts("keywords", Need::optional);
+  g.keywords_en = r.texts("keywords_en", Need::optional);
 }
 
 void read_visits_and_limits(JsonReader& r, Guide& g) {
   g.onsite_visits = r.integer("onsite_visits", Need::required, 0, 3).value_or(0);
   g.onsite_reason = r.text("onsite_reason", Need::optional);
+  g.onsite_reason_en = r.text("onsite_reason_en", Need::optional);
   if (g.onsite_visits > 0 && g.onsite_reason.empty()) {
     if (!r.has("onsite_reason")) {
       r.problem("onsite_reason", "missing (required when onsite_visits > 0: say why the visitor must come in person)");
@@ -141,6 +147,7 @@ void read_visits_and_limits(JsonReader& r, Guide& g) {
     g.statutory_limit = read_limit(*t, "statutory", Need::required).value_or(TimeLimit{});
     g.promised_limit = read_limit(*t, "promised", Need::required).value_or(TimeLimit{});
     g.time_limit_note = t->text("note", Need::optional);
+    g.time_limit_note_en = t->text("note_en", Need::optional);  // beside its Chinese twin
   }
 }
 
@@ -161,6 +168,7 @@ void read_basis_and_content(JsonReader& r, Guide& g) {
     step.title = s.text("title", Need::required);
     step.title_en = s.text("title_en", Need::optional);
     step.detail = s.text("detail", Need::optional);
+    step.detail_en = s.text("detail_en", Need::optional);
     step.time_limit = read_limit(s, "time_limit", Need::optional);
     g.steps.push_back(std::move(step));
   });
@@ -176,6 +184,8 @@ void read_basis_and_content(JsonReader& r, Guide& g) {
     Fee fee;
     fee.item = f.text("item", Need::required);
     fee.standard = f.text("standard", Need::required);
+    fee.item_en = f.text("item_en", Need::optional);
+    fee.standard_en = f.text("standard_en", Need::optional);
     fee.basis = f.text("basis", Need::optional);
     fee.waivable = f.boolean("waivable", Need::optional).value_or(false);
     g.fees.push_back(std::move(fee));
@@ -206,6 +216,9 @@ void read_service_channels(JsonReader& r, Guide& g) {
     g.location.address = l->text("address", Need::required);
     g.location.window = l->text("window", Need::optional);
     g.location.hours = l->text("hours", Need::required);
+    g.location.address_en = l->text("address_en", Need::optional);
+    g.location.window_en = l->text("window_en", Need::optional);
+    g.location.hours_en = l->text("hours_en", Need::optional);
   }
   g.contact_phone = r.text("contact_phone", Need::required, 64);
   g.complaint_phone = r.text("complaint_phone", Need::required, 64);
@@ -223,7 +236,12 @@ void read_service_channels(JsonReader& r, Guide& g) {
     g.result = out;
   }
   r.objects("faq", Need::optional, 0, [&](JsonReader& f) {
-    g.faq.push_back(Faq{f.text("q", Need::required), f.text("a", Need::required)});
+    Faq faq;
+    faq.q = f.text("q", Need::required);
+    faq.a = f.text("a", Need::required);
+    faq.q_en = f.text("q_en", Need::optional);
+    faq.a_en = f.text("a_en", Need::optional);
+    g.faq.push_back(std::move(faq));
   });
   g.queue_group = r.text("queue_group", Need::optional, 64);
 }

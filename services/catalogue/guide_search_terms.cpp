@@ -16,6 +16,13 @@ std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
   for (const auto& k : guide.keywords) {
     add_with_pinyin(k, search::TermKind::keyword, search::TermKind::keyword_pinyin, search::TermKind::keyword_initials);
   }
+  // English words, for a visitor who reads the kiosk in English ("pension", "allowance").
+  const auto add_english = [&](const std::string& text) {
+    std::string words = search::spaced_words(text);
+    if (!words.empty()) terms.push_back({search::TermKind::english, std::move(words)});
+  };
+  add_english(guide.name_en);
+  for (const auto& k : guide.keywords_en) add_english(k);
   for (const auto& f : guide.faq) {
     terms.push_back({search::TermKind::faq, search::normalise_query(f.q)});
     terms.push_back({search::TermKind::faq, search::normalise_query(f.a)});

@@ -13,8 +13,10 @@ std::uint64_t gram(char32_t a, char32_t b = 0) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
 }
 
-bool is_pinyin(TermKind k) {
-  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin;
+// Terms stored as space-separated syllables or words: matching runs on the joined form, from a
+// syllable or word start, so "pens" finds "basic pension insurance" but "sion" does not.
+bool is_spaced(TermKind k) {
+  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english;
 }
 
 // Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
@@ -37,6 +39,7 @@ MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
       return MatchRank::name_substring;
     case TermKind::keyword:
     case TermKind::keyword_pinyin:
+    case TermKind::english:
       return MatchRank::keyword;
     case TermKind::name_initials:
     case TermKind::keyword_initials:
@@ -108,10 +111,10 @@ void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
     for (const auto g : grams) faq_grams_[g].push_back(index);
     return;
   }
-  // Pinyin is stored spaced ("gao ling") to keep syllable starts; matching runs on the joined form.
+  // Pinyin and English are stored spaced ("gao ling") to keep syllable and word starts.
   std::string joined;
   std::vector<std::size_t> offsets;
-  if (is_pinyin(term.kind)) {
+  if (is_spaced(term.kind)) {
     std::size_t syllable_start = 0;
     for (std::size_t i = 0; i <= term.text.size(); ++i) {
       if (i == term.text.size() || term.text[i] == ' ') {

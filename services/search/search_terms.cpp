@@ -1,5 +1,7 @@
 #include "search/search_terms.h"
 
+#include <cctype>
+
 #include "common/utf8.h"
 #include "search/pinyin.h"
 
@@ -38,11 +40,30 @@ std::string initials_of(std::string_view spaced) {
   return out;
 }
 
+std::string spaced_words(std::string_view english) {
+  std::string out;
+  bool in_word = false;
+  for (char c : english) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\'') continue;
+    const bool word_char = std::isalnum(byte) || byte >= 0x80;  // non-ASCII stays inside its word
+    if (!word_char) {
+      in_word = false;
+      continue;
+    }
+    if (!in_word && !out.empty()) out += ' ';
+    in_word = true;
+    out += static_cast<char>(std::tolower(byte));
+  }
+  return out;
+}
+
 std::string normalise_query(std::string_view query) {
   std::string out;
   for (char32_t cp : utf8::decode(query)) {
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII forms
-    if (cp == ' ' || cp == 0x3000 || cp == '\'' || cp == 0xFFFD || utf8::is_control(cp)) continue;
+    // A hyphen joins words like a space does: "old-age" and "old age" are typed for the same thing.
+    if (cp == ' ' || cp == 0x3000 || cp == '\'' || cp == '-' || cp == 0xFFFD || utf8::is_control(cp)) continue;
     if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
     utf8::append(out, cp);
   }

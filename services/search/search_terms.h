@@ -7,13 +7,14 @@
 namespace hall::search {
 
 enum class TermKind : int {
-  name = 0,              // 高龄津贴申领
-  name_pinyin = 1,       // "gao ling jin tie shen ling" (syllables separated by one space)
-  name_initials = 2,     // "gljtsl"
-  keyword = 3,           // 老年证
+  name = 0,           // 高龄津贴申领
+  name_pinyin = 1,    // "gao ling jin tie shen ling" (syllables separated by one space)
+  name_initials = 2,  // "gljtsl"
+  keyword = 3,        // 老年证
   keyword_pinyin = 4,
   keyword_initials = 5,
-  faq = 6,               // a question or an answer
+  faq = 6,      // a question or an answer
+  english = 7,  // "old age allowance" from name_en and keywords_en (words separated by one space)
 };
 
 struct SearchTerm {
@@ -25,8 +26,12 @@ struct SearchTerm {
 std::string spaced_pinyin(std::string_view text);
 std::string initials_of(std::string_view spaced_pinyin);
 
-// What a visitor typed, made comparable: ASCII lower-cased, full-width forms folded, spaces and
-// apostrophes dropped.
+// "old age allowance" for "Old-age Allowance": ASCII lower-cased, words split at anything but a
+// letter or digit, apostrophes dropped ("residents'" is one word), so each word start is searchable.
+std::string spaced_words(std::string_view english);
+
+// What a visitor typed, made comparable: ASCII lower-cased, full-width forms folded, spaces,
+// hyphens and apostrophes dropped.
 std::string normalise_query(std::string_view query);
 
 }  // namespace hall::search

@@ -72,3 +72,34 @@ TEST_CASE("hall configuration errors name the path", "[assets][hall]") {
   CHECK_THAT(r.error().message, Catch::Contains("hall: $.windows[0].queue_groups[0]: \"B\" is not a queue group"));
   CHECK_THAT(r.error().message, Catch::Contains("hall: $.opening_hours[0].open: expected HH:MM, got \"9:00\""));
 }
+
+TEST_CASE("the demo catalogue speaks English to a foreign resident", "[assets][english]") {
+  const auto file = load_catalogue_file(demo + "/catalogue.json");
+  REQUIRE(file);
+  for (const auto& g : file->guides) {
+    INFO("guide " << g.id);
+    CHECK_FALSE(g.name_en.empty());
+    CHECK_FALSE(g.department.name_en.empty());
+    CHECK_FALSE(g.conditions_en.empty());
+    CHECK_FALSE(g.keywords_en.empty());
+    CHECK_FALSE(g.location.address_en.empty());
+    CHECK_FALSE(g.location.hours_en.empty());
+    CHECK(g.location.window.empty() == g.location.window_en.empty());
+    CHECK(g.onsite_reason.empty() == g.onsite_reason_en.empty());
+    CHECK(g.time_limit_note.empty() == g.time_limit_note_en.empty());
+    for (std::size_t i = 0; i < g.materials.size(); ++i) {
+      const auto& m = g.materials[i];
+      INFO("material " << i << " " << m.name);
+      CHECK_FALSE(m.name_en.empty());
+      CHECK(m.notes.empty() == m.notes_en.empty());
+      if (m.certificate) CHECK_FALSE(m.certificate->issued_by_en.empty());
+    }
+    for (const auto& s : g.steps) {
+      INFO("step " << s.title);
+      CHECK_FALSE(s.title_en.empty());
+      CHECK(s.detail.empty() == s.detail_en.empty());
+    }
+    for (const auto& f : g.fees) CHECK((!f.item_en.empty() && !f.standard_en.empty()));
+    for (const auto& f : g.faq) CHECK((!f.q_en.empty() && !f.a_en.empty()));
+  }
+}

@@ -1,12 +1,12 @@
 // Migrations from every earlier schema version keep every guide and end at the newest schema.
-#include "catalogue/guide_search_terms.h"
 #include <catch2/catch.hpp>
+#include "catalogue/guide_search_terms.h"
 
 #include "catalogue/catalogue_schema.h"
-#include "catalogue/guide_parser.h"
-#include "search/search_terms.h"
 #include "catalogue/catalogue_store.h"
+#include "catalogue/guide_parser.h"
 #include "common/sha256.h"
+#include "search/search_terms.h"
 #include "support/sample_guides.h"
 #include "support/temp_dir.h"
 
@@ -65,7 +65,8 @@ TEST_CASE("every earlier schema version migrates to the newest", "[store][migrat
         // A v2 database had its summary columns filled at import.
         REQUIRE(db->exec("UPDATE guide_versions SET onsite_visits = 1, window = '1号综合受理窗口'"));
       }
-      if (from >= 3) insert_v3_terms(*db, hall::test::valid_guide("G-OLD", "重度残疾人护理补贴"));  // computed at import
+      if (from >= 3)
+        insert_v3_terms(*db, hall::test::valid_guide("G-OLD", "重度残疾人护理补贴"));  // computed at import
     }
   }
   ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
@@ -117,4 +118,30 @@ TEST_CASE("a failed migration step leaves the database at its old version", "[st
   REQUIRE(columns);
   REQUIRE(*columns->step());
   CHECK(columns->integer(0) == 0);  // the ALTERs of the failed step were rolled back too
+}
+
+TEST_CASE("a database from before English search terms gets them on upgrade", "[store][migration][english]") {
+  hall::test::TempDir dir;
+  const std::string path = dir.file("catalogue.db");
+  {
+    auto db = storage::Database::open(path);
+    REQUIRE(db);
+    REQUIRE(migrate_catalogue(*db, 4));
+    auto old = hall::test::valid_guide("G-OLD", "重度残疾人护理补贴");
+    old["name_en"] = "Care allowance for severely disabled people";
+    old["keywords_en"] = {"disability"};
+    insert_v1_row(*db, old);
+    insert_v3_terms(*db, old);
+    // What a version 4 program stored: no English terms.
+    REQUIRE(db->exec("DELETE FROM search_terms WHERE kind = 7"));
+  }
+  ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+  auto store = CatalogueStore::open(path, clock);
+  REQUIRE(store);
+  CHECK(store->database().user_version() == CatalogueStore::schema_version);
+  const auto index = store->build_search_index();
+  REQUIRE(index);
+  CHECK(index->query("allowance").size() == 1);
+  CHECK(index->query("disab").size() == 1);
+  CHECK(index->query("zdcjr").size() == 1);  // the Chinese terms are still there
 }

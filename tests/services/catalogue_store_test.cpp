@@ -13,7 +13,9 @@ using hall::test::valid_guide;
 
 namespace {
 
-Instant at(const char* rfc3339) { return *parse_rfc3339(rfc3339); }
+Instant at(const char* rfc3339) {
+  return *parse_rfc3339(rfc3339);
+}
 
 CatalogueFile file_of(const std::vector<Json>& guides) {
   auto parsed = parse_catalogue(catalogue_text(guides));
@@ -165,6 +167,23 @@ TEST_CASE("export writes what is in effect, as a catalogue that imports again", 
   REQUIRE(copy);
   REQUIRE(copy->import(*again));
   CHECK(copy->export_current() == *text);
+}
+
+TEST_CASE("English twins survive import, export and import again", "[store][english]") {
+  Fixture f;
+  REQUIRE(f.store.import(file_of({hall::test::english_guide("G-EN")})));
+  auto g = f.store.current_guide("G-EN");
+  REQUIRE(g);
+  CHECK(g->location.address_en == "Anju Street Service Centre");
+  CHECK(g->materials[2].certificate->issued_by_en == "The applicant's village or residents' committee");
+  const auto text = f.store.export_current();
+  REQUIRE(text);
+  const auto again = parse_catalogue(*text);
+  REQUIRE(again);
+  REQUIRE(again->guides.size() == 1);
+  CHECK(Json::parse(again->guides[0].source_json) == hall::test::english_guide("G-EN"));
+  CHECK(again->guides[0].keywords_en == std::vector<std::string>{"old-age allowance", "over 80"});
+  CHECK(again->guides[0].faq[0].a_en == "The local rate, paid monthly to the social security card.");
 }
 
 TEST_CASE("opening a database written by a newer program is refused", "[store]") {

@@ -10,6 +10,7 @@
 using hall::catalogue::Json;
 using hall::catalogue::parse_guide;
 using hall::catalogue::Problems;
+using hall::test::english_guide;
 using hall::test::valid_guide;
 
 namespace {
@@ -79,7 +80,8 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
       {"department has a name", [](Json& g) { g["department"].erase("name"); },
        "guide G-0001: $.department.name: missing"},
       {"department code is 18 characters", [](Json& g) { g["department"]["code"] = "123"; },
-       "guide G-0001: $.department.code: expected an 18-character unified social credit code (digits and capital letters)"},
+       "guide G-0001: $.department.code: expected an 18-character unified social credit code (digits and capital "
+       "letters)"},
       {"level is one of four", [](Json& g) { g["level"] = "village"; },
        "guide G-0001: $.level: expected one of street | district | city | province, got \"village\""},
       {"targets has at least one", [](Json& g) { g["targets"] = Json::array(); },
@@ -93,7 +95,8 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
       {"onsite_visits is 0 to 3", [](Json& g) { g["onsite_visits"] = 4; },
        "guide G-0001: $.onsite_visits: expected an integer from 0 to 3, got 4"},
       {"onsite_visits above 0 needs onsite_reason", [](Json& g) { g.erase("onsite_reason"); },
-       "guide G-0001: $.onsite_reason: missing (required when onsite_visits > 0: say why the visitor must come in person)"},
+       "guide G-0001: $.onsite_reason: missing (required when onsite_visits > 0: say why the visitor must come in "
+       "person)"},
       {"onsite_reason is not empty when visits are needed", [](Json& g) { g["onsite_reason"] = ""; },
        "guide G-0001: $.onsite_reason: expected a non-empty reason when onsite_visits > 0"},
       {"case_type is immediate or promised", [](Json& g) { g["case_type"] = "soon"; },
@@ -101,7 +104,8 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
       {"time_limit has a statutory limit", [](Json& g) { g["time_limit"].erase("statutory"); },
        "guide G-0001: $.time_limit.statutory: missing"},
       {"a limit's unit is one of four", [](Json& g) { g["time_limit"]["promised"]["unit"] = "weeks"; },
-       "guide G-0001: $.time_limit.promised.unit: expected one of on_the_spot | working_days | days | months, got \"weeks\""},
+       "guide G-0001: $.time_limit.promised.unit: expected one of on_the_spot | working_days | days | months, got "
+       "\"weeks\""},
       {"a limit's value is not negative", [](Json& g) { g["time_limit"]["promised"]["value"] = -1; },
        "guide G-0001: $.time_limit.promised.value: expected an integer from 0 to 100000, got -1"},
       {"legal_basis has at least one", [](Json& g) { g["legal_basis"] = Json::array(); },
@@ -114,7 +118,8 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
       {"a material's necessity is one of three", [](Json& g) { g["materials"][0]["necessity"] = "maybe"; },
        "guide G-0001: $.materials[0].necessity: expected one of required | optional | deferrable, got \"maybe\""},
       {"a material's form is one of four", [](Json& g) { g["materials"][1]["form"] = "fax"; },
-       "guide G-0001: $.materials[1].form: expected one of original | copy | original_or_copy | electronic, got \"fax\""},
+       "guide G-0001: $.materials[1].form: expected one of original | copy | original_or_copy | electronic, got "
+       "\"fax\""},
       {"a material's source is one of four", [](Json& g) { g["materials"][0].erase("source"); },
        "guide G-0001: $.materials[0].source: missing"},
       {"copies are not negative", [](Json& g) { g["materials"][0]["copies"] = -2; },
@@ -129,7 +134,8 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
        "guide G-0001: $.materials[2].certificate.guide: missing"},
       {"steps has at least one", [](Json& g) { g["steps"] = Json::array(); },
        "guide G-0001: $.steps: expected at least 1 item"},
-      {"a special procedure says whether it counts", [](Json& g) { g["special_procedures"][0].erase("counts_in_limit"); },
+      {"a special procedure says whether it counts",
+       [](Json& g) { g["special_procedures"][0].erase("counts_in_limit"); },
        "guide G-0001: $.special_procedures[0].counts_in_limit: missing"},
       {"fees are required (empty means free)", [](Json& g) { g.erase("fees"); }, "guide G-0001: $.fees: missing"},
       {"a fee has a standard", [](Json& g) { g["fees"] = Json::parse(R"([{"item": "工本费"}])"); },
@@ -141,16 +147,19 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
       {"appointment availability is a boolean", [](Json& g) { g["appointment"]["available"] = "yes"; },
        "guide G-0001: $.appointment.available: expected true or false, got a string"},
       {"location has hours", [](Json& g) { g["location"].erase("hours"); }, "guide G-0001: $.location.hours: missing"},
-      {"contact_phone is required", [](Json& g) { g.erase("contact_phone"); }, "guide G-0001: $.contact_phone: missing"},
+      {"contact_phone is required", [](Json& g) { g.erase("contact_phone"); },
+       "guide G-0001: $.contact_phone: missing"},
       {"complaint_phone is required", [](Json& g) { g.erase("complaint_phone"); },
        "guide G-0001: $.complaint_phone: missing"},
       {"result delivery is window, post or electronic", [](Json& g) { g["result"]["delivery"] = {"pigeon"}; },
        "guide G-0001: $.result.delivery[0]: expected window | post | electronic, got \"pigeon\""},
       {"a faq entry has an answer", [](Json& g) { g["faq"][0].erase("a"); }, "guide G-0001: $.faq[0].a: missing"},
       {"effective_from carries an offset", [](Json& g) { g["effective_from"] = "2027-03-01T00:00:00"; },
-       "guide G-0001: $.effective_from: expected an RFC 3339 time with an offset such as 2027-03-01T00:00:00+08:00, got \"2027-03-01T00:00:00\""},
+       "guide G-0001: $.effective_from: expected an RFC 3339 time with an offset such as 2027-03-01T00:00:00+08:00, "
+       "got \"2027-03-01T00:00:00\""},
       {"effective_from is a real date", [](Json& g) { g["effective_from"] = "2027-02-30T00:00:00+08:00"; },
-       "guide G-0001: $.effective_from: expected an RFC 3339 time with an offset such as 2027-03-01T00:00:00+08:00, got \"2027-02-30T00:00:00+08:00\""},
+       "guide G-0001: $.effective_from: expected an RFC 3339 time with an offset such as 2027-03-01T00:00:00+08:00, "
+       "got \"2027-02-30T00:00:00+08:00\""},
       {"effective_from comes before cancel_at",
        [](Json& g) {
          g["effective_from"] = "2027-03-01T00:00:00+08:00";
@@ -163,6 +172,44 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
        "guide G-0001: $.materials[0].notes: contains a control character (U+000A)"},
       {"strings are at most 20,000 characters", [](Json& g) { g["conditions"] = std::string(20001, 'a'); },
        "guide G-0001: $.conditions: longer than 20000 characters"},
+      {"department.name_en is a string", [](Json& g) { g["department"]["name_en"] = 7; },
+       "guide G-0001: $.department.name_en: expected a string, got an integer"},
+      {"location.address_en is a string", [](Json& g) { g["location"]["address_en"] = Json::array(); },
+       "guide G-0001: $.location.address_en: expected a string, got an array"},
+      {"location.hours_en carries no control characters", [](Json& g) { g["location"]["hours_en"] = "9:00\t17:00"; },
+       "guide G-0001: $.location.hours_en: contains a control character (U+0009)"},
+      {"location.window_en is at most 20,000 characters",
+       [](Json& g) { g["location"]["window_en"] = std::string(20001, 'w'); },
+       "guide G-0001: $.location.window_en: longer than 20000 characters"},
+      {"a material's notes_en is a string", [](Json& g) { g["materials"][1]["notes_en"] = true; },
+       "guide G-0001: $.materials[1].notes_en: expected a string, got a boolean"},
+      {"a certificate's issued_by_en is a string",
+       [](Json& g) { g["materials"][2]["certificate"]["issued_by_en"] = 1; },
+       "guide G-0001: $.materials[2].certificate.issued_by_en: expected a string, got an integer"},
+      {"a step's detail_en is at most 20,000 characters",
+       [](Json& g) { g["steps"][0]["detail_en"] = std::string(20001, 'a'); },
+       "guide G-0001: $.steps[0].detail_en: longer than 20000 characters"},
+      {"a faq question's q_en is a string", [](Json& g) { g["faq"][0]["q_en"] = Json::object(); },
+       "guide G-0001: $.faq[0].q_en: expected a string, got an object"},
+      {"a faq answer's a_en carries no newline", [](Json& g) { g["faq"][0]["a_en"] = "one\ntwo"; },
+       "guide G-0001: $.faq[0].a_en: contains a control character (U+000A)"},
+      {"time_limit.note_en is a string", [](Json& g) { g["time_limit"]["note_en"] = 5; },
+       "guide G-0001: $.time_limit.note_en: expected a string, got an integer"},
+      {"a fee's item_en is a string",
+       [](Json& g) { g["fees"] = Json::parse(R"([{"item": "工本费", "standard": "10元", "item_en": 1}])"); },
+       "guide G-0001: $.fees[0].item_en: expected a string, got an integer"},
+      {"a fee's standard_en is a string",
+       [](Json& g) { g["fees"] = Json::parse(R"([{"item": "工本费", "standard": "10元", "standard_en": []}])"); },
+       "guide G-0001: $.fees[0].standard_en: expected a string, got an array"},
+      {"keywords_en is an array of strings", [](Json& g) { g["keywords_en"] = "pension"; },
+       "guide G-0001: $.keywords_en: expected an array of strings, got a string"},
+      {"keywords_en items are strings",
+       [](Json& g) {
+         g["keywords_en"] = {"pension", 3};
+       },
+       "guide G-0001: $.keywords_en[1]: expected a string, got an integer"},
+      {"onsite_reason_en is a string", [](Json& g) { g["onsite_reason_en"] = false; },
+       "guide G-0001: $.onsite_reason_en: expected a string, got a boolean"},
       {"a guide is an object", [](Json& g) { g = Json::array(); }, "guide #1: $: expected a guide object"},
   };
   for (const auto& c : cases) {
@@ -197,4 +244,38 @@ TEST_CASE("a guide needing two visits is not 一次办好", "[catalogue][validat
   const auto zero = parse_guide(g, "guide #1", problems);
   REQUIRE(zero);
   CHECK(zero->is_one_visit());
+}
+
+TEST_CASE("the English twins a foreign resident needs are read beside the Chinese", "[catalogue][validator][english]") {
+  Problems problems;
+  const auto g = parse_guide(english_guide(), "guide #1", problems);
+  REQUIRE(problems.messages() == std::vector<std::string>{});
+  REQUIRE(g);
+  CHECK(g->department.name_en == "Rencheng District Civil Affairs Bureau");
+  CHECK(g->keywords_en == std::vector<std::string>{"old-age allowance", "over 80"});
+  CHECK(g->onsite_reason_en == "The applicant or a proxy signs the application in person");
+  CHECK(g->time_limit_note_en == "Counted from the day the application is accepted");
+  CHECK(g->materials[1].notes_en == "May be handed in later");
+  REQUIRE(g->materials[2].certificate);
+  CHECK(g->materials[2].certificate->issued_by_en == "The applicant's village or residents' committee");
+  CHECK(g->steps[0].detail_en == "Hand in the materials at a window of the service centre");
+  REQUIRE(g->fees.size() == 1);
+  CHECK(g->fees[0].item_en == "Card fee");
+  CHECK(g->fees[0].standard_en == "Waived");
+  CHECK(g->location.address_en == "Anju Street Service Centre");
+  CHECK(g->location.window_en == "Window 1 (general)");
+  CHECK(g->location.hours_en == "Monday to Friday 9:00-17:00");
+  CHECK(g->faq[0].q_en == "How much is the allowance each month?");
+  CHECK(g->faq[0].a_en == "The local rate, paid monthly to the social security card.");
+}
+
+TEST_CASE("a guide without English twins reads them as empty", "[catalogue][validator][english]") {
+  Problems problems;
+  const auto g = parse_guide(valid_guide(), "guide #1", problems);
+  REQUIRE(g);
+  CHECK(g->department.name_en.empty());
+  CHECK(g->keywords_en.empty());
+  CHECK(g->location.address_en.empty());
+  CHECK(g->materials[2].certificate->issued_by_en.empty());
+  CHECK(g->faq[0].q_en.empty());
 }

@@ -1,6 +1,8 @@
 // What a visitor types on the kiosk's keyboard, and what they should see first.
-#include "catalogue/guide_search_terms.h"
 #include <catch2/catch.hpp>
+#include "catalogue/guide_search_terms.h"
+
+#include <algorithm>
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
@@ -19,6 +21,7 @@ namespace {
 Json guide(const std::string& id, const std::string& name, std::vector<std::string> keywords = {},
            std::string faq_question = {}) {
   Json g = valid_guide(id, name);
+  g.erase("name_en");  // these cases are about Chinese; English has its own below
   g["keywords"] = keywords;
   g["faq"] = Json::array();
   if (!faq_question.empty()) g["faq"].push_back({{"q", faq_question}, {"a", "请咨询窗口工作人员。"}});
@@ -152,4 +155,67 @@ TEST_CASE("the store's index follows effective dates", "[search][store]") {
   index = store->build_search_index();
   REQUIRE(index);
   CHECK(index->query("shengyu").size() == 1);
+}
+
+TEST_CASE("English words find the demo hall's guides, typed as a visitor would", "[search][english]") {
+  const auto file = load_catalogue_file(std::string(HALL_SOURCE_ASSETS) + "/demo/catalogue.json");
+  REQUIRE(file);
+  std::vector<IndexEntry> entries;
+  for (const auto& g : file->guides) entries.push_back({g.id, g.name, catalogue::search_terms_for(g)});
+  const SearchIndex index(std::move(entries));
+  struct EnglishCase {
+    const char* typed;
+    std::vector<std::string> found;  // each must be among the hits
+    const char* first;               // the guide that must come first, or nullptr
+  };
+  const EnglishCase cases[] = {
+      {"pension", {"370811-JZ-0004", "370811-JZ-0017"}, "370811-JZ-0004"},
+      {"pens", {"370811-JZ-0004", "370811-JZ-0017"}, "370811-JZ-0004"},
+      {"Pension", {"370811-JZ-0004", "370811-JZ-0017"}, "370811-JZ-0004"},
+      {"claim pension", {"370811-JZ-0017"}, "370811-JZ-0017"},
+      {"allowance",
+       {"370811-JZ-0001", "370811-JZ-0003", "370811-JZ-0006", "370811-JZ-0023", "370811-JZ-0024"},
+       nullptr},
+      {"allow", {"370811-JZ-0001", "370811-JZ-0006", "370811-JZ-0024"}, nullptr},
+      {"minimum living allowance", {"370811-JZ-0006"}, "370811-JZ-0006"},
+      {"minimum", {"370811-JZ-0006"}, "370811-JZ-0006"},
+      {"residence", {"370811-JZ-0015"}, "370811-JZ-0015"},
+      {"resid", {"370811-JZ-0015"}, "370811-JZ-0015"},
+      {"residence permit", {"370811-JZ-0015"}, "370811-JZ-0015"},
+      {"old-age allowance", {"370811-JZ-0001"}, "370811-JZ-0001"},
+      {"medical insurance", {"370811-JZ-0005"}, "370811-JZ-0005"},
+      {"dibao", {"370811-JZ-0006"}, "370811-JZ-0006"},
+      {"veteran", {"370811-JZ-0010"}, "370811-JZ-0010"},
+  };
+  for (const auto& c : cases) {
+    INFO("typed: " << c.typed);
+    const auto found = ids(index.query(c.typed));
+    CAPTURE(found);
+    for (const auto& id : c.found) CHECK(std::find(found.begin(), found.end(), id) != found.end());
+    if (c.first) {
+      REQUIRE_FALSE(found.empty());
+      CHECK(found.front() == c.first);
+    }
+  }
+}
+
+TEST_CASE("English is matched from a word start and ranks like a keyword", "[search][english]") {
+  Json g = guide("PENSION", "城乡居民养老保险待遇领取");
+  g["name_en"] = "Claiming the residents' pension";
+  g["keywords_en"] = {"Old-age pension"};
+  Problems problems;
+  const auto parsed = parse_guide(g, "guide", problems);
+  REQUIRE(parsed);
+  const SearchIndex index({{parsed->id, parsed->name, catalogue::search_terms_for(*parsed)}});
+  const auto hits = index.query("pens");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].rank == MatchRank::keyword);
+  CHECK(index.query("residents").size() == 1);  // the apostrophe is dropped
+  CHECK(index.query("oldage").size() == 1);     // "Old-age" is two words
+  CHECK(index.query("age pension").size() == 1);
+  CHECK(index.query("old-age pension").size() == 1);  // typed with the hyphen, as written
+  CHECK(normalise_query("Old-Age") == "oldage");
+  CHECK(index.query("sion").empty());  // not from inside a word
+  CHECK(index.query("ension").empty());
+  CHECK(spaced_words("Claiming the residents' pension (60+)") == "claiming the residents pension 60");
 }

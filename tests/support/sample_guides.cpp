@@ -45,6 +45,30 @@ Json valid_guide(const std::string& id, const std::string& name, int version) {
   return g;
 }
 
+Json english_guide(const std::string& id) {
+  Json g = valid_guide(id);
+  g["department"]["name_en"] = "Rencheng District Civil Affairs Bureau";
+  g["keywords_en"] = {"old-age allowance", "over 80"};
+  g["onsite_reason_en"] = "The applicant or a proxy signs the application in person";
+  g["time_limit"]["note_en"] = "Counted from the day the application is accepted";
+  g["conditions_en"] = "Local residents aged 80 or over.";
+  g["materials"][0]["name_en"] = "Resident identity card";
+  g["materials"][1]["name_en"] = "Household register (hukou booklet)";
+  g["materials"][1]["notes_en"] = "May be handed in later";
+  g["materials"][2]["name_en"] = "Proof of residence from the village or residents' committee";
+  g["materials"][2]["certificate"]["issued_by_en"] = "The applicant's village or residents' committee";
+  g["steps"][0]["title_en"] = "Apply";
+  g["steps"][0]["detail_en"] = "Hand in the materials at a window of the service centre";
+  g["fees"] =
+      Json::parse(R"([{"item": "工本费", "standard": "免收", "item_en": "Card fee", "standard_en": "Waived"}])");
+  g["location"]["address_en"] = "Anju Street Service Centre";
+  g["location"]["window_en"] = "Window 1 (general)";
+  g["location"]["hours_en"] = "Monday to Friday 9:00-17:00";
+  g["faq"][0]["q_en"] = "How much is the allowance each month?";
+  g["faq"][0]["a_en"] = "The local rate, paid monthly to the social security card.";
+  return g;
+}
+
 std::string catalogue_text(const std::vector<Json>& guides) {
   Json c = {{"format", "hallkiosk.catalogue/1"}, {"guides", Json::array()}};
   for (const auto& g : guides) c["guides"].push_back(g);
