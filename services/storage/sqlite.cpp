@@ -59,6 +59,10 @@ Statement& Statement::bind(int index, std::string_view value) {
       sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT), index);
 }
 
+Statement& Statement::bind(int index, double value) {
+  return keep_bind_error(sqlite3_bind_double(stmt_, index, value), index);
+}
+
 Statement& Statement::bind_null(int index) {
   return keep_bind_error(sqlite3_bind_null(stmt_, index), index);
 }
@@ -102,6 +106,8 @@ std::optional<std::int64_t> Statement::optional_integer(int column) const {
   if (is_null(column)) return std::nullopt;
   return integer(column);
 }
+
+double Statement::real(int column) const { return sqlite3_column_double(stmt_, column); }
 
 std::string Statement::text(int column) const {
   const auto* p = sqlite3_column_text(stmt_, column);
@@ -199,6 +205,8 @@ Result<std::string> Database::quick_check() {
 void Database::set_busy_timeout(std::chrono::milliseconds wait) {
   sqlite3_busy_timeout(db_, static_cast<int>(wait.count()));
 }
+
+std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 
 std::int64_t Database::changes() const {
   return sqlite3_changes64(db_);

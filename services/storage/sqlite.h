@@ -37,6 +37,7 @@ class Statement {
   Statement& bind(int index, std::string_view value);
   Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
   Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, double value);
   Statement& bind_null(int index);
   Statement& bind(int index, std::optional<std::int64_t> value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -53,6 +54,7 @@ class Statement {
 
   std::int64_t integer(int column) const;
   std::optional<std::int64_t> optional_integer(int column) const;
+  double real(int column) const;
   std::string text(int column) const;
   bool is_null(int column) const;
 
@@ -85,6 +87,7 @@ class Database {
   Result<std::string> quick_check();
   const std::string& path() const { return path_; }
   std::int64_t changes() const;
+  std::int64_t last_insert_id() const;
   // How long a statement waits for another connection's lock before failing as unavailable (5 s from open).
   void set_busy_timeout(std::chrono::milliseconds wait);
   Error error(std::string_view what) const;  // the last SQLite error, as a readable value
