@@ -18,4 +18,7 @@ target_sources(hall_services PRIVATE
   queue/queue_service.cpp
   queue/window_commands.cpp
   queue/visitor_commands.cpp
+  queue/staff_registry.cpp
+  queue/device_registry.cpp
+  queue/queue_stats.cpp
 )

@@ -37,110 +37,109 @@ struct QueueService::TicketChange {
 };
 
 QueueResult<std::optional<TicketView>> QueueService::call_next(const Actor& actor) {
-  const auto refused = [&](QueueError e) -> QueueResult<std::optional<TicketView>> {
-    audit_refusal(actor.who, actor.window, "call_next", e);
-    return std::unexpected(std::move(e));
-  };
-  const Window* window = hall_->window(actor.window);
-  if (!window)
-    return refused(refuse(Refusal::not_found, "window \"" + actor.window + "\" is not in hall.json").error());
-  auto tx = storage::Transaction::begin(db_);
-  if (!tx) return refuse(tx.error());
-  const Instant now = clock_->now();
-  auto day = service_day(db_, now, zone_);
-  if (!day) return refuse(day.error());
-  auto row = load_window(db_, window->id);
-  if (!row) return refuse(row.error());
-  if (row->paused) {
-    return refused(refuse(Refusal::window_paused, "window " + window->id + " is paused; resume it to call").error());
-  }
-  if (row->current_ticket) {
-    auto held = find_ticket(db_, *row->current_ticket);
-    if (!held) return refuse(held.error());
-    if (*held && holds((*held)->state)) {
-      return refused(refuse(Refusal::window_busy, "window " + window->id + " still holds " + (*held)->number + " (" +
-                                                      to_string((*held)->state) +
-                                                      "); finish, transfer or mark it a no-show first")
-                         .error());
+  auto result = [&]() -> QueueResult<std::optional<TicketView>> {
+    const Window* window = hall_->window(actor.window);
+    if (!window) return refuse(Refusal::not_found, "window \"" + actor.window + "\" is not in hall.json");
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    const Instant now = clock_->now();
+    auto day = service_day(db_, now, zone_);
+    if (!day) return refuse(day.error());
+    auto row = load_window(db_, window->id);
+    if (!row) return refuse(row.error());
+    if (row->paused) {
+      return std::unexpected(
+          refuse(Refusal::window_paused, "window " + window->id + " is paused; resume it to call").error());
     }
-  }
-  auto waiting = waiting_tickets(db_);
-  if (!waiting) return refuse(waiting.error());
-  std::vector<Ticket> mine;
-  std::vector<Candidate> candidates;
-  for (auto& t : *waiting) {
-    if (t.day != *day) continue;  // yesterday's leftovers are never called
-    const bool for_me = t.target_window.empty() ? window->serves(t.group) : t.target_window == window->id;
-    if (!for_me) continue;
-    candidates.push_back({t.priority.has_value(), t.place});
-    mine.push_back(std::move(t));
-  }
-  const auto pick = choose_next(candidates, row->priority_run, hall_->queue_rules.fairness_after);
-  if (!pick) {
+    if (row->current_ticket) {
+      auto held = find_ticket(db_, *row->current_ticket);
+      if (!held) return refuse(held.error());
+      if (*held && holds((*held)->state)) {
+        return refuse(Refusal::window_busy, "window " + window->id + " still holds " + (*held)->number + " (" +
+                                                to_string((*held)->state) +
+                                                "); finish, transfer or mark it a no-show first");
+      }
+    }
+    auto waiting = waiting_tickets(db_);
+    if (!waiting) return refuse(waiting.error());
+    std::vector<Ticket> mine;
+    std::vector<Candidate> candidates;
+    for (auto& t : *waiting) {
+      if (t.day != *day) continue;  // yesterday's leftovers are never called
+      const bool for_me = t.target_window.empty() ? window->serves(t.group) : t.target_window == window->id;
+      if (!for_me) continue;
+      candidates.push_back({t.priority.has_value(), t.place});
+      mine.push_back(std::move(t));
+    }
+    const auto pick = choose_next(candidates, row->priority_run, hall_->queue_rules.fairness_after);
+    if (!pick) {
+      if (auto c = tx->commit(); !c) return refuse(c.error());
+      return std::optional<TicketView>{};
+    }
+    Ticket t = mine[*pick];
+    t.state = TicketState::called;
+    t.called_at = now;
+    if (!t.first_called_at) t.first_called_at = now;
+    t.window = window->id;
+    t.target_window.clear();
+    t.recalls = 0;
+    row->current_ticket = t.id;
+    row->priority_run = t.priority ? row->priority_run + 1 : 0;
+    if (auto r = save_ticket(db_, t); !r) return refuse(r.error());
+    if (auto r = save_window(db_, *row); !r) return refuse(r.error());
+    if (auto e = append_event(db_, now, "called", t.number, window->id, event_payload(t, window->id)); !e) {
+      return refuse(e.error());
+    }
+    if (auto a = audit(db_, {0, now, actor.who, window->id, "call_next", "ok", t.number}); !a) return refuse(a.error());
+    auto view = view_of(t);
+    if (!view) return std::unexpected(view.error());
     if (auto c = tx->commit(); !c) return refuse(c.error());
-    return std::optional<TicketView>{};
-  }
-  Ticket t = mine[*pick];
-  t.state = TicketState::called;
-  t.called_at = now;
-  if (!t.first_called_at) t.first_called_at = now;
-  t.window = window->id;
-  t.target_window.clear();
-  t.recalls = 0;
-  row->current_ticket = t.id;
-  row->priority_run = t.priority ? row->priority_run + 1 : 0;
-  if (auto r = save_ticket(db_, t); !r) return refuse(r.error());
-  if (auto r = save_window(db_, *row); !r) return refuse(r.error());
-  if (auto e = append_event(db_, now, "called", t.number, window->id, event_payload(t, window->id)); !e) {
-    return refuse(e.error());
-  }
-  if (auto a = audit(db_, {0, now, actor.who, window->id, "call_next", "ok", t.number}); !a) return refuse(a.error());
-  auto view = view_of(t);
-  if (!view) return std::unexpected(view.error());
-  if (auto c = tx->commit(); !c) return refuse(c.error());
-  return std::optional<TicketView>(*view);
+    return std::optional<TicketView>(*view);
+  }();
+  if (!result) audit_refusal(actor.who, actor.window, "call_next", result.error());
+  return result;
 }
 
 QueueResult<TicketView> QueueService::change_ticket(const Actor& actor, std::int64_t ticket_id,
                                                     const TicketChange& change) {
-  const auto refused = [&](QueueError e) -> QueueResult<TicketView> {
-    audit_refusal(actor.who, actor.window, change.action, e);
-    return std::unexpected(std::move(e));
-  };
-  auto tx = storage::Transaction::begin(db_);
-  if (!tx) return refuse(tx.error());
-  const Instant now = clock_->now();
-  auto found = find_ticket(db_, ticket_id);
-  if (!found) return refuse(found.error());
-  if (!*found)
-    return refused(refuse(Refusal::not_found, "ticket " + std::to_string(ticket_id) + " does not exist").error());
-  Ticket t = **found;
-  if (holds(t.state) && t.window != actor.window) {
-    return refused(
-        refuse(Refusal::other_window, "ticket " + t.number + " is held by window " + t.window + ", not " + actor.window)
-            .error());
-  }
-  if (auto ok = check_move(t, change.move); !ok) return refused(ok.error());
-  const std::string window_id = holds(t.state) ? t.window : std::string();
-  auto kind = change.apply(t, now);
-  if (!kind) return refused(kind.error());
-  if (auto r = save_ticket(db_, t); !r) return refuse(r.error());
-  if (!window_id.empty() && !holds(t.state)) {  // the window lets go of it
-    auto row = load_window(db_, window_id);
-    if (!row) return refuse(row.error());
-    if (row->current_ticket == t.id) row->current_ticket.reset();
-    if (auto r = save_window(db_, *row); !r) return refuse(r.error());
-  }
-  if (auto e = append_event(db_, now, *kind, t.number, window_id, event_payload(t, window_id)); !e) {
-    return refuse(e.error());
-  }
-  if (auto a = audit(db_, {0, now, actor.who, actor.window, change.action, "ok", t.number}); !a) {
-    return refuse(a.error());
-  }
-  auto view = view_of(t);
-  if (!view) return std::unexpected(view.error());
-  if (auto c = tx->commit(); !c) return refuse(c.error());
-  return *view;
+  auto result = [&]() -> QueueResult<TicketView> {
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    const Instant now = clock_->now();
+    auto found = find_ticket(db_, ticket_id);
+    if (!found) return refuse(found.error());
+    if (!*found)
+      return std::unexpected(
+          refuse(Refusal::not_found, "ticket " + std::to_string(ticket_id) + " does not exist").error());
+    Ticket t = **found;
+    if (holds(t.state) && t.window != actor.window) {
+      return refuse(Refusal::other_window,
+                    "ticket " + t.number + " is held by window " + t.window + ", not " + actor.window);
+    }
+    if (auto ok = check_move(t, change.move); !ok) return std::unexpected(ok.error());
+    const std::string window_id = holds(t.state) ? t.window : std::string();
+    auto kind = change.apply(t, now);
+    if (!kind) return std::unexpected(kind.error());
+    if (auto r = save_ticket(db_, t); !r) return refuse(r.error());
+    if (!window_id.empty() && !holds(t.state)) {  // the window lets go of it
+      auto row = load_window(db_, window_id);
+      if (!row) return refuse(row.error());
+      if (row->current_ticket == t.id) row->current_ticket.reset();
+      if (auto r = save_window(db_, *row); !r) return refuse(r.error());
+    }
+    if (auto e = append_event(db_, now, *kind, t.number, window_id, event_payload(t, window_id)); !e) {
+      return refuse(e.error());
+    }
+    if (auto a = audit(db_, {0, now, actor.who, actor.window, change.action, "ok", t.number}); !a) {
+      return refuse(a.error());
+    }
+    auto view = view_of(t);
+    if (!view) return std::unexpected(view.error());
+    if (auto c = tx->commit(); !c) return refuse(c.error());
+    return *view;
+  }();
+  if (!result) audit_refusal(actor.who, actor.window, change.action, result.error());
+  return result;
 }
 
 QueueResult<TicketView> QueueService::recall(const Actor& actor, std::int64_t ticket_id) {
@@ -223,31 +222,32 @@ QueueResult<void> QueueService::resume(const Actor& actor) {
 
 QueueResult<void> QueueService::set_paused(const Actor& actor, bool paused) {
   const char* action = paused ? "pause" : "resume";
-  const auto refused = [&](QueueError e) -> QueueResult<void> {
-    audit_refusal(actor.who, actor.window, action, e);
-    return std::unexpected(std::move(e));
-  };
-  if (!hall_->window(actor.window)) {
-    return refused(refuse(Refusal::not_found, "window \"" + actor.window + "\" is not in hall.json").error());
-  }
-  auto tx = storage::Transaction::begin(db_);
-  if (!tx) return refuse(tx.error());
-  auto row = load_window(db_, actor.window);
-  if (!row) return refuse(row.error());
-  if (row->paused == paused) {
-    return refused(
-        refuse(Refusal::wrong_state, "window " + actor.window + " is already " + (paused ? "paused" : "open")).error());
-  }
-  row->paused = paused;
-  const Instant now = clock_->now();
-  if (auto r = save_window(db_, *row); !r) return refuse(r.error());
-  const std::string payload = Json{{"number", nullptr}, {"window", actor.window}}.dump();
-  if (auto e = append_event(db_, now, paused ? "window_paused" : "window_resumed", "", actor.window, payload); !e) {
-    return refuse(e.error());
-  }
-  if (auto a = audit(db_, {0, now, actor.who, actor.window, action, "ok", ""}); !a) return refuse(a.error());
-  if (auto c = tx->commit(); !c) return refuse(c.error());
-  return {};
+  auto result = [&]() -> QueueResult<void> {
+    if (!hall_->window(actor.window)) {
+      return refuse(Refusal::not_found, "window \"" + actor.window + "\" is not in hall.json");
+    }
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    auto row = load_window(db_, actor.window);
+    if (!row) return refuse(row.error());
+    if (row->paused == paused) {
+      return std::unexpected(
+          refuse(Refusal::wrong_state, "window " + actor.window + " is already " + (paused ? "paused" : "open"))
+              .error());
+    }
+    row->paused = paused;
+    const Instant now = clock_->now();
+    if (auto r = save_window(db_, *row); !r) return refuse(r.error());
+    const std::string payload = Json{{"number", nullptr}, {"window", actor.window}}.dump();
+    if (auto e = append_event(db_, now, paused ? "window_paused" : "window_resumed", "", actor.window, payload); !e) {
+      return refuse(e.error());
+    }
+    if (auto a = audit(db_, {0, now, actor.who, actor.window, action, "ok", ""}); !a) return refuse(a.error());
+    if (auto c = tx->commit(); !c) return refuse(c.error());
+    return {};
+  }();
+  if (!result) audit_refusal(actor.who, actor.window, action, result.error());
+  return result;
 }
 
 }  // namespace hall::queue
