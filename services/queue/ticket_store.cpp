@@ -124,6 +124,27 @@ Result<double> next_issue_place(storage::Database& db, const std::string& day, I
   return std::max(at, st->real(0) + 1e-3);
 }
 
+Result<std::optional<Ticket>> head_of_line(storage::Database& db, const std::string& day, const std::string& window,
+                                           const std::vector<std::string>& groups, bool priority) {
+  std::string sql = std::string("SELECT ") + columns + " FROM tickets WHERE state = 'waiting' AND day = ?1 AND " +
+                    (priority ? "priority IS NOT NULL" : "priority IS NULL") +
+                    " AND (target_window = ?2 OR (target_window = ''";
+  if (!groups.empty()) {
+    sql += " AND group_id IN (";
+    for (std::size_t i = 0; i < groups.size(); ++i) sql += (i ? ", ?" : "?") + std::to_string(i + 3);
+    sql += ")";
+  }
+  sql += ")) ORDER BY place, id LIMIT 1";
+  auto st = db.prepare(sql);
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, day).bind(2, window);
+  for (std::size_t i = 0; i < groups.size(); ++i) st->bind(static_cast<int>(i + 3), groups[i]);
+  auto row = st->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<Ticket>{};
+  return std::optional<Ticket>(ticket_of(*st));
+}
+
 Result<std::vector<Ticket>> waiting_tickets(storage::Database& db) {
   return tickets_where(db, "state = 'waiting' ORDER BY place, id", std::nullopt);
 }

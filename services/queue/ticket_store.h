@@ -21,6 +21,10 @@ Result<void> save_ticket(storage::Database& db, const Ticket& t);
 // The place of a ticket issued now: its issue time, or a millisecond after the day's last place, so
 // no two tickets share a place and a re-activation always fits between two of them.
 Result<double> next_issue_place(storage::Database& db, const std::string& day, Instant now);
+// The longest-waiting ticket of one tier (priority or normal) that `window` may call on `day`: sent
+// to it by a transfer, or of a group it serves (`groups` empty: a comprehensive window, all groups).
+Result<std::optional<Ticket>> head_of_line(storage::Database& db, const std::string& day, const std::string& window,
+                                           const std::vector<std::string>& groups, bool priority);
 // Every waiting ticket, in place order.
 Result<std::vector<Ticket>> waiting_tickets(storage::Database& db);
 // Every ticket of a local day.

@@ -60,23 +60,23 @@ QueueResult<std::optional<TicketView>> QueueService::call_next(const Actor& acto
                                                 "); finish, transfer or mark it a no-show first");
       }
     }
-    auto waiting = waiting_tickets(db_);
-    if (!waiting) return refuse(waiting.error());
-    std::vector<Ticket> mine;
+    // The head of each tier for this window; the policy picks between the two.
+    const std::vector<std::string> groups = window->comprehensive ? std::vector<std::string>{} : window->queue_groups;
+    std::vector<Ticket> heads;
     std::vector<Candidate> candidates;
-    for (auto& t : *waiting) {
-      if (t.day != *day) continue;  // yesterday's leftovers are never called
-      const bool for_me = t.target_window.empty() ? window->serves(t.group) : t.target_window == window->id;
-      if (!for_me) continue;
-      candidates.push_back({t.priority.has_value(), t.place});
-      mine.push_back(std::move(t));
+    for (const bool priority : {true, false}) {
+      auto head = head_of_line(db_, *day, window->id, groups, priority);
+      if (!head) return refuse(head.error());
+      if (!*head) continue;
+      candidates.push_back({priority, (*head)->place});
+      heads.push_back(std::move(**head));
     }
     const auto pick = choose_next(candidates, row->priority_run, hall_->queue_rules.fairness_after);
     if (!pick) {
       if (auto c = tx->commit(); !c) return refuse(c.error());
       return std::optional<TicketView>{};
     }
-    Ticket t = mine[*pick];
+    Ticket t = heads[*pick];
     t.state = TicketState::called;
     t.called_at = now;
     if (!t.first_called_at) t.first_called_at = now;
