@@ -39,7 +39,7 @@ QueueResult<TicketView> QueueService::reactivate_found(Result<std::optional<Tick
   Ticket t = **found;
   if (auto ok = check_move(t, Move::reactivate); !ok) return std::unexpected(ok.error());
   const Instant now = clock_->now();
-  const Instant until = *t.no_show_at + std::chrono::minutes(hall_->queue_rules.reactivation_minutes);
+  const Instant until = t.no_show_at.value_or(now) + std::chrono::minutes(hall_->queue_rules.reactivation_minutes);
   if (now > until) {
     return refuse(Refusal::too_late, "ticket " + t.number + " could re-enter the queue until " +
                                          local_clock(until, zone_) + "; please take a new number");
