@@ -21,4 +21,5 @@ target_sources(hall_services PRIVATE
   queue/staff_registry.cpp
   queue/device_registry.cpp
   queue/queue_stats.cpp
+  queue/ticket_json.cpp
 )
