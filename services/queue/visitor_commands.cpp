@@ -13,23 +13,32 @@
 namespace hall::queue {
 
 QueueResult<TicketView> QueueService::reactivate(const std::string& token, const std::string& by) {
-  auto tx = storage::Transaction::begin(db_);
-  if (!tx) return refuse(tx.error());
-  auto r = reactivate_found(find_ticket_by_token(db_, token), "no ticket has this token", by);
-  if (!r) return r;
-  if (auto c = tx->commit(); !c) return refuse(c.error());
-  return r;
+  auto result = [&]() -> QueueResult<TicketView> {
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    auto r = reactivate_found(find_ticket_by_token(db_, token), "no ticket has this token", by);
+    if (!r) return r;
+    if (auto c = tx->commit(); !c) return refuse(c.error());
+    return r;
+  }();
+  if (!result) audit_refusal(by, "", "reactivate", result.error());
+  return result;
 }
 
 QueueResult<TicketView> QueueService::reactivate_number(const std::string& number, const std::string& by) {
-  auto tx = storage::Transaction::begin(db_);
-  if (!tx) return refuse(tx.error());
-  auto day = service_day(db_, clock_->now(), zone_);
-  if (!day) return refuse(day.error());
-  auto r = reactivate_found(find_ticket_by_number(db_, *day, number), "no ticket " + number + " was issued today", by);
-  if (!r) return r;
-  if (auto c = tx->commit(); !c) return refuse(c.error());
-  return r;
+  auto result = [&]() -> QueueResult<TicketView> {
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    auto day = service_day(db_, clock_->now(), zone_);
+    if (!day) return refuse(day.error());
+    auto r =
+        reactivate_found(find_ticket_by_number(db_, *day, number), "no ticket " + number + " was issued today", by);
+    if (!r) return r;
+    if (auto c = tx->commit(); !c) return refuse(c.error());
+    return r;
+  }();
+  if (!result) audit_refusal(by, "", "reactivate", result.error());
+  return result;
 }
 
 QueueResult<TicketView> QueueService::reactivate_found(Result<std::optional<Ticket>> found, const std::string& what,

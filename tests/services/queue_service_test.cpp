@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "queue/audit_log.h"
 #include "queue_fixture.h"
 
 using namespace hall;
@@ -248,4 +249,32 @@ TEST_CASE("the database holds no personal data: tickets have no name, phone or i
     INFO(personal);
     CHECK_FALSE(columns.contains(personal));
   }
+}
+
+TEST_CASE("yesterday's waiting tickets are never called today", "[queue][service]") {
+  QueueHall h;
+  h.clock.set(local("2026-12-01T16:50:00+08:00"));
+  h.hall.queue_rules.cutoff_minutes = 0;
+  h.issue("A");  // still waiting when the hall closes
+  h.clock.set(local("2026-12-02T09:00:00+08:00"));
+  CHECK(h.call("W1").empty());
+  CHECK(h.issue("A").number == "A001");
+  CHECK(h.call("W1") == "A001");
+  CHECK(h.queue->ticket(1)->ticket.day == "2026-12-01");
+  CHECK(h.queue->ticket(1)->ticket.state == TicketState::waiting);
+}
+
+TEST_CASE("a refused issue or re-activation is written to the audit log", "[queue][service]") {
+  QueueHall h;
+  h.clock.set(local("2026-12-05T10:00:00+08:00"));  // Saturday
+  REQUIRE_FALSE(h.queue->issue({"K1", "", "A", "", std::nullopt}));
+  REQUIRE_FALSE(h.queue->reactivate("no-such-token", "phone"));
+  auto log = queue::audit_entries(h.queue->database(), 0, 10);
+  REQUIRE(log);
+  REQUIRE(log->size() == 2);
+  CHECK(log->at(0).actor == "K1");
+  CHECK(log->at(0).action == "issue");
+  CHECK(log->at(0).outcome == "closed");
+  CHECK(log->at(1).actor == "phone");
+  CHECK(log->at(1).outcome == "not_found");
 }
