@@ -71,22 +71,9 @@ QueueResult<Issued> QueueService::issue(const IssueRequest& request) {
     auto day = service_day(db_, now, zone_);
     if (!day) return refuse(day.error());
     const std::string hash = request_hash(r);
-    if (!r.idempotency_key.empty()) {
-      auto seen = find_idempotent(db_, r.device_id, r.idempotency_key, *day);
-      if (!seen) return refuse(seen.error());
-      if (*seen) {
-        if ((*seen)->request_hash != hash) {
-          return refuse(Refusal::idempotency_conflict, "Idempotency-Key \"" + r.idempotency_key +
-                                                           "\" was used today with another request; use a new key");
-        }
-        auto first = find_ticket(db_, (*seen)->ticket_id);
-        if (!first) return refuse(first.error());
-        if (!*first) return refuse(Refusal::storage, "idempotency key points at a missing ticket");
-        auto view = view_of(**first);
-        if (!view) return std::unexpected(view.error());
-        return Issued{*view, false};
-      }
-    }
+    auto replay = replay_idempotent(r, *day, hash);
+    if (!replay) return std::unexpected(replay.error());
+    if (*replay) return **replay;
     if (auto open = check_open(r.group, *day); !open) return std::unexpected(open.error());
     auto sequence = next_sequence(db_, *day, r.group);
     if (!sequence) return refuse(sequence.error());
@@ -117,6 +104,24 @@ QueueResult<Issued> QueueService::issue(const IssueRequest& request) {
   }();
   if (!result) audit_refusal(request.device_id, "", "issue", result.error());
   return result;
+}
+
+QueueResult<std::optional<Issued>> QueueService::replay_idempotent(const IssueRequest& r, const std::string& day,
+                                                                   const std::string& hash) {
+  if (r.idempotency_key.empty()) return std::optional<Issued>{};
+  auto seen = find_idempotent(db_, r.device_id, r.idempotency_key, day);
+  if (!seen) return refuse(seen.error());
+  if (!*seen) return std::optional<Issued>{};
+  if ((*seen)->request_hash != hash) {
+    return refuse(Refusal::idempotency_conflict,
+                  "Idempotency-Key \"" + r.idempotency_key + "\" was used today with another request; use a new key");
+  }
+  auto first = find_ticket(db_, (*seen)->ticket_id);
+  if (!first) return refuse(first.error());
+  if (!*first) return refuse(Refusal::storage, "idempotency key points at a missing ticket");
+  auto view = view_of(**first);
+  if (!view) return std::unexpected(view.error());
+  return std::optional<Issued>(Issued{*view, false});
 }
 
 QueueResult<TicketView> QueueService::view_of(const Ticket& t) {

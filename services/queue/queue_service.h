@@ -108,6 +108,9 @@ class QueueService {
   QueueResult<TicketView> change_ticket(const Actor& actor, std::int64_t ticket_id, const TicketChange& change);
   QueueResult<TicketView> reactivate_found(Result<std::optional<Ticket>> found, const std::string& what,
                                            const std::string& by);
+  // The ticket a retried request already has (same device, key and day), if any.
+  QueueResult<std::optional<Issued>> replay_idempotent(const IssueRequest& r, const std::string& day,
+                                                       const std::string& hash);
   QueueResult<void> check_open(const std::string& group, const std::string& day);
   QueueResult<TicketView> view_of(const Ticket& t);
   QueueResult<void> set_paused(const Actor& actor, bool paused);
