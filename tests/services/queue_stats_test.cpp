@@ -128,3 +128,33 @@ TEST_CASE("the hall calendar reads day lists and knows the next opening", "[queu
   CHECK_FALSE(queue::weekdays_of("weekdays"));
   CHECK_FALSE(queue::weekdays_of(""));
 }
+
+TEST_CASE("local midnight and opening hours follow a zone's clock changes", "[queue][stats]") {
+  const auto berlin = TimeZone::load("Europe/Berlin");
+  REQUIRE(berlin);
+  struct Case {
+    const char* rule;
+    const char* at;
+    const char* date;
+    const char* next_midnight;
+  };
+  const Case cases[] = {
+      {"the day before summer time: midnight at +01:00", "2026-03-28T12:00:00+01:00", "2026-03-28",
+       "2026-03-28T23:00:00Z"},
+      {"the short day itself: its midnight at +02:00", "2026-03-29T12:00:00+02:00", "2026-03-29",
+       "2026-03-29T22:00:00Z"},
+      {"the long day when summer time ends", "2026-10-25T12:00:00+01:00", "2026-10-25", "2026-10-25T23:00:00Z"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.rule);
+    CHECK(queue::local_date(local(c.at), *berlin) == c.date);
+    CHECK(queue::next_local_midnight(local(c.at), *berlin) == local(c.next_midnight));
+  }
+  const std::vector<OpeningHours> hours = {{"mon-fri", "09:00", "17:00"}};
+  // Monday after the change: 09:00 local is 07:00Z in summer time.
+  const auto span = queue::open_span_at(hours, *berlin, local("2026-03-30T10:00:00+02:00"));
+  REQUIRE(span);
+  CHECK(span->open == local("2026-03-30T07:00:00Z"));
+  CHECK(queue::next_opening(hours, *berlin, local("2026-03-28T12:00:00+01:00")) == local("2026-03-30T09:00:00+02:00"));
+  CHECK(queue::open_seconds_on(hours, *berlin, "2026-03-30") == 8 * 3600);
+}
