@@ -47,8 +47,8 @@ void read_groups_and_windows(JsonReader& r, HallConfig& hall) {
     window.name = w.text("name", Need::required, 100);
     window.name_en = w.text("name_en", Need::optional, 100);
     window.comprehensive = w.boolean("comprehensive", Need::optional).value_or(false);
-    window.queue_groups = w.texts("queue_groups", window.comprehensive ? Need::optional : Need::required,
-                                  window.comprehensive ? 0 : 1);
+    window.queue_groups =
+        w.texts("queue_groups", window.comprehensive ? Need::optional : Need::required, window.comprehensive ? 0 : 1);
     for (std::size_t i = 0; i < window.queue_groups.size(); ++i) {
       if (!group_ids.contains(window.queue_groups[i])) {
         w.problem("queue_groups[" + std::to_string(i) + "]", "\"" + window.queue_groups[i] + "\" is not a queue group");

@@ -39,8 +39,8 @@ void report(const char* what, const std::vector<double>& ms) {
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::atoi(argv[1]) : 2000;
-  const fs::path dir = argc > 2 ? fs::path(argv[2])
-                                : fs::temp_directory_path() / ("queue_bench." + std::to_string(::getpid()));
+  const fs::path dir =
+      argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / ("queue_bench." + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path db = dir / "queue.db";
   fs::remove(db);
