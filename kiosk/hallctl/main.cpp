@@ -6,6 +6,7 @@
 #include "hallctl/catalogue_commands.h"
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/queue_commands.h"
 #include "hallctl/sync_commands.h"
 
 namespace {
@@ -18,6 +19,8 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
+  hallctl queue stats [--date D] | device add|list|revoke | staff add|list|disable|reset-pin | audit
+                                                            (hallctl queue --help)
   hallctl --help | hallctl catalogue --help
 
 Options:
@@ -32,6 +35,7 @@ int run(int argc, char** argv) {
     return run_central_command(argc, argv);  // the central verbs parse their own options
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
+  if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
   auto cl = parse_command_line(argc, argv, {"--data"}, {"--json", "--help"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

@@ -44,24 +44,21 @@ Result<void> to_v1(Database& db) {
 Result<void> for_each_stored_guide(Database& db, const std::function<Result<void>(const Guide&)>& each) {
   auto st = db.prepare("SELECT guide_id, version, body FROM guide_versions");
   if (!st) return std::unexpected(st.error());
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) return {};
+  return st->each([&](const storage::Statement& row) -> Result<void> {
     Problems problems;
     Json node;
     try {
-      node = Json::parse(st->text(2));
+      node = Json::parse(row.text(2));
     } catch (const Json::exception&) {
-      return fail(ErrorCode::corrupt,
-                  "stored guide " + st->text(0) + " version " + std::to_string(st->integer(1)) + ": body is not JSON");
+      return fail(ErrorCode::corrupt, "stored guide " + row.text(0) + " version " + std::to_string(row.integer(1)) +
+                                          ": body is not JSON");
     }
-    const auto guide = parse_guide(node, "guide " + st->text(0), problems);
+    const auto guide = parse_guide(node, "guide " + row.text(0), problems);
     if (!guide) {
       return fail(ErrorCode::corrupt, "stored guide no longer valid: " + problems.messages().front());
     }
-    if (auto r = each(*guide); !r) return r;
-  }
+    return each(*guide);
+  });
 }
 
 // Version 2: what list screens show, as columns, and the materials checklist.

@@ -127,12 +127,14 @@ Result<std::vector<PublishedVersion>> CatalogueStore::stored_versions() const {
   auto st = db_->prepare("SELECT guide_id, version, content_hash FROM guide_versions");
   if (!st) return std::unexpected(st.error());
   std::vector<PublishedVersion> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) return out;
-    out.push_back({st->text(0), static_cast<int>(st->integer(1)), st->text(2)});
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        out.push_back({row.text(0), static_cast<int>(row.integer(1)), row.text(2)});
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
+  return out;
 }
 
 Result<ReplaceReport> CatalogueStore::replace_published(
@@ -190,31 +192,32 @@ Result<std::vector<GuideSummary>> CatalogueStore::current() const {
   if (!st) return std::unexpected(st.error());
   st->bind(1, seconds_of(clock_->now()));
   std::vector<GuideSummary> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    GuideSummary s;
-    s.id = st->text(0);
-    s.version = static_cast<int>(st->integer(1));
-    s.name = st->text(2);
-    s.name_en = st->text(3);
-    s.status = status_of(st->text(4));
-    s.onsite_visits = static_cast<int>(st->integer(5));
-    s.case_type = st->text(6) == "immediate" ? CaseType::immediate : CaseType::promised;
-    s.promised_limit = TimeLimit{static_cast<int>(st->integer(7)), unit_of(st->text(8))};
-    s.window = st->text(9);
-    s.queue_group = st->text(10);
-    if (const auto ef = st->optional_integer(11)) s.effective_from = instant_of(*ef);
-    const std::string topics = st->text(12);
-    std::size_t start = 0;
-    while (start < topics.size()) {
-      const auto end = topics.find('\x1f', start);
-      s.topics.push_back(topics.substr(start, end == std::string::npos ? std::string::npos : end - start));
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
-    out.push_back(std::move(s));
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        GuideSummary s;
+        s.id = row.text(0);
+        s.version = static_cast<int>(row.integer(1));
+        s.name = row.text(2);
+        s.name_en = row.text(3);
+        s.status = status_of(row.text(4));
+        s.onsite_visits = static_cast<int>(row.integer(5));
+        s.case_type = row.text(6) == "immediate" ? CaseType::immediate : CaseType::promised;
+        s.promised_limit = TimeLimit{static_cast<int>(row.integer(7)), unit_of(row.text(8))};
+        s.window = row.text(9);
+        s.queue_group = row.text(10);
+        if (const auto ef = row.optional_integer(11)) s.effective_from = instant_of(*ef);
+        const std::string topics = row.text(12);
+        std::size_t start = 0;
+        while (start < topics.size()) {
+          const auto end = topics.find('\x1f', start);
+          s.topics.push_back(topics.substr(start, end == std::string::npos ? std::string::npos : end - start));
+          if (end == std::string::npos) break;
+          start = end + 1;
+        }
+        out.push_back(std::move(s));
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
   return out;
 }
@@ -247,18 +250,19 @@ Result<std::vector<StoredVersion>> CatalogueStore::versions(const std::string& i
   if (!st) return std::unexpected(st.error());
   st->bind(1, id);
   std::vector<StoredVersion> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    StoredVersion v;
-    v.version = static_cast<int>(st->integer(0));
-    if (const auto t = st->optional_integer(1)) v.effective_from = instant_of(*t);
-    if (const auto t = st->optional_integer(2)) v.cancel_at = instant_of(*t);
-    v.status = status_of(st->text(3));
-    v.content_hash = st->text(4);
-    v.imported_at = instant_of(st->integer(5));
-    out.push_back(std::move(v));
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        StoredVersion v;
+        v.version = static_cast<int>(row.integer(0));
+        if (const auto t = row.optional_integer(1)) v.effective_from = instant_of(*t);
+        if (const auto t = row.optional_integer(2)) v.cancel_at = instant_of(*t);
+        v.status = status_of(row.text(3));
+        v.content_hash = row.text(4);
+        v.imported_at = instant_of(row.integer(5));
+        out.push_back(std::move(v));
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
   if (out.empty()) return fail(ErrorCode::not_found, "guide " + id + ": not in this store");
   return out;
@@ -271,15 +275,16 @@ Result<std::string> CatalogueStore::export_current() const {
   if (!st) return std::unexpected(st.error());
   st->bind(1, seconds_of(clock_->now()));
   Json out = {{"format", "hallkiosk.catalogue/1"}, {"guides", Json::array()}};
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    try {
-      out["guides"].push_back(Json::parse(st->text(0)));
-    } catch (const Json::exception&) {
-      return fail(ErrorCode::corrupt, "a stored guide body is not JSON");
-    }
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        try {
+          out["guides"].push_back(Json::parse(row.text(0)));
+        } catch (const Json::exception&) {
+          return fail(ErrorCode::corrupt, "a stored guide body is not JSON");
+        }
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
   return out.dump(2);
 }
@@ -293,13 +298,14 @@ Result<search::SearchIndex> CatalogueStore::build_search_index() const {
   if (!st) return std::unexpected(st.error());
   st->bind(1, seconds_of(clock_->now()));
   std::vector<search::IndexEntry> entries;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    std::string id = st->text(0);
-    if (entries.empty() || entries.back().guide_id != id) entries.push_back({std::move(id), st->text(1), {}});
-    entries.back().terms.push_back({static_cast<search::TermKind>(st->integer(2)), st->text(3)});
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        std::string id = row.text(0);
+        if (entries.empty() || entries.back().guide_id != id) entries.push_back({std::move(id), row.text(1), {}});
+        entries.back().terms.push_back({static_cast<search::TermKind>(row.integer(2)), row.text(3)});
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
   return search::SearchIndex(std::move(entries));
 }
@@ -312,16 +318,17 @@ Result<std::string> CatalogueStore::current_characters() const {
   st->bind(1, seconds_of(clock_->now()));
   std::vector<bool> seen(0x110000, false);
   std::string out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return std::unexpected(row.error());
-    if (!*row) break;
-    for (const char32_t cp : utf8::decode(st->text(0))) {
-      if (cp < seen.size() && !seen[cp]) {
-        seen[cp] = true;
-        utf8::append(out, cp);
-      }
-    }
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        for (const char32_t cp : utf8::decode(row.text(0))) {
+          if (cp < seen.size() && !seen[cp]) {
+            seen[cp] = true;
+            utf8::append(out, cp);
+          }
+        }
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
   }
   return out;
 }

@@ -1,5 +1,6 @@
 #include "hall/hall_config.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <set>
@@ -45,7 +46,9 @@ void read_groups_and_windows(JsonReader& r, HallConfig& hall) {
     window.number = w.integer("number", Need::required, 1, 999).value_or(0);
     window.name = w.text("name", Need::required, 100);
     window.name_en = w.text("name_en", Need::optional, 100);
-    window.queue_groups = w.texts("queue_groups", Need::required, 1);
+    window.comprehensive = w.boolean("comprehensive", Need::optional).value_or(false);
+    window.queue_groups =
+        w.texts("queue_groups", window.comprehensive ? Need::optional : Need::required, window.comprehensive ? 0 : 1);
     for (std::size_t i = 0; i < window.queue_groups.size(); ++i) {
       if (!group_ids.contains(window.queue_groups[i])) {
         w.problem("queue_groups[" + std::to_string(i) + "]", "\"" + window.queue_groups[i] + "\" is not a queue group");
@@ -53,9 +56,63 @@ void read_groups_and_windows(JsonReader& r, HallConfig& hall) {
     }
     hall.windows.push_back(std::move(window));
   });
+  std::set<std::string> window_ids;
+  for (const auto& w : hall.windows) {
+    if (!window_ids.insert(w.id).second) r.problem("windows", "duplicate window id \"" + w.id + "\"");
+  }
+}
+
+void read_queue_rules(JsonReader& r, HallConfig& hall) {
+  r.objects("priority_classes", Need::optional, 0, [&](JsonReader& p) {
+    PriorityClass c{p.text("id", Need::required, 32), p.text("name", Need::required, 100),
+                    p.text("name_en", Need::optional, 100)};
+    if (hall.priority_class(c.id)) p.problem("id", "duplicate priority class \"" + c.id + "\"");
+    hall.priority_classes.push_back(std::move(c));
+  });
+  if (auto q = r.object("queue_rules", Need::optional)) {
+    QueueRules& rules = hall.queue_rules;
+    rules.fairness_after = q->integer("fairness_after", Need::optional, 1, 100).value_or(rules.fairness_after);
+    rules.recall_limit = q->integer("recall_limit", Need::optional, 0, 10).value_or(rules.recall_limit);
+    rules.reactivation_minutes =
+        q->integer("reactivation_minutes", Need::optional, 0, 24 * 60).value_or(rules.reactivation_minutes);
+    rules.reactivation_places =
+        q->integer("reactivation_places", Need::optional, 0, 1000).value_or(rules.reactivation_places);
+    rules.cutoff_minutes = q->integer("cutoff_minutes", Need::optional, 0, 12 * 60).value_or(rules.cutoff_minutes);
+  }
+  hall.public_base_url = r.text("public_base_url", Need::optional, 200);
+  while (hall.public_base_url.ends_with('/')) hall.public_base_url.pop_back();
+  if (!hall.public_base_url.empty() && !hall.public_base_url.starts_with("http://") &&
+      !hall.public_base_url.starts_with("https://")) {
+    r.problem("public_base_url", "expected an http:// or https:// address, got \"" + hall.public_base_url + "\"");
+  }
 }
 
 }  // namespace
+
+bool Window::serves(const std::string& group) const {
+  return comprehensive || std::find(queue_groups.begin(), queue_groups.end(), group) != queue_groups.end();
+}
+
+const QueueGroup* HallConfig::group(const std::string& id) const {
+  for (const auto& g : queue_groups) {
+    if (g.id == id) return &g;
+  }
+  return nullptr;
+}
+
+const Window* HallConfig::window(const std::string& id) const {
+  for (const auto& w : windows) {
+    if (w.id == id) return &w;
+  }
+  return nullptr;
+}
+
+const PriorityClass* HallConfig::priority_class(const std::string& id) const {
+  for (const auto& c : priority_classes) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
 
 Result<HallConfig> parse_hall_config(std::string_view bytes) {
   if (catalogue::nesting_exceeds(bytes, catalogue::max_nesting)) {
@@ -94,6 +151,7 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
   r.objects("topics", Need::optional, 0, [&](JsonReader& t) {
     hall.topics.push_back({t.text("name", Need::required, 100), t.text("name_en", Need::required, 100)});
   });
+  read_queue_rules(r, hall);
   if (!problems.empty()) {
     std::string message;
     for (const auto& m : problems.messages()) message += (message.empty() ? "" : "\n") + m;

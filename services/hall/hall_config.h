@@ -23,7 +23,23 @@ struct Window {
   std::string id;
   int number = 0;
   std::string name, name_en;
-  std::vector<std::string> queue_groups;
+  std::vector<std::string> queue_groups;  // every group when comprehensive
+  bool comprehensive = false;             // 综合窗口: serves all queue groups
+  bool serves(const std::string& group) const;
+};
+
+// A class of visitors called before the others (绿色通道: 70岁以上老年人, 残疾人, 孕妇, 军人 ...).
+struct PriorityClass {
+  std::string id, name, name_en;
+};
+
+// The queue's tunable rules; every one has a default, so a hall.json without "queue_rules" works.
+struct QueueRules {
+  int fairness_after = 3;         // after this many priority calls in a row at a window, a normal ticket goes next
+  int recall_limit = 2;           // recalls allowed after the first call; one more makes the ticket a no-show
+  int reactivation_minutes = 30;  // a no-show may re-enter the queue this long after it was marked
+  int reactivation_places = 3;    // ... this many places behind the head of its group
+  int cutoff_minutes = 30;        // issuing stops when the estimated wait runs past closing minus this
 };
 
 // A topic's names: guides name their topics in Chinese; the hall gives each an English one.
@@ -39,6 +55,13 @@ struct HallConfig {
   std::vector<QueueGroup> queue_groups;
   std::vector<Window> windows;
   std::vector<TopicName> topics;  // English names for the topics the guides use
+  std::vector<PriorityClass> priority_classes;
+  QueueRules queue_rules;
+  std::string public_base_url;  // where visitors' phones reach the hub (/t/<token>); empty: the hub's own address
+
+  const QueueGroup* group(const std::string& id) const;
+  const Window* window(const std::string& id) const;
+  const PriorityClass* priority_class(const std::string& id) const;
 };
 
 // Every problem, one per line, as "hall: $.<path>: <what was expected>".

@@ -4,8 +4,32 @@
 
 namespace hall::storage {
 
+ErrorCode error_code_of(int sqlite_rc) {
+  switch (sqlite_rc & 0xff) {
+    case SQLITE_CONSTRAINT:
+      return ErrorCode::conflict;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorCode::unavailable;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return ErrorCode::corrupt;
+    default:  // FULL, IOERR, READONLY, CANTOPEN, NOMEM ...: the disk or the file
+      return ErrorCode::io;
+  }
+}
+
+namespace {
+
+std::string file_of(sqlite3* db) {
+  const char* name = db ? sqlite3_db_filename(db, "main") : nullptr;
+  return name && *name ? name : ":memory:";
+}
+
+}  // namespace
+
 Statement::Statement(Statement&& other) noexcept
-    : db_(other.db_), stmt_(other.stmt_), sql_(std::move(other.sql_)) {
+    : db_(other.db_), stmt_(other.stmt_), sql_(std::move(other.sql_)), bind_error_(std::move(other.bind_error_)) {
   other.stmt_ = nullptr;
 }
 
@@ -13,30 +37,42 @@ Statement::~Statement() {
   if (stmt_) sqlite3_finalize(stmt_);
 }
 
-Statement& Statement::bind(int index, std::int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+Error Statement::error_of(int rc) const {
+  return Error{error_code_of(rc), file_of(db_) + ": " + sqlite3_errstr(rc) + ": " + sqlite3_errmsg(db_) +
+                                      " (in: " + sql_.substr(0, 60) + ")"};
+}
+
+Statement& Statement::keep_bind_error(int rc, int index) {
+  if (rc != SQLITE_OK && !bind_error_) {
+    bind_error_ = Error{error_code_of(rc), file_of(db_) + ": cannot bind parameter " + std::to_string(index) + ": " +
+                                               sqlite3_errstr(rc) + " (in: " + sql_.substr(0, 60) + ")"};
+  }
   return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  return keep_bind_error(sqlite3_bind_int64(stmt_, index, value), index);
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  return *this;
+  return keep_bind_error(
+      sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT), index);
+}
+
+Statement& Statement::bind(int index, double value) {
+  return keep_bind_error(sqlite3_bind_double(stmt_, index, value), index);
 }
 
 Statement& Statement::bind_null(int index) {
-  sqlite3_bind_null(stmt_, index);
-  return *this;
+  return keep_bind_error(sqlite3_bind_null(stmt_, index), index);
 }
 
 Result<bool> Statement::step() {
+  if (bind_error_) return std::unexpected(*bind_error_);
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  const ErrorCode code = (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) ? ErrorCode::unavailable
-                         : (rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB) ? ErrorCode::corrupt
-                         : (rc == SQLITE_CONSTRAINT) ? ErrorCode::conflict
-                                                     : ErrorCode::io;
-  return fail(code, std::string("database: ") + sqlite3_errmsg(db_) + " (in: " + sql_.substr(0, 60) + ")");
+  return std::unexpected(error_of(rc));
 }
 
 Result<void> Statement::run() {
@@ -47,16 +83,32 @@ Result<void> Statement::run() {
   }
 }
 
+Result<void> Statement::each(const std::function<Result<void>(const Statement&)>& row) {
+  for (;;) {
+    auto r = step();
+    if (!r) return std::unexpected(r.error());
+    if (!*r) return {};
+    if (auto done = row(*this); !done) return done;
+  }
+}
+
 void Statement::reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
+  bind_error_.reset();
 }
 
-std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+std::int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
 std::optional<std::int64_t> Statement::optional_integer(int column) const {
   if (is_null(column)) return std::nullopt;
   return integer(column);
+}
+
+double Statement::real(int column) const {
+  return sqlite3_column_double(stmt_, column);
 }
 
 std::string Statement::text(int column) const {
@@ -65,7 +117,9 @@ std::string Statement::text(int column) const {
   return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 
-bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 
 Result<Database> Database::open(const std::string& path, bool create) {
   sqlite3* raw = nullptr;
@@ -74,7 +128,7 @@ Result<Database> Database::open(const std::string& path, bool create) {
   if (rc != SQLITE_OK) {
     std::string msg = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
     sqlite3_close(raw);
-    return fail(rc == SQLITE_CANTOPEN ? ErrorCode::not_found : ErrorCode::io, path + ": " + msg);
+    return fail(rc == SQLITE_CANTOPEN ? ErrorCode::not_found : error_code_of(rc), path + ": " + msg);
   }
   Database db(raw, path);
   sqlite3_busy_timeout(raw, 5000);
@@ -83,7 +137,7 @@ Result<Database> Database::open(const std::string& path, bool create) {
   auto mode = db.prepare("PRAGMA journal_mode=WAL");
   if (!mode) return std::unexpected(mode.error());
   auto stepped = mode->step();
-  if (!stepped) return fail(stepped.error().code, path + ": " + stepped.error().message);
+  if (!stepped) return std::unexpected(stepped.error());  // a file of garbage fails here: corrupt
   // synchronous=FULL: a ticket or a sync is durable once committed, even across a power cut.
   // journal_size_limit: after a large import the WAL shrinks back instead of keeping its size.
   if (auto r = db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA journal_size_limit=4194304;"); !r) {
@@ -107,12 +161,8 @@ Database::~Database() {
 }
 
 Error Database::error(std::string_view what) const {
-  const int rc = sqlite3_errcode(db_);
-  const ErrorCode code = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? ErrorCode::corrupt
-                         : (rc & 0xff) == SQLITE_FULL                                  ? ErrorCode::io
-                         : (rc & 0xff) == SQLITE_BUSY                                  ? ErrorCode::unavailable
-                                                                                       : ErrorCode::io;
-  return Error{code, path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_)};
+  const int rc = sqlite3_extended_errcode(db_);
+  return Error{error_code_of(rc), path_ + ": " + std::string(what) + ": " + sqlite3_errmsg(db_)};
 }
 
 Result<Statement> Database::prepare(std::string_view sql) {
@@ -142,7 +192,9 @@ Result<int> Database::user_version() {
   return static_cast<int>(st->integer(0));
 }
 
-Result<void> Database::set_user_version(int v) { return exec("PRAGMA user_version=" + std::to_string(v)); }
+Result<void> Database::set_user_version(int v) {
+  return exec("PRAGMA user_version=" + std::to_string(v));
+}
 
 Result<std::string> Database::quick_check() {
   auto st = prepare("PRAGMA quick_check");
@@ -152,7 +204,17 @@ Result<std::string> Database::quick_check() {
   return st->text(0);
 }
 
-std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
+void Database::set_busy_timeout(std::chrono::milliseconds wait) {
+  sqlite3_busy_timeout(db_, static_cast<int>(wait.count()));
+}
+
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_);
+}
+
+std::int64_t Database::changes() const {
+  return sqlite3_changes64(db_);
+}
 
 Result<Transaction> Transaction::begin(Database& db) {
   if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return std::unexpected(r.error());
