@@ -5,7 +5,6 @@
 
 #include <mutex>
 
-#include "child_process.h"
 #include "nginx_server.h"
 #include "common/sha256.h"
 #include "http/http_fetcher.h"
