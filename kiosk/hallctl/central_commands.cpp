@@ -183,7 +183,8 @@ int serve(const CommandLine& cl) {
   http::ServerOptions options;
   options.host = cl.option("--bind", "127.0.0.1");
   options.port = port;
-  options.max_body_bytes = 80u << 20;  // a 64 MiB catalogue file and its envelope
+  options.max_body_bytes = 80u << 20;            // a 64 MiB catalogue file and its envelope
+  options.body_timeout = std::chrono::minutes(10);  // ... over a slow link
   http::HttpServer server(std::move(options), std::move(routes));
   auto bound = server.start();
   if (!bound) return report(bound.error());

@@ -59,14 +59,13 @@ class ConnectionSink final : public StreamSink {
     } else {
       piece = std::string(bytes);
     }
-    const auto deadline = Clock::now() + context_.options->write_timeout;
-    if (write_all(fd_, context_.stop_fd, deadline, piece) != IoStatus::done) return gone();
+    if (write_all(fd_, context_.stop_fd, context_.options->write_timeout, piece) != IoStatus::done) return gone();
     return true;
   }
 
   void finish() {
     if (chunked_ && !stop_.stop_requested()) {
-      write_all(fd_, context_.stop_fd, Clock::now() + context_.options->write_timeout, "0\r\n\r\n");
+      write_all(fd_, context_.stop_fd, context_.options->write_timeout, "0\r\n\r\n");
     }
   }
 
@@ -130,7 +129,7 @@ class Connection {
     const std::uint64_t length = head->content_length.value_or(0);
     if (length > limit) return refuse(413).has_value();
     if (head->expect_continue && length > buffer_.size()) {
-      write_all(fd(), context_.stop_fd, Clock::now() + options_.write_timeout, "HTTP/1.1 100 Continue\r\n\r\n");
+      write_all(fd(), context_.stop_fd, options_.write_timeout, "HTTP/1.1 100 Continue\r\n\r\n");
     }
     const auto deadline = Clock::now() + options_.body_timeout;
     while (buffer_.size() < length) {
@@ -163,7 +162,7 @@ class Connection {
   bool send(const Response& response, bool keep_alive, bool head_only) {
     std::string bytes = head_of(response, keep_alive, false);
     if (!head_only && !has_no_body(response.status)) bytes += response.body;
-    return write_all(fd(), context_.stop_fd, Clock::now() + options_.write_timeout, bytes) == IoStatus::done;
+    return write_all(fd(), context_.stop_fd, options_.write_timeout, bytes) == IoStatus::done;
   }
 
   void stream(const Response& response, bool chunked) {
@@ -181,7 +180,7 @@ class Connection {
 
   bool send_head(const Response& response, bool chunked) {
     const std::string bytes = head_of(response, false, chunked);
-    return write_all(fd(), context_.stop_fd, Clock::now() + options_.write_timeout, bytes) == IoStatus::done;
+    return write_all(fd(), context_.stop_fd, options_.write_timeout, bytes) == IoStatus::done;
   }
 
   // Answers `status` and closes; always nullopt, so callers can return it.

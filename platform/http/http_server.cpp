@@ -132,7 +132,7 @@ struct HttpServer::Impl {
     const std::string bytes =
         "HTTP/1.1 503 Service Unavailable\r\nContent-Length: " + std::to_string(busy.body.size()) +
         "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + busy.body;
-    write_all(accepted.socket.get(), -1, std::chrono::steady_clock::now(), bytes);
+    write_all(accepted.socket.get(), -1, std::chrono::milliseconds(0), bytes);
   }
 
   void work() {

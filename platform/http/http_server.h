@@ -26,9 +26,9 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16u << 10;  // request line and header fields; 431 beyond
   // The whole head must arrive within this (a client that trickles it is answered 408 and cut).
   std::chrono::milliseconds header_timeout{10'000};
-  std::chrono::milliseconds body_timeout{60'000};   // the whole body
+  std::chrono::milliseconds body_timeout{60'000};   // the whole body (raise it for large uploads)
   std::chrono::milliseconds idle_timeout{5'000};    // a kept-alive connection between requests
-  std::chrono::milliseconds write_timeout{10'000};  // a client that stops reading the response
+  std::chrono::milliseconds write_timeout{10'000};  // a client that reads nothing of the response for this long
   Refusal refusal = plain_refusal;                  // the body of the server's own 4xx and 5xx
 };
 

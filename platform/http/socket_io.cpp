@@ -65,7 +65,7 @@ IoStatus read_some(int fd, int stop_fd, SteadyTime deadline, std::string& buffer
   }
 }
 
-IoStatus write_all(int fd, int stop_fd, SteadyTime deadline, std::string_view bytes) {
+IoStatus write_all(int fd, int stop_fd, std::chrono::milliseconds stall, std::string_view bytes) {
   while (!bytes.empty()) {
     const ssize_t n = ::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (n >= 0) {
@@ -74,6 +74,7 @@ IoStatus write_all(int fd, int stop_fd, SteadyTime deadline, std::string_view by
     }
     if (errno == EINTR) continue;
     if (errno != EAGAIN && errno != EWOULDBLOCK) return IoStatus::closed;
+    const auto deadline = std::chrono::steady_clock::now() + stall;
     if (const auto s = wait_for(fd, POLLOUT, stop_fd, deadline); s != IoStatus::done) return s;
   }
   return IoStatus::done;

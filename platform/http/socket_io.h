@@ -33,8 +33,9 @@ enum class IoStatus { done, timeout, stopped, closed };
 // Appends what the socket has to `buffer` (at most `max` bytes), waiting until `deadline`.
 // closed: the peer closed or reset the connection.
 IoStatus read_some(int fd, int stop_fd, SteadyTime deadline, std::string& buffer, std::size_t max);
-// Sends all of `bytes`; never raises SIGPIPE.
-IoStatus write_all(int fd, int stop_fd, SteadyTime deadline, std::string_view bytes);
+// Sends all of `bytes`, however long that takes while the client keeps reading; timeout when it
+// takes nothing for `stall` (a client that stopped reading). Never raises SIGPIPE.
+IoStatus write_all(int fd, int stop_fd, std::chrono::milliseconds stall, std::string_view bytes);
 // True when the peer has closed its side (a read would return end of file); does not wait.
 bool peer_closed(int fd);
 

@@ -217,6 +217,27 @@ TEST_CASE("a client that trickles its head is cut at the head timeout while othe
   CHECK(slow.closed_within(2s));
 }
 
+TEST_CASE("a client that stops reading its response is cut after the write timeout", "[integration][http]") {
+  http::ServerOptions options;
+  options.workers = 1;  // the next request is served only once the stalled one is cut
+  options.write_timeout = 300ms;
+  http::Router routes;
+  routes.get("/big", [](const http::Request&) { return ok(std::string(16u << 20, 'x')); });
+  routes.get("/", [](const http::Request&) { return ok("hello"); });
+  Started s(options, std::move(routes));
+
+  test::RawClient stalled(s.port());
+  REQUIRE(stalled.send("GET /big HTTP/1.1\r\n\r\n"));  // and never reads
+  std::this_thread::sleep_for(100ms);
+  const auto asked = Steady::now();
+  auto r = s.client().Get("/");
+  REQUIRE(r);
+  CHECK(r->body == "hello");
+  // The kernel's buffers take a few MiB before the stall shows; then 300 ms without progress.
+  CHECK(Steady::now() - asked >= 200ms);
+  CHECK(Steady::now() - asked < 5s);
+}
+
 TEST_CASE("connections over the limit are answered 503 and closed; the others are still served",
           "[integration][http]") {
   http::ServerOptions options;
