@@ -11,6 +11,7 @@
 #include "common/rfc3339.h"
 #include "data_dir.h"
 #include "hallctl/guide_text.h"
+#include "search/pinyin.h"
 
 namespace hall::cli {
 
@@ -66,6 +67,8 @@ int validate(const CommandLine& cl, const std::string& path) {
 int import(const CommandLine& cl, const std::string& path) {
   auto file = catalogue::load_catalogue_file(path);
   if (!file) return report(file.error());
+  // Search terms are built here, from the installed pinyin-database: say so if it is missing.
+  if (auto ready = search::pinyin_ready(); !ready) return report(ready.error());
   SystemClock clock;
   auto store = open_store(cl, clock);
   if (!store) return report(store.error());

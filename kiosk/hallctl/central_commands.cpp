@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <limits>
+#include <mutex>
 #include <optional>
 #include <sstream>
 
@@ -17,6 +18,7 @@
 #include "hallctl/command_line.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
+#include "http/static_folder.h"
 
 namespace hall::cli {
 
@@ -189,8 +191,21 @@ int serve(const CommandLine& cl) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   central::CentralApi api(*store);
-  http::HttpServer server({cl.option("--bind", "127.0.0.1"), port, store->publish_dir(),
-                           [&api](const central::ApiRequest& r) { return api.handle(r); }});
+  // CentralApi and its store are single-threaded; the server runs handlers at once, so they take
+  // turns here. The published folder needs no lock.
+  std::mutex api_mutex;
+  http::Router routes;
+  routes.add("*", "/api/*", [&](const http::Request& r) {
+    const std::lock_guard lock(api_mutex);
+    return api.handle(r);
+  });
+  routes.get("/*", http::static_folder(store->publish_dir()));
+  http::ServerOptions options;
+  options.host = cl.option("--bind", "127.0.0.1");
+  options.port = port;
+  options.max_body_bytes = 80u << 20;            // a 64 MiB catalogue file and its envelope
+  options.body_timeout = std::chrono::minutes(10);  // ... over a slow link
+  http::HttpServer server(std::move(options), std::move(routes));
   auto bound = server.start();
   if (!bound) return report(bound.error());
   std::cout << server.url() << "/\n" << std::flush;

@@ -21,6 +21,7 @@
 #include "data_dir.h"
 #include "hallctl/command_line.h"
 #include "http/http_fetcher.h"
+#include "search/pinyin.h"
 #include "sync/directory_fetcher.h"
 #include "sync/sync_state.h"
 #include "sync/syncer.h"
@@ -157,6 +158,8 @@ struct SyncSession {
 };
 
 Result<SyncSession> open_sync_session(const CommandLine& cl, const std::string& url, const Clock& clock) {
+  // Applying guides builds their search terms from the installed pinyin-database.
+  if (auto ready = search::pinyin_ready(); !ready) return std::unexpected(ready.error());
   auto hall = open_hall(cl, clock);
   if (!hall) return std::unexpected(hall.error());
   if (auto r = pin_from_folder(*hall); !r) return std::unexpected(r.error());

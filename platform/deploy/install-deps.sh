@@ -8,7 +8,7 @@ packages=(
   g++ cmake make pkg-config git
   # domain (services/)
   libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libqrencode-dev tzdata
-  pinyin-database   # read at build time: the pinyin table is generated from it
+  pinyin-database   # read at run time by import and sync (search terms); never compiled in
   # GUI (ui/, platform/)
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libfontconfig-dev libstb-dev libpng-dev
   libgl1-mesa-dri fonts-noto-cjk fonts-wqy-microhei

@@ -1,182 +1,214 @@
 #include "http/http_server.h"
 
-#include <sys/stat.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <map>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <mutex>
+#include <stop_token>
 #include <thread>
+#include <vector>
 
-#include <httplib.h>
-
-#include "central/signing.h"
-#include "common/sha256.h"
+#include "http/connection.h"
 
 namespace hall::http {
 namespace {
 
-constexpr const char* immutable = "public, max-age=31536000, immutable";
-constexpr const char* revalidate = "no-cache";
+struct Accepted {
+  Fd socket;
+  std::string remote_addr;
+};
 
-// Only names a published folder holds: no "..", no hidden files, nothing outside it.
-bool safe_path(const std::string& path) {
-  if (path.size() < 2 || path[0] != '/' || path.find("..") != std::string::npos || path.find("/.") != std::string::npos) {
-    return false;
+std::string address_text(const sockaddr_storage& addr) {
+  char text[INET6_ADDRSTRLEN] = {};
+  if (addr.ss_family == AF_INET) {
+    ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in*>(&addr)->sin_addr, text, sizeof text);
+  } else if (addr.ss_family == AF_INET6) {
+    ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_addr, text, sizeof text);
   }
-  return std::all_of(path.begin(), path.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '.' ||
-           c == '_' || c == '-';
-  });
+  return text;
 }
 
-std::string trim(std::string s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+Result<Fd> listen_on(const std::string& host, int port) {
+  const std::string where = host + ":" + std::to_string(port);
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE;
+  addrinfo* found = nullptr;
+  if (const int rc = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found); rc != 0) {
+    return fail(ErrorCode::invalid_input, "cannot listen on " + where + ": " + ::gai_strerror(rc));
+  }
+  std::string why = "no address";
+  for (const addrinfo* a = found; a; a = a->ai_next) {
+    Fd fd(::socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol));
+    if (!fd) continue;
+    const int on = 1;
+    ::setsockopt(fd.get(), SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+    if (::bind(fd.get(), a->ai_addr, a->ai_addrlen) == 0 && ::listen(fd.get(), 128) == 0) {
+      ::freeaddrinfo(found);
+      return fd;
+    }
+    why = std::strerror(errno);
+  }
+  ::freeaddrinfo(found);
+  return fail(ErrorCode::unavailable,
+              "cannot listen on " + where + ": " + why + " (in use, or not an address of this machine)");
+}
+
+int bound_port(int fd) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return -1;
+  if (addr.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&addr)->sin6_port);
+  return ntohs(reinterpret_cast<const sockaddr_in*>(&addr)->sin_port);
 }
 
 }  // namespace
 
-std::string etag_of(const std::string& bytes) { return "\"" + sha256_hex(bytes).substr(0, 32) + "\""; }
-
-bool etag_matches(const std::string& if_none_match, const std::string& etag) {
-  std::size_t start = 0;
-  while (start <= if_none_match.size()) {
-    const auto comma = std::min(if_none_match.find(',', start), if_none_match.size());
-    std::string tag = trim(if_none_match.substr(start, comma - start));
-    if (tag.starts_with("W/")) tag = tag.substr(2);
-    if (tag == "*" || tag == etag) return true;
-    start = comma + 1;
-  }
-  return false;
-}
-
 struct HttpServer::Impl {
   ServerOptions options;
-  httplib::Server server;
-  std::thread thread;
+  Router router;
+  Fd listener;
+  Fd stop_read, stop_write;  // a pipe: one byte written on stop makes every poll in the server return
+  std::stop_source stop;
   int port = 0;
-  std::mutex api_mutex;
+  std::thread acceptor;
+  std::vector<std::thread> workers;
 
-  // path -> (mtime, size, etag): a no-change poll answers 304 without hashing the file again.
-  struct Known {
-    std::int64_t mtime_ns = 0;
-    std::int64_t size = -1;
-    std::string etag;
-  };
-  std::mutex etag_mutex;
-  std::map<std::string, Known> etags;
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<Accepted> waiting;  // accepted, not yet taken by a worker
+  std::size_t open = 0;          // waiting + being served
+  bool stopping = false;
 
-  void serve_api(const httplib::Request& req, httplib::Response& res) {
-    central::ApiRequest request{req.method, req.path, {}, req.body, {}, req.remote_addr};
-    for (const auto& [k, v] : req.headers) request.headers.emplace_back(k, v);
-    central::ApiResponse response;
-    {
-      const std::lock_guard lock(api_mutex);
-      response = options.api(request);
+  ConnectionContext context() const { return {&options, &router, stop_read.get(), stop.get_token()}; }
+
+  void accept_loop() {
+    while (true) {
+      pollfd fds[2] = {{listener.get(), POLLIN, 0}, {stop_read.get(), POLLIN, 0}};
+      if (::poll(fds, 2, -1) < 0) {
+        if (errno == EINTR) continue;
+        return;
+      }
+      if (fds[1].revents & POLLIN) return;
+      if (!(fds[0].revents & POLLIN)) continue;
+      sockaddr_storage addr{};
+      socklen_t len = sizeof addr;
+      Fd socket(::accept4(listener.get(), reinterpret_cast<sockaddr*>(&addr), &len, SOCK_NONBLOCK | SOCK_CLOEXEC));
+      if (!socket) {
+        // Out of descriptors: wait a little instead of spinning; anything else is the client's.
+        if (errno == EMFILE || errno == ENFILE) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        continue;
+      }
+      const int on = 1;
+      ::setsockopt(socket.get(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+      admit(Accepted{std::move(socket), address_text(addr)});
     }
-    res.status = response.status;
-    std::string type = "application/json";
-    for (const auto& [k, v] : response.headers) {
-      if (k == "Content-Type") type = v;
-      else res.set_header(k, v);
-    }
-    res.set_content(response.body, type);
   }
 
-  void serve_file(const httplib::Request& req, httplib::Response& res) {
-    const std::string path = options.static_dir + req.path;
-    struct stat st {};
-    if (options.static_dir.empty() || !safe_path(req.path) || ::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) {
-      res.status = 404;
-      res.set_content("not found\n", "text/plain");
-      return;
-    }
-    const std::int64_t mtime_ns = std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
-    std::string etag;
+  void admit(Accepted accepted) {
     {
-      const std::lock_guard lock(etag_mutex);
-      const auto it = etags.find(req.path);
-      if (it != etags.end() && it->second.mtime_ns == mtime_ns && it->second.size == st.st_size) etag = it->second.etag;
+      const std::lock_guard lock(mutex);
+      if (open < options.max_connections) {
+        ++open;
+        waiting.push_back(std::move(accepted));
+        wake.notify_one();
+        return;
+      }
     }
-    res.set_header("Cache-Control", req.path.starts_with("/objects/") ? immutable : revalidate);
-    const std::string if_none_match = req.get_header_value("If-None-Match");
-    if (!etag.empty() && !if_none_match.empty() && etag_matches(if_none_match, etag)) {
-      res.status = 304;
-      res.set_header("ETag", etag);
-      return;
+    // Over the limit: say so without waiting for the client, and close.
+    const Response busy = options.refusal(503);
+    const std::string bytes =
+        "HTTP/1.1 503 Service Unavailable\r\nContent-Length: " + std::to_string(busy.body.size()) +
+        "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + busy.body;
+    write_all(accepted.socket.get(), -1, std::chrono::milliseconds(0), bytes);
+  }
+
+  void work() {
+    const ConnectionContext ctx = context();
+    while (true) {
+      Accepted next;
+      {
+        std::unique_lock lock(mutex);
+        wake.wait(lock, [this] { return stopping || !waiting.empty(); });
+        if (stopping) return;
+        next = std::move(waiting.front());
+        waiting.pop_front();
+      }
+      serve_connection(std::move(next.socket), std::move(next.remote_addr), ctx);
+      const std::lock_guard lock(mutex);
+      --open;
     }
-    auto bytes = central::read_whole_file(path);
-    if (!bytes) {
-      res.status = 404;
-      res.set_content("not found\n", "text/plain");
-      return;
-    }
-    etag = etag_of(*bytes);
-    {
-      const std::lock_guard lock(etag_mutex);
-      etags[req.path] = {mtime_ns, static_cast<std::int64_t>(bytes->size()), etag};
-    }
-    res.set_header("ETag", etag);
-    if (!if_none_match.empty() && etag_matches(if_none_match, etag)) {
-      res.status = 304;
-      return;
-    }
-    res.status = 200;
-    res.set_content(std::move(*bytes), "application/json");
   }
 };
 
-HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>()) {
+HttpServer::HttpServer(ServerOptions options, Router router) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  auto& s = impl_->server;
-  s.set_read_timeout(10, 0);
-  s.set_write_timeout(10, 0);
-  s.set_payload_max_length(80u * 1024u * 1024u);  // a 64 MiB catalogue file and its envelope
-  Impl* impl = impl_.get();
-  const auto route = [impl](const httplib::Request& req, httplib::Response& res) {
-    if (req.path.starts_with("/api/") && impl->options.api) {
-      impl->serve_api(req, res);
-    } else if (req.method == "GET" || req.method == "HEAD") {
-      impl->serve_file(req, res);
-    } else {
-      res.status = 405;
-      res.set_content("method not allowed\n", "text/plain");
-    }
-  };
-  s.Get(".*", route);
-  s.Post(".*", route);
+  impl_->router = std::move(router);
 }
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 Result<int> HttpServer::start() {
-  auto& o = impl_->options;
-  const int port = o.port == 0 ? impl_->server.bind_to_any_port(o.host)
-                               : (impl_->server.bind_to_port(o.host, o.port) ? o.port : -1);
-  if (port <= 0) {
-    return fail(ErrorCode::unavailable, "cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                                            " (in use, or not an address of this machine)");
+  auto& s = *impl_;
+  if (s.acceptor.joinable() || s.stop.stop_requested())
+    return fail(ErrorCode::conflict, "the server was started already");
+  auto listener = listen_on(s.options.host, s.options.port);
+  if (!listener) return std::unexpected(listener.error());
+  int pipe_fds[2];
+  if (::pipe2(pipe_fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+    return fail(ErrorCode::unavailable, std::string("cannot make the server's stop pipe: ") + std::strerror(errno));
   }
-  impl_->port = port;
-  impl_->thread = std::thread([impl = impl_.get()] { impl->server.listen_after_bind(); });
-  // stop() only stops a server that is already running; wait for it so start-then-stop never hangs.
-  while (!impl_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  return port;
+  s.stop_read = Fd(pipe_fds[0]);
+  s.stop_write = Fd(pipe_fds[1]);
+  s.listener = std::move(*listener);
+  s.port = bound_port(s.listener.get());
+  const std::size_t workers = std::max<std::size_t>(1, s.options.workers);
+  for (std::size_t i = 0; i < workers; ++i) s.workers.emplace_back([&s] { s.work(); });
+  s.acceptor = std::thread([&s] { s.accept_loop(); });
+  return s.port;
 }
 
 void HttpServer::stop() {
-  if (!impl_->thread.joinable()) return;
-  impl_->server.stop();
-  impl_->thread.join();
+  auto& s = *impl_;
+  if (!s.acceptor.joinable()) return;
+  {
+    const std::lock_guard lock(s.mutex);
+    s.stopping = true;
+  }
+  s.stop.request_stop();
+  const char byte = 1;
+  [[maybe_unused]] const auto written = ::write(s.stop_write.get(), &byte, 1);
+  s.wake.notify_all();
+  s.acceptor.join();
+  for (auto& w : s.workers) w.join();
+  s.workers.clear();
+  s.waiting.clear();  // connections no worker took: closed unanswered
+  s.open = 0;
+  s.listener = Fd();
 }
 
-int HttpServer::port() const { return impl_->port; }
+int HttpServer::port() const {
+  return impl_->port;
+}
 
 std::string HttpServer::url() const {
-  const std::string host = impl_->options.host == "0.0.0.0" ? "127.0.0.1" : impl_->options.host;
-  return "http://" + host + ":" + std::to_string(impl_->port);
+  const std::string& host = impl_->options.host;
+  const std::string shown = host == "0.0.0.0" || host.empty() ? "127.0.0.1" : host;
+  return "http://" + shown + ":" + std::to_string(impl_->port);
 }
 
 }  // namespace hall::http

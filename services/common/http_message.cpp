@@ -51,6 +51,13 @@ std::string Response::header(std::string_view name) const {
   return find_header(headers, name);
 }
 
+std::string Request::path_param(std::string_view name) const {
+  for (const auto& [k, v] : path_params) {
+    if (k == name) return v;
+  }
+  return {};
+}
+
 std::string Request::query_param(std::string_view name) const {
   std::string_view rest = query;
   while (!rest.empty()) {

@@ -1,16 +1,19 @@
-// Readings from the tables that search/tools/pinyin_table_gen.cpp generates from Debian's
-// pinyin-database at build time (see there for how defaults and phrases are chosen).
+// Readings from the tables search/pinyin_db.cpp derives from Debian's pinyin-database on this
+// machine (see there for how defaults and phrases are chosen).
 #include "search/pinyin.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "common/utf8.h"
-#include "search/pinyin_table.h"
+#include "search/pinyin_cache.h"
+#include "search/pinyin_db.h"
 
 namespace hall::search {
 namespace {
@@ -22,17 +25,21 @@ char32_t code_point_of(std::uint32_t entry) {
   return entry >> kSyllableBits;
 }
 
-// The generated tables in hash maps, built once at first use (about 25k characters, 4k phrases).
+// The tables in hash maps, built once at first use (about 25k characters, 4k phrases).
 class Readings {
  public:
-  Readings() {
-    split_syllables();
-    const auto characters = pinyin_table::characters();
-    characters_.reserve(characters.size());
-    for (const std::uint32_t e : characters) characters_.emplace(code_point_of(e), syllable(e));
+  explicit Readings(Result<PinyinTables> tables) {
+    if (!tables) {
+      error_ = tables.error();
+      return;
+    }
+    tables_ = std::move(*tables);
+    for (const auto& s : tables_.syllables) syllables_.push_back(s);
+    characters_.reserve(tables_.characters.size());
+    for (const std::uint32_t e : tables_.characters) characters_.emplace(code_point_of(e), syllable(e));
     index_phrases();
   }
-  Readings(const Readings&) = delete;  // phrases_ points into phrase_text_
+  Readings(const Readings&) = delete;  // phrases_ points into phrase_text_ and tables_
   Readings& operator=(const Readings&) = delete;
 
   // The entries of the longest phrase that `text` starts with, or none.
@@ -45,6 +52,7 @@ class Readings {
   }
 
   std::string_view syllable(std::uint32_t entry) const { return syllables_.at(entry & kSyllableMask); }
+  const std::optional<Error>& error() const { return error_; }
 
   std::string_view of_character(char32_t cp) const {
     const auto it = characters_.find(cp);
@@ -52,19 +60,10 @@ class Readings {
   }
 
  private:
-  void split_syllables() {
-    const std::string_view all = pinyin_table::syllables();
-    for (std::size_t start = 0; start <= all.size();) {
-      const std::size_t end = std::min(all.find(' ', start), all.size());
-      syllables_.push_back(all.substr(start, end - start));
-      start = end + 1;
-    }
-  }
-
-  // The generated phrases are runs of [n, entry × n]. The keys are their code points, copied into
+  // The phrases are runs of [n, entry × n]. The keys are their code points, copied into
   // phrase_text_ first, so that no view moves when the map is filled.
   void index_phrases() {
-    const auto table = pinyin_table::phrases();
+    const std::span<const std::uint32_t> table = tables_.phrases;
     for (std::size_t i = 0; i < table.size(); i += table[i] + 1) {
       for (const std::uint32_t e : table.subspan(i + 1, table[i])) phrase_text_.push_back(code_point_of(e));
     }
@@ -77,6 +76,8 @@ class Readings {
     }
   }
 
+  PinyinTables tables_;
+  std::optional<Error> error_;
   std::vector<std::string_view> syllables_;
   std::unordered_map<char32_t, std::string_view> characters_;
   std::u32string phrase_text_;
@@ -84,8 +85,25 @@ class Readings {
   std::size_t longest_ = 0;
 };
 
+std::string pinyin_db_path() {
+  const char* env = std::getenv("HALL_PINYIN_DB");
+  return env && *env ? env : default_pinyin_db;
+}
+
+// From this machine's cache when it holds the tables of this very database, else from main.db.
+Result<PinyinTables> load_tables() {
+  const std::string db = pinyin_db_path();
+  const std::string cache = pinyin_cache_file(db, pinyin_cache_dir());
+  if (!cache.empty()) {
+    if (auto cached = read_pinyin_cache(cache)) return std::move(*cached);
+  }
+  auto derived = derive_pinyin_tables(db);
+  if (derived && !cache.empty()) write_pinyin_cache(cache, *derived);  // best effort: a read-only home still works
+  return derived;
+}
+
 const Readings& readings() {
-  static const Readings r;  // built once, thread-safe
+  static const Readings r(load_tables());  // built once, thread-safe
   return r;
 }
 
@@ -99,7 +117,12 @@ char latin_of(char32_t cp) {
 
 }  // namespace
 
-// Greedy longest match, then each character's default: pinyin_table_gen keeps exactly the phrases
+Result<void> pinyin_ready() {
+  if (const auto& e = readings().error()) return std::unexpected(*e);
+  return {};
+}
+
+// Greedy longest match, then each character's default: pinyin_db.cpp keeps exactly the phrases
 // this reading needs, so the two must read the same way.
 std::vector<std::string> pinyin_of(std::string_view utf8_text) {
   const Readings& r = readings();

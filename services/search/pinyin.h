@@ -3,6 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/error.h"
+
 namespace hall::search {
 
 // Mandarin readings without tones, read in context: the phrase table first (longest match), then
@@ -10,8 +12,13 @@ namespace hall::search {
 // character ("zhong"; ü is written "v": 绿 -> "lv", 略 -> "lue"), the lower-cased character for an
 // ASCII letter or digit (fullwidth ones too: "Ａ３" -> "a", "3"), and "" for anything else
 // (punctuation, spaces, a Han character with no reading). Invalid UTF-8 reads as U+FFFD, i.e. "".
-// The tables are generated from Debian's pinyin-database at build time and indexed at the first
-// call (a few milliseconds); safe to call from any thread.
+// The tables come from Debian's pinyin-database, read at the first call on this machine (see
+// search/pinyin_db.h; cached, see search/pinyin_cache.h); safe to call from any thread. Without
+// the database every Han character reads ""; pinyin_ready() says why.
 std::vector<std::string> pinyin_of(std::string_view utf8_text);
+
+// Loads the tables now (import and sync call it first, so a missing package is an error a person
+// can act on rather than search terms without pinyin).
+Result<void> pinyin_ready();
 
 }  // namespace hall::search

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "central/central_store.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
+#include "http/static_folder.h"
 #include "synthetic_catalogue.h"
 
 namespace {
@@ -75,7 +77,14 @@ int main(int argc, char** argv) {
               static_cast<double>(report->manifest_bytes) / 1048576.0, ms_since(t));
 
   central::CentralApi api(*store);
-  http::HttpServer server({"127.0.0.1", 0, store->publish_dir(), [&api](const central::ApiRequest& r) { return api.handle(r); }});
+  std::mutex api_mutex;  // CentralApi is single-threaded; the server is not
+  http::Router routes;
+  routes.add("*", "/api/*", [&](const http::Request& r) {
+    const std::lock_guard lock(api_mutex);
+    return api.handle(r);
+  });
+  routes.get("/*", http::static_folder(store->publish_dir()));
+  http::HttpServer server({}, std::move(routes));
   if (auto r = server.start(); !r) return die(r.error());
   http::HttpFetcher fetcher;
   sync::FetchRequest req;

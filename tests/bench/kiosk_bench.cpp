@@ -18,7 +18,7 @@
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
-#include "child_process.h"
+#include "support/child_process.h"
 #include "kiosk_runner.h"
 #include "synthetic_catalogue.h"
 #include "xvfb_server.h"
@@ -153,7 +153,7 @@ Sample sample(pid_t pid) {
 
 void idle(const std::string& display, const std::string& label, const std::string& data, int seconds,
           const std::string& scratch) {
-  ChildProcess kiosk(kiosk_args(display, data), scratch + "/idle.err");
+  ChildProcess kiosk(kiosk_args(display, data), scratch + "/idle.err", hall::test::ChildStdout::discard);
   if (!kiosk.wait_for_stderr("hallkiosk: ready", std::chrono::seconds(60))) {
     std::printf("%s idle: the kiosk did not start:\n%s\n", label.c_str(), kiosk.stderr_text().c_str());
     return;
@@ -163,7 +163,7 @@ void idle(const std::string& display, const std::string& label, const std::strin
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
   const Sample after = sample(kiosk.pid());
   rusage usage{};
-  const int code = kiosk.stop(std::chrono::seconds(5), &usage);
+  const int code = kiosk.stop(std::chrono::seconds(5), SIGTERM, &usage);
   const double total_cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                            static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   std::printf(

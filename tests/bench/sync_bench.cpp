@@ -16,6 +16,7 @@
 #include "catalogue/catalogue_store.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
+#include "http/static_folder.h"
 #include "support/sync_publisher.h"
 #include "sync/directory_fetcher.h"
 #include "sync/syncer.h"
@@ -135,9 +136,9 @@ int main(int argc, char** argv) {
   hall::sync::DirectoryFetcher directory;
   run(b, "folder", directory, "file://" + (b.dir / "publish").string(), changes);
 
-  hall::http::ServerOptions options;
-  options.static_dir = (b.dir / "publish").string();
-  hall::http::HttpServer server(options);
+  hall::http::Router routes;
+  routes.get("/*", hall::http::static_folder((b.dir / "publish").string()));
+  hall::http::HttpServer server({}, std::move(routes));
   if (auto port = server.start(); port) {
     hall::http::HttpFetcher http;
     run(b, "http", http, server.url(), changes);

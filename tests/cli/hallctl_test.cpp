@@ -3,22 +3,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "support/run_process.h"
+#include "support/hallctl.h"
 #include "support/sample_guides.h"
 #include "support/temp_dir.h"
 
-using hall::test::run_process;
+using hall::test::hallctl;
 using hall::test::TempDir;
 using hall::test::valid_guide;
 using hall::test::write_file;
 using Json = nlohmann::json;
 
 namespace {
-
-hall::test::ProcessResult hallctl(std::vector<std::string> args) {
-  args.insert(args.begin(), HALLCTL_PATH);
-  return run_process(args);
-}
 
 const std::string demo_catalogue = std::string(HALL_SOURCE_ASSETS) + "/demo/catalogue.json";
 

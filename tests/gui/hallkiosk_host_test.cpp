@@ -9,7 +9,7 @@
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
-#include "child_process.h"
+#include "support/child_process.h"
 #include "common/rfc3339.h"
 #include "kiosk_runner.h"
 #include "support/sample_guides.h"
@@ -107,7 +107,7 @@ TEST_CASE("a running kiosk follows the catalogue on disk and effective times wit
   ChildProcess kiosk({"/usr/bin/env", "DISPLAY=" + x.display(),
                       "LSAN_OPTIONS=suppressions=" + std::string(HALL_LSAN_SUPPRESSIONS) + ":print_suppressions=0",
                       HALLKIOSK_PATH, "--data", data, "--windowed", "1024x768"},
-                     hall.file("kiosk.err"));
+                     hall.file("kiosk.err"), hall::test::ChildStdout::discard);
   REQUIRE(kiosk.wait_for_stderr("hallkiosk: ready: 25 guides in effect", std::chrono::seconds(30)));
 
   // Another process imports a guide in effect now and one that takes effect in a few seconds.

@@ -5,22 +5,13 @@
 
 #include <catch2/catch.hpp>
 
-#include "child_process.h"
-#include "support/run_process.h"
+#include "support/child_process.h"
+#include "support/hallctl.h"
 #include "support/sample_guides.h"
 #include "support/temp_dir.h"
 
-using hall::test::run_process;
+using hall::test::hallctl;
 using hall::test::valid_guide;
-
-namespace {
-
-hall::test::ProcessResult hallctl(std::vector<std::string> args) {
-  args.insert(args.begin(), HALLCTL_PATH);
-  return run_process(args);
-}
-
-}  // namespace
 
 TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[integration][cli]") {
   hall::test::TempDir dir;
@@ -50,7 +41,7 @@ TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[int
 
   hall::test::ChildProcess serve({HALLCTL_PATH, "central", "serve", "--data", data, "--port", "0"},
                                  dir.file("serve.log"));
-  const std::string url = serve.read_line(10'000);
+  const std::string url = serve.read_line(std::chrono::seconds(10));
   REQUIRE(url.starts_with("http://127.0.0.1:"));
   const auto remote = [&](std::vector<std::string> args, const std::string& key) {
     args.insert(args.begin(), "central");
@@ -88,7 +79,7 @@ TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[int
   CHECK_THAT(drafts.out, Catch::Contains("published"));
   CHECK(hallctl({"central", "drafts", "--url", url, "--key", dir.file("publisher.key")}).exit_code == 2);  // no id
 
-  CHECK(serve.stop(SIGTERM, 5000) == 0);  // a clean stop
+  CHECK(serve.stop(std::chrono::seconds(5), SIGTERM) == 0);  // a clean stop
   CHECK(hallctl({"central", "--help"}).exit_code == 0);
   CHECK(hallctl({"central", "frobnicate"}).exit_code == 2);
   CHECK_THAT(hallctl({"--help"}).out, Catch::Contains("hallctl central"));

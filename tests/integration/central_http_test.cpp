@@ -3,11 +3,13 @@
 #include <catch2/catch.hpp>
 #include <httplib.h>
 
-#include "child_process.h"
+#include <mutex>
+
 #include "nginx_server.h"
 #include "common/sha256.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
+#include "http/static_folder.h"
 #include "services/central_fixture.h"
 
 using namespace hall;
@@ -17,10 +19,22 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
+// The central store's routes as hallctl central serve wires them: the API, one request at a time
+// (CentralApi is single-threaded; the server is not), and the published folder.
+http::Router central_routes(central::CentralApi& api, std::mutex& api_mutex, const std::string& publish_dir) {
+  http::Router routes;
+  routes.add("*", "/api/*", [&api, &api_mutex](const http::Request& r) {
+    const std::lock_guard lock(api_mutex);
+    return api.handle(r);
+  });
+  routes.get("/*", http::static_folder(publish_dir));
+  return routes;
+}
+
 struct Served {
   CentralFixture f;
-  http::HttpServer server{{"127.0.0.1", 0, f.store.publish_dir(),
-                           [this](const central::ApiRequest& r) { return f.api.handle(r); }}};
+  std::mutex api_mutex;
+  http::HttpServer server{{}, central_routes(f.api, api_mutex, f.store.publish_dir())};
   http::HttpFetcher fetcher;
 
   Served() {

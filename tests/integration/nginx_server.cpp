@@ -25,13 +25,13 @@ NginxServer::NginxServer(const std::string& root, const std::string& work_dir) :
       std::vector<std::string>{"/usr/sbin/nginx", "-p", d, "-e", d + "/nginx-error.log", "-c", d + "/nginx.conf", "-g",
                                "daemon off;"},
       d + "/nginx-stderr.log");
-  if (!wait_for_port(port_, 5000)) {
+  if (!wait_for_port(port_, std::chrono::seconds(5))) {
     FAIL("nginx did not start: " << read_file(d + "/nginx-stderr.log") << read_file(d + "/nginx-error.log"));
   }
 }
 
 NginxServer::~NginxServer() = default;  // ChildProcess kills what is still running
 
-int NginxServer::stop() { return process_->stop(SIGTERM, 5000); }
+int NginxServer::stop() { return process_->stop(std::chrono::seconds(5), SIGTERM); }
 
 }  // namespace hall::test

@@ -8,22 +8,17 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "child_process.h"
 #include "nginx_server.h"
-#include "support/run_process.h"
+#include "support/child_process.h"
+#include "support/hallctl.h"
 #include "support/sample_guides.h"
 #include "support/temp_dir.h"
 
-using hall::test::run_process;
+using hall::test::hallctl;
 using hall::test::valid_guide;
 using Json = nlohmann::json;
 
 namespace {
-
-hall::test::ProcessResult hallctl(std::vector<std::string> args) {
-  args.insert(args.begin(), HALLCTL_PATH);
-  return run_process(args);
-}
 
 struct Central {
   hall::test::TempDir dir;
@@ -43,7 +38,7 @@ struct Central {
     serve = std::make_unique<hall::test::ChildProcess>(
         std::vector<std::string>{HALLCTL_PATH, "central", "serve", "--data", data, "--port", "0"},
         dir.file("serve.log"));
-    url = serve->read_line(10'000);
+    url = serve->read_line(std::chrono::seconds(10));
     REQUIRE(url.starts_with("http://127.0.0.1:"));
   }
 
@@ -133,7 +128,7 @@ TEST_CASE("a reviewed change reaches halls from the central store and from nginx
   hall::test::ChildProcess watch({HALLCTL_PATH, "sync", "--watch", "--url", central.url, "--data", hall_a, "--interval",
                                   "1", "--heartbeat", central.url, "--kiosk-key", kiosk_key},
                                  halls.file("watch.log"));
-  const std::string line = watch.read_line(10'000);
+  const std::string line = watch.read_line(std::chrono::seconds(10));
   CHECK_THAT(line, Catch::Contains("catalogue version 2"));
   bool reported = false;
   for (int i = 0; i < 50 && !reported; ++i) {
@@ -141,10 +136,10 @@ TEST_CASE("a reviewed change reaches halls from the central store and from nginx
     reported = status.exit_code == 0 && status.out.find("hall-a-kiosk-1") != std::string::npos;
     if (!reported) usleep(100'000);
   }
-  CHECK(watch.stop(SIGTERM, 5000) == 0);
+  CHECK(watch.stop(std::chrono::seconds(5), SIGTERM) == 0);
   INFO("hallctl sync --watch said: " << hall::test::read_file(halls.file("watch.log")));
   CHECK(reported);
   const auto status = central.as("carol", {"status"});
   CHECK_THAT(status.out, Catch::Contains("hall-a-kiosk-1"));
-  CHECK(central.serve->stop(SIGTERM, 5000) == 0);
+  CHECK(central.serve->stop(std::chrono::seconds(5), SIGTERM) == 0);
 }

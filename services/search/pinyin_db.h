@@ -1,0 +1,25 @@
+#pragma once
+// The reading tables search/pinyin.cpp reads with, derived from Debian's pinyin-database (main.db,
+// GPL-2.0-or-later) on this machine at run time: the project ships no part of that data.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+
+namespace hall::search {
+
+// Where the installed package keeps its data; $HALL_PINYIN_DB overrides it.
+inline constexpr const char* default_pinyin_db = "/usr/share/pinyin-database/main.db";
+
+struct PinyinTables {
+  std::vector<std::string> syllables;     // a syllable's id is its index; without tones, "v" for ü
+  std::vector<std::uint32_t> characters;  // (code point << 9) | syllable id, sorted by code point
+  std::vector<std::uint32_t> phrases;     // sorted runs: the phrase's length n, then n entries as above
+};
+
+// A few seconds of CPU: read the whole database and keep what greedy reading needs.
+// not_found names the package to install; corrupt: not Debian's database.
+Result<PinyinTables> derive_pinyin_tables(const std::string& db_path);
+
+}  // namespace hall::search
