@@ -55,6 +55,14 @@ void read_groups_and_windows(JsonReader& r, HallConfig& hall) {
   });
 }
 
+void read_printing(JsonReader& r, HallConfig& hall) {
+  if (auto width = r.integer("slip_width_mm", Need::optional, 58, 80)) {
+    if (*width != 58 && *width != 80) r.problem("slip_width_mm", "expected 58 or 80, got " + std::to_string(*width));
+    hall.slip_width_mm = *width;
+  }
+  hall.printer = r.text("printer", Need::optional, 127);
+}
+
 }  // namespace
 
 Result<HallConfig> parse_hall_config(std::string_view bytes) {
@@ -91,6 +99,7 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
   });
   hall.default_queue_group = r.text("default_queue_group", Need::required, 16);
   read_groups_and_windows(r, hall);
+  read_printing(r, hall);
   if (!problems.empty()) {
     std::string message;
     for (const auto& m : problems.messages()) message += (message.empty() ? "" : "\n") + m;

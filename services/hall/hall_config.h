@@ -10,7 +10,7 @@
 namespace hall {
 
 struct OpeningHours {
-  std::string days;  // "mon-fri", "sat", "mon-sun" ...
+  std::string days;         // "mon-fri", "sat", "mon-sun" ...
   std::string open, close;  // "09:00"
 };
 
@@ -33,6 +33,9 @@ struct HallConfig {
   std::string default_queue_group;
   std::vector<QueueGroup> queue_groups;
   std::vector<Window> windows;
+  // Printing: the receipt roll's width (58 or 80 mm) and the CUPS queue ("" = the default destination).
+  int slip_width_mm = 80;
+  std::string printer;
 };
 
 // Every problem, one per line, as "hall: $.<path>: <what was expected>".
