@@ -6,6 +6,7 @@
 #include "hallctl/catalogue_commands.h"
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
 
 namespace {
@@ -18,6 +19,8 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
+  hallctl slip render --sample --out FILE.pdf | notice render --sample --out FILE.pdf | print-test
+          [--printer QUEUE]                          (hallctl slip --help)
   hallctl --help | hallctl catalogue --help
 
 Options:
@@ -32,7 +35,8 @@ int run(int argc, char** argv) {
     return run_central_command(argc, argv);  // the central verbs parse their own options
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data"}, {"--json", "--help"});
+  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
+                               {"--json", "--help", "--sample"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
     return exit_invalid;
@@ -42,6 +46,9 @@ int run(int argc, char** argv) {
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
+    return run_slip_command(*cl);
+  }
   std::cerr << "hallctl: unknown area \"" << cl->words[0] << "\"\n\n" << help;
   return exit_invalid;
 }

@@ -10,7 +10,7 @@
 namespace hall {
 
 struct OpeningHours {
-  std::string days;         // "mon-fri", "sat", "mon-sun" ...
+  std::string days;  // "mon-fri", "sat", "mon-sun" ...
   std::string open, close;  // "09:00"
 };
 

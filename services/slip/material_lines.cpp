@@ -9,9 +9,11 @@ std::string material_counts(const catalogue::Material& m, Language language) {
   if (m.form == MaterialForm::electronic) return std::string(text("material.electronic", language));
   std::string out;
   const auto add = [&](std::string part) { out += (out.empty() ? "" : " ") + part; };
-  if (m.form == MaterialForm::original_or_copy) add(std::string(text("material.original_or_copy", language)));
   const int originals = m.originals.value_or(m.form == MaterialForm::copy ? 0 : 1);
   const int copies = m.copies.value_or(m.form == MaterialForm::copy ? 1 : 0);
+  if (m.form == MaterialForm::original_or_copy && originals > 0 && copies > 0) {
+    return fill("material.original_or_copy", language, {std::to_string(originals), std::to_string(copies)});
+  }
   if (originals > 0) add(fill("material.originals", language, {std::to_string(originals)}));
   if (copies > 0) add(fill("material.copies", language, {std::to_string(copies)}));
   return out;

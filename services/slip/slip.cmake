@@ -6,5 +6,6 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/slip_text.cpp
   ${CMAKE_CURRENT_LIST_DIR}/material_lines.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ticket_slip.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/notice_slip.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/notice_slip.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/sample_slips.cpp)
 target_link_libraries(hall_services PUBLIC PkgConfig::QRENCODE)

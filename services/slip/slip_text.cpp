@@ -24,7 +24,7 @@ constexpr std::array entries{
     Entry{"material.originals", "原件{}份", "{} original(s)"},
     Entry{"material.copies", "复印件{}份", "{} copy(ies)"},
     Entry{"material.electronic", "电子材料", "electronic"},
-    Entry{"material.original_or_copy", "原件或复印件", "original or copy"},
+    Entry{"material.original_or_copy", "原件{}份或复印件{}份", "{} original(s) or {} copy(ies)"},
     Entry{"material.issued_by", "开具单位：{}", "Issued by: {}"},
     Entry{"hall.phone", "咨询电话：{}", "Enquiries: {}"},
     Entry{"notice.title", "一次性告知单", "One-time notice of missing materials"},
