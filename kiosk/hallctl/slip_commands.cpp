@@ -1,12 +1,15 @@
 #include "hallctl/slip_commands.h"
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "catalogue/catalogue_file.h"
 #include "common/time_zone.h"
 #include "data_dir.h"
 #include "hall/hall_config.h"
+#include "print/cups_printer.h"
 #include "print/slip_renderer.h"
 #include "slip/sample_slips.h"
 
@@ -127,6 +130,39 @@ int render(const CommandLine& cl, const std::string& area) {
   return exit_ok;
 }
 
+// Submits a test slip and follows it to completion; every wait has a deadline.
+int print_test(const CommandLine& cl) {
+  auto sample = load_sample(cl);
+  if (!sample) return report(sample.error());
+  auto width = width_option(cl, "--width", sample->hall.slip_width_mm);
+  if (!width) return report(width.error());
+  auto pdf = print::render_pdf(slip::test_page(sample->hall, *width));
+  if (!pdf) return report(pdf.error());
+  print::CupsPrinter printer(cl.option("--printer", sample->hall.printer));
+  using std::chrono::steady_clock;
+  const auto state = printer.state(steady_clock::now() + std::chrono::seconds(2));
+  std::cout << "printer " << state.printer << " on " << printer.server() << ": " << to_string(state.problem())
+            << (state.message.empty() ? "" : " — " + state.message) << "\n";
+  auto job =
+      printer.submit({"hallkiosk print test", pdf->bytes, pdf->media}, steady_clock::now() + std::chrono::seconds(5));
+  if (!job) return report(job.error());
+  std::cout << "job " << *job << " accepted (" << pdf->media << ")\n";
+  const auto until = steady_clock::now() + std::chrono::seconds(30);
+  auto last = slip::JobState::pending;
+  while (steady_clock::now() < until) {
+    auto s = printer.job_state(*job, steady_clock::now() + std::chrono::seconds(2));
+    if (!s) return report(s.error());
+    last = *s;
+    if (slip::is_final(last)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::cout << "job " << *job << ": " << to_string(last) << "\n";
+  if (last == slip::JobState::completed) return exit_ok;
+  std::cerr << "hallctl: printer " << state.printer << ": the test slip did not complete (" << to_string(last)
+            << "); lpstat -p " << state.printer << " -l says why\n";
+  return exit_failure;
+}
+
 }  // namespace
 
 int run_slip_command(const CommandLine& cl) {
@@ -135,6 +171,7 @@ int run_slip_command(const CommandLine& cl) {
     std::cout << slip_help;
     return cl.flag("--help") ? exit_ok : exit_invalid;
   }
+  if (area == "print-test") return print_test(cl);
   if ((area == "slip" || area == "notice") && cl.words[1] == "render") return render(cl, area);
   std::cerr << "hallctl: unknown verb \"" << cl.words[1] << "\" for " << area << "\n\n" << slip_help;
   return exit_invalid;

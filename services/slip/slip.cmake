@@ -7,5 +7,7 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/material_lines.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ticket_slip.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_slip.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/sample_slips.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/sample_slips.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/printer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/print_queue.cpp)
 target_link_libraries(hall_services PUBLIC PkgConfig::QRENCODE)
