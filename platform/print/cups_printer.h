@@ -2,7 +2,8 @@
 // slip::Printer over CUPS: raw IPP requests on a connection of our own (httpConnect2 with a
 // timeout, and a timeout callback that gives up at the caller's deadline). libcups' convenience
 // calls (cupsCreateJob, cupsPrintFile2) can block for minutes on a server that accepts and never
-// answers, and report a missing queue and a stopped server alike; these requests cannot.
+// answers, and report a missing queue and a stopped server alike; these requests cannot. A call
+// returns by its deadline, plus at most the 1 s libcups itself waits for "100 Continue".
 #include <string>
 
 #include "slip/printer.h"

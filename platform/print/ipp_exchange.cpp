@@ -56,6 +56,11 @@ Result<IppPtr> exchange(const IppTarget& target, IppPtr request, const std::stri
     }
     if (sent != HTTP_STATUS_CONTINUE) return no_answer("sending the document", sent);
   }
+  // Wait for the first byte of the answer ourselves: libcups adds a second of its own after the
+  // timeout callback gives up.
+  const long left = remaining_ms(deadline);
+  if (left <= 0 || !httpWait(http.get(), static_cast<int>(left)))
+    return no_answer("by the deadline", HTTP_STATUS_ERROR);
   IppPtr response(cupsGetResponse(http.get(), resource.c_str()));
   if (!response) return no_answer("reading the answer", httpGetStatus(http.get()));
   return response;

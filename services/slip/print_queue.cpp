@@ -107,6 +107,7 @@ bool PrintQueue::attempt(Entry& e) {
 }
 
 void PrintQueue::run() {
+  refresh_state();  // the screens show the printer's state before the first slip
   while (true) {
     Entry* head = nullptr;
     {
@@ -117,6 +118,7 @@ void PrintQueue::run() {
       busy_ = true;
     }
     if (attempt(*head)) {
+      refresh_state();  // a fault that cleared shows as cleared
       PrintOutcome done{head->job.ticket_id,
                         head->job.reprint_by.empty() ? PrintResult::printed : PrintResult::reprinted,
                         {},

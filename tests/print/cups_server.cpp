@@ -92,7 +92,7 @@ CupsServer::CupsServer(const std::string& dir) : dir_(dir), port_(free_port()) {
   write_file(dir_ + "/cupsd.conf",
              "Listen 127.0.0.1:" + std::to_string(port_) +
                  "\nBrowsing No\nWebInterface No\nDefaultAuthType None\nLogLevel warn\n"
-                 "MaxJobs 0\nPreserveJobHistory Yes\n"
+                 "MaxJobs 0\nPreserveJobHistory Yes\nDirtyCleanInterval 0\n"
                  "<Location />\n  Order allow,deny\n  Allow localhost\n</Location>\n"
                  "<Policy default>\n  <Limit All>\n    Order deny,allow\n  </Limit>\n</Policy>\n");
   write_file(dir_ + "/cups-files.conf", "ServerRoot " + dir_ + "/root\nRequestRoot " + dir_ + "/spool\nTempDir " +
