@@ -134,11 +134,12 @@ void PrintQueue::run() {
       changed_.notify_all();
       continue;
     }
-    refresh_state();
     {
       std::lock_guard lock(mutex_);
       busy_ = false;
+      if (stopping_) return;  // no last look at the printer: the destructor is waiting
     }
+    refresh_state();
     pause(options_.retry_interval);
   }
 }

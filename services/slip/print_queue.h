@@ -38,6 +38,7 @@ struct PrintOutcome {
   int job_id = 0;      // the print server's job, 0 when none was accepted
 };
 
+// Called on the print queue's thread; it must not block for long (store, or post to the UI queue).
 using OutcomeSink = std::function<void(const PrintOutcome&)>;
 
 struct PrintQueueOptions {
