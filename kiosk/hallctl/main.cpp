@@ -7,6 +7,7 @@
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
 #include "hallctl/queue_commands.h"
+#include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
 
 namespace {
@@ -21,6 +22,8 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
   hallctl queue stats [--date D] | device add|list|revoke | staff add|list|disable|reset-pin | audit
                                                             (hallctl queue --help)
+  hallctl slip render --sample --out FILE.pdf | notice render --sample --out FILE.pdf | print-test
+          [--printer QUEUE]                          (hallctl slip --help)
   hallctl --help | hallctl catalogue --help
 
 Options:
@@ -36,7 +39,8 @@ int run(int argc, char** argv) {
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data"}, {"--json", "--help"});
+  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
+                               {"--json", "--help", "--sample"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
     return exit_invalid;
@@ -46,6 +50,9 @@ int run(int argc, char** argv) {
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
+    return run_slip_command(*cl);
+  }
   std::cerr << "hallctl: unknown area \"" << cl->words[0] << "\"\n\n" << help;
   return exit_invalid;
 }

@@ -14,8 +14,11 @@ packages=(
   libgl1-mesa-dri fonts-noto-cjk fonts-wqy-microhei
   # HTTP (platform/)
   libcpp-httplib-dev
+  # slips and printing (platform/print): Cairo + Pango to PDF, CUPS
+  libcairo2-dev libpango1.0-dev cups libcups2-dev
   # tests and benchmarks
   catch2 xvfb xauth x11-utils nginx-light
+  poppler-utils zbar-tools   # print tests read the PDF back (pdftotext, pdftoppm) and decode its QR
 )
 
 missing=()

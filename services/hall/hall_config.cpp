@@ -87,6 +87,14 @@ void read_queue_rules(JsonReader& r, HallConfig& hall) {
   }
 }
 
+void read_printing(JsonReader& r, HallConfig& hall) {
+  if (auto width = r.integer("slip_width_mm", Need::optional, 58, 80)) {
+    if (*width != 58 && *width != 80) r.problem("slip_width_mm", "expected 58 or 80, got " + std::to_string(*width));
+    hall.slip_width_mm = *width;
+  }
+  hall.printer = r.text("printer", Need::optional, 127);
+}
+
 }  // namespace
 
 bool Window::serves(const std::string& group) const {
@@ -152,6 +160,7 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
     hall.topics.push_back({t.text("name", Need::required, 100), t.text("name_en", Need::required, 100)});
   });
   read_queue_rules(r, hall);
+  read_printing(r, hall);
   if (!problems.empty()) {
     std::string message;
     for (const auto& m : problems.messages()) message += (message.empty() ? "" : "\n") + m;

@@ -62,6 +62,9 @@ struct HallConfig {
   const QueueGroup* group(const std::string& id) const;
   const Window* window(const std::string& id) const;
   const PriorityClass* priority_class(const std::string& id) const;
+  // Printing: the receipt roll's width (58 or 80 mm) and the CUPS queue ("" = the default destination).
+  int slip_width_mm = 80;
+  std::string printer;
 };
 
 // Every problem, one per line, as "hall: $.<path>: <what was expected>".

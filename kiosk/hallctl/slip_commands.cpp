@@ -1,0 +1,180 @@
+#include "hallctl/slip_commands.h"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "catalogue/catalogue_file.h"
+#include "common/time_zone.h"
+#include "data_dir.h"
+#include "hall/hall_config.h"
+#include "print/cups_printer.h"
+#include "print/slip_renderer.h"
+#include "slip/sample_slips.h"
+
+namespace hall::cli {
+
+const char* const slip_help = R"(hallctl slip / notice / print-test — the ticket slip and the 一次性告知单
+
+  hallctl slip render --sample --out FILE.pdf [--width 58|80] [--png FILE.png] [--lang zh-CN|en]
+        a ticket slip for a made-up ticket over the hall's first guide with materials
+  hallctl notice render --sample --out FILE.pdf [--roll 58|80] [--png FILE.png] [--lang zh-CN|en]
+        a 一次性告知单 (A4, or an 80/58 mm roll with --roll)
+  hallctl print-test [--printer QUEUE] [--width 58|80]
+        prints a test slip on the hall's printer (hall.json "printer", or the CUPS default
+        destination) and waits up to 30 s for the job to complete
+  --ticket ID (a real ticket's slip, and notice --missing ...) comes with the queue engine.
+
+Options:
+  --data DIR   the hall's data folder (default: the bundled demo hall)
+Exit codes: 0 done, 2 usage, 1 anything else (the message names the file or printer).
+)";
+
+namespace {
+
+struct Sample {
+  HallConfig hall;
+  catalogue::Guide guide;
+  TimeZone zone = TimeZone::fixed("Asia/Shanghai", 8 * 3600);
+};
+
+int report(const Error& e) {
+  std::cerr << "hallctl: " << e.message << "\n";
+  return exit_code_for(e);
+}
+
+Result<Sample> load_sample(const CommandLine& cl) {
+  const auto dir = app::resolve_data_dir(cl.option("--data"));
+  if (auto ok = app::prepare_data_dir(dir); !ok) return std::unexpected(ok.error());
+  auto hall_config = load_hall_config(dir.hall_config());
+  if (!hall_config) return std::unexpected(hall_config.error());
+  auto catalogue = catalogue::load_catalogue_file(app::demo_assets_dir() + "/catalogue.json");
+  if (!catalogue) return std::unexpected(catalogue.error());
+  Sample s{std::move(*hall_config), {}, TimeZone::fixed("Asia/Shanghai", 8 * 3600)};
+  // The guide with the most proof documents (开具单位), then the most materials, shows the most.
+  std::size_t most = 0;
+  for (const auto& g : catalogue->guides) {
+    std::size_t score = g.materials.size();
+    for (const auto& m : g.materials) score += m.certificate ? 100 : 0;
+    if (score > most) {
+      most = score;
+      s.guide = g;
+    }
+  }
+  if (auto zone = TimeZone::load(s.hall.time_zone)) s.zone = std::move(*zone);
+  return s;
+}
+
+Result<slip::Language> language(const CommandLine& cl) {
+  const auto lang = cl.option("--lang", "zh-CN");
+  if (lang == "zh-CN") return slip::Language::zh_cn;
+  if (lang == "en") return slip::Language::en;
+  return fail(ErrorCode::invalid_input, "--lang " + lang + ": expected zh-CN or en");
+}
+
+Result<int> width_option(const CommandLine& cl, const std::string& name, int fallback) {
+  const auto text = cl.option(name, std::to_string(fallback));
+  if (text == "80") return 80;
+  if (text == "58") return 58;
+  return fail(ErrorCode::invalid_input, name + " " + text + ": a receipt roll is 58 or 80 mm wide");
+}
+
+Result<void> write_outputs(const CommandLine& cl, const slip::Slip& s) {
+  const auto out = cl.option("--out");
+  auto pdf = print::render_pdf(s);
+  if (!pdf) return std::unexpected(pdf.error());
+  std::ofstream file(out, std::ios::binary | std::ios::trunc);
+  file << pdf->bytes;
+  file.flush();
+  if (!file) return fail(ErrorCode::io, out + ": cannot be written");
+  std::cout << out << ": " << pdf->pages << " page(s), " << pdf->width_pt << " x " << pdf->height_pt << " pt, media "
+            << pdf->media << "\n";
+  if (cl.flag("--png")) {
+    if (auto ok = print::write_png(s, cl.option("--png"), 203); !ok) return ok;
+    std::cout << cl.option("--png") << ": written at 203 dpi\n";
+  }
+  return {};
+}
+
+Result<slip::Slip> build(const CommandLine& cl, const std::string& area) {
+  if (!cl.flag("--sample")) {
+    return fail(ErrorCode::invalid_input, area + " render: give --sample (--ticket ID comes with the queue engine)");
+  }
+  if (cl.option("--out").empty()) return fail(ErrorCode::invalid_input, area + " render: --out FILE.pdf is required");
+  auto lang = language(cl);
+  if (!lang) return std::unexpected(lang.error());
+  auto sample = load_sample(cl);
+  if (!sample) return std::unexpected(sample.error());
+  const Instant now = SystemClock().now();
+  if (area == "slip") {
+    auto width = width_option(cl, "--width", sample->hall.slip_width_mm);
+    if (!width) return std::unexpected(width.error());
+    return slip::ticket_slip(slip::sample_ticket(sample->guide, sample->hall, now), sample->hall,
+                             sample->guide.materials, sample->zone, {*width, *lang, 8});
+  }
+  slip::NoticeOptions options{slip::PaperKind::a4, 80, *lang};
+  if (cl.flag("--roll")) {
+    auto width = width_option(cl, "--roll", 80);
+    if (!width) return std::unexpected(width.error());
+    options.paper = slip::PaperKind::roll;
+    options.roll_width_mm = *width;
+  }
+  return slip::notice_slip(slip::sample_notice(sample->guide, sample->hall, now), sample->hall, sample->zone, options);
+}
+
+int render(const CommandLine& cl, const std::string& area) {
+  auto s = build(cl, area);
+  if (!s) return report(s.error());
+  if (auto ok = write_outputs(cl, *s); !ok) return report(ok.error());
+  return exit_ok;
+}
+
+// Submits a test slip and follows it to completion; every wait has a deadline.
+int print_test(const CommandLine& cl) {
+  auto sample = load_sample(cl);
+  if (!sample) return report(sample.error());
+  auto width = width_option(cl, "--width", sample->hall.slip_width_mm);
+  if (!width) return report(width.error());
+  auto pdf = print::render_pdf(slip::test_page(sample->hall, *width));
+  if (!pdf) return report(pdf.error());
+  print::CupsPrinter printer(cl.option("--printer", sample->hall.printer));
+  using std::chrono::steady_clock;
+  const auto state = printer.state(steady_clock::now() + std::chrono::seconds(2));
+  std::cout << "printer " << state.printer << " on " << printer.server() << ": " << to_string(state.problem())
+            << (state.message.empty() ? "" : " — " + state.message) << "\n";
+  auto job =
+      printer.submit({"hallkiosk print test", pdf->bytes, pdf->media}, steady_clock::now() + std::chrono::seconds(5));
+  if (!job) return report(job.error());
+  std::cout << "job " << *job << " accepted (" << pdf->media << ")\n";
+  const auto until = steady_clock::now() + std::chrono::seconds(30);
+  auto last = slip::JobState::pending;
+  while (steady_clock::now() < until) {
+    auto s = printer.job_state(*job, steady_clock::now() + std::chrono::seconds(2));
+    if (!s) return report(s.error());
+    last = *s;
+    if (slip::is_final(last)) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::cout << "job " << *job << ": " << to_string(last) << "\n";
+  if (last == slip::JobState::completed) return exit_ok;
+  std::cerr << "hallctl: printer " << state.printer << ": the test slip did not complete (" << to_string(last)
+            << "); lpstat -p " << state.printer << " -l says why\n";
+  return exit_failure;
+}
+
+}  // namespace
+
+int run_slip_command(const CommandLine& cl) {
+  const std::string area = cl.words[0];
+  if (cl.flag("--help") || cl.words.size() < (area == "print-test" ? 1u : 2u)) {
+    std::cout << slip_help;
+    return cl.flag("--help") ? exit_ok : exit_invalid;
+  }
+  if (area == "print-test") return print_test(cl);
+  if ((area == "slip" || area == "notice") && cl.words[1] == "render") return render(cl, area);
+  std::cerr << "hallctl: unknown verb \"" << cl.words[1] << "\" for " << area << "\n\n" << slip_help;
+  return exit_invalid;
+}
+
+}  // namespace hall::cli

@@ -1,0 +1,43 @@
+#include "print/fake_print_server.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <stdexcept>
+
+namespace hall::test {
+
+SilentServer::SilentServer() {
+  listener_ = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  if (bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || listen(listener_, 16) != 0 ||
+      getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len) != 0) {
+    close(listener_);
+    throw std::runtime_error("SilentServer: cannot listen on 127.0.0.1");
+  }
+  port_ = ntohs(a.sin_port);
+  thread_ = std::thread([this] {
+    while (!stopping_) {
+      pollfd p{listener_, POLLIN, 0};
+      if (poll(&p, 1, 50) > 0) {
+        const int fd = accept(listener_, nullptr, nullptr);
+        if (fd >= 0) accepted_.push_back(fd);  // read nothing, answer nothing
+      }
+    }
+  });
+}
+
+SilentServer::~SilentServer() {
+  stopping_ = true;
+  thread_.join();
+  for (int fd : accepted_) close(fd);
+  close(listener_);
+}
+
+}  // namespace hall::test
