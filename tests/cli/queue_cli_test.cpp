@@ -38,7 +38,7 @@ struct QueueFolder {
 
 }  // namespace
 
-TEST_CASE("hallctl device add prints the token alone on one line, once; list and revoke", "[cli][queue]") {
+TEST_CASE("hallctl device add prints the token alone on one line, once, list and revoke", "[cli][queue]") {
   QueueFolder f;
   const auto added = hallctl({"device", "add", "--data", f.data(), "--id", "K1", "--role", "kiosk"});
   REQUIRE(added.exit_code == 0);
@@ -67,7 +67,7 @@ TEST_CASE("hallctl device add prints the token alone on one line, once; list and
   CHECK(list[1]["revoked_at"].is_string());
 }
 
-TEST_CASE("hallctl staff add takes the PIN on stdin; list, disable, reset-pin", "[cli][queue]") {
+TEST_CASE("hallctl staff add takes the PIN on stdin, list, disable, reset-pin", "[cli][queue]") {
   QueueFolder f;
   const auto added =
       hallctl({"staff", "add", "--data", f.data(), "--id", "S01", "--name", "王芳", "--role", "clerk", "--pin-stdin"},

@@ -137,7 +137,7 @@ TEST_CASE("requests run in parallel: two handlers that wait for each other both 
   CHECK(Steady::now() - started < 4s);
 }
 
-TEST_CASE("a body over the server's or the route's limit is 413; a head over its limit is 431", "[integration][http]") {
+TEST_CASE("a body over the server's or the route's limit is 413, a head over its limit is 431", "[integration][http]") {
   http::ServerOptions options;
   options.max_body_bytes = 1024;
   options.max_header_bytes = 1024;
@@ -238,7 +238,7 @@ TEST_CASE("a client that stops reading its response is cut after the write timeo
   CHECK(Steady::now() - asked < 5s);
 }
 
-TEST_CASE("connections over the limit are answered 503 and closed; the others are still served",
+TEST_CASE("connections over the limit are answered 503 and closed, the others are still served",
           "[integration][http]") {
   http::ServerOptions options;
   options.workers = 1;

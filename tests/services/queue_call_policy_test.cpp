@@ -77,7 +77,7 @@ TEST_CASE("priority tickets go first at the hall, and the fairness rule lets a n
   CHECK(h.serve("W1").empty());
 }
 
-TEST_CASE("a window calls only the groups it serves; a comprehensive window serves all", "[queue][call_policy]") {
+TEST_CASE("a window calls only the groups it serves, a comprehensive window serves all", "[queue][call_policy]") {
   QueueHall h;
   h.issue("B");  // B001, the oldest
   h.clock.advance(std::chrono::seconds(5));
@@ -108,7 +108,7 @@ TEST_CASE("call-next is refused while the window holds an unfinished ticket", "[
   CHECK_THAT(again.error().error.message, Catch::Contains("A001") && Catch::Contains("called"));
 }
 
-TEST_CASE("a paused window calls nobody; resumed, it calls again", "[queue][call_policy]") {
+TEST_CASE("a paused window calls nobody, resumed, it calls again", "[queue][call_policy]") {
   QueueHall h;
   h.issue("A");
   REQUIRE(h.queue->pause({"S01", "W1"}));

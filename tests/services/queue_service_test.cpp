@@ -78,7 +78,7 @@ TEST_CASE("a re-activated no-show re-enters K places behind the head, within its
   }
 }
 
-TEST_CASE("a no-show typed in at the kiosk by its number re-enters too; today's numbers only", "[queue][service]") {
+TEST_CASE("a no-show typed in at the kiosk by its number re-enters too, today's numbers only", "[queue][service]") {
   QueueHall h;
   const auto t = h.issue("A");
   REQUIRE(h.call("W1") == "A001");
@@ -134,7 +134,7 @@ TEST_CASE("the cut-off comes earlier for a group whose estimated wait runs past 
   CHECK(h.queue->issue({"K1", "", "A", "", std::nullopt}));  // group A has nobody waiting
 }
 
-TEST_CASE("the same idempotency key returns the same ticket; another request with it is refused", "[queue][service]") {
+TEST_CASE("the same idempotency key returns the same ticket, another request with it is refused", "[queue][service]") {
   QueueHall h;
   const queue::IssueRequest first{"K1", "key-1", "A", "G-0001", std::nullopt};
   const auto a = h.queue->issue(first);

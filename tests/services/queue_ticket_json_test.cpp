@@ -11,7 +11,7 @@ using namespace hall;
 using namespace hall::test;
 using Json = nlohmann::json;
 
-TEST_CASE("a ticket's staff view has hub-api.md's fields; the public view no more than it may show", "[queue][json]") {
+TEST_CASE("a ticket's staff view has hub-api.md's fields, the public view no more than it may show", "[queue][json]") {
   QueueHall h;
   h.issue("A");
   const auto t = h.issue("A", "elderly");
