@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where a hall keeps its files: hall.json (the hall's configuration) and catalogue.db (the guide
 // cache). The bundled demo hall is seeded from assets/demo the first time it is used.

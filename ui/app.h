@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The contract between a role's screens (ui/) and the one program that hosts every role
 // (kiosk/hallkiosk with platform/gui). The host owns the window, GL, the font atlas texture, the

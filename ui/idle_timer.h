@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // When the kiosk was last touched, and when it should give up on the visitor. Separate from
 // navigation: any role can use it, and the reset itself is the app's business.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk app: a navigator over the screen table (kiosk/kiosk_screens.cpp), the idle reset,
 // the glyph set, and one frame = chrome + the current screen + notices. Screens return intents;
 // they are applied after drawing. Slow work (a guide's body, 取号) is asked of the host's ports,

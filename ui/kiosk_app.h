@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The visitor kiosk (role `kiosk`): browse and search the guides, read one, take a number. One
 // implementation of ui::App; the host hands it read models and answers its requests through the

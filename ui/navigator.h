@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where a visitor is: a back stack of routes (a screen's name, its subject, its scroll). Knows
 // nothing of what the screens are; an app's screen table (kiosk/kiosk_screens.h) gives names

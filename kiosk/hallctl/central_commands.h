@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // hallctl keygen | central ... : the central store's operator and administrator verbs.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // hallctl's words: positional arguments and --options, nothing clever.
 #include <map>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl: the hall's headless tool. Links hall_services and no GUI library.
 #include <exception>
 #include <iostream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Where the kiosk's screens get their data: the hall's hall.json and catalogue.db, read into a
 // ui::KioskCatalogue. Notices when another process (hallctl import, sync) changed the database

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Tofu detection for --screenshot (and so for the screenshot tests): which characters a frame
 // drew, and how many it drew with the fallback glyph because the atlas lacked them.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # hallkiosk: every GUI role (kiosk today) in one host (GLFW + OpenGL3 + Dear ImGui). Included at the
 # end of kiosk/CMakeLists.txt; needs hall_app, hall_ui, hall_platform_gui and hall_platform_files.
 add_executable(hallkiosk

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one host every role runs in: a window, the font atlas, the main-thread run queue and the
 // event-driven loop. A role (kiosk, and next counter and board) brings a ui::App and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hallkiosk program: wires the hall's data, the platform's window and font, and the kiosk
 // screens (ui::KioskApp), then runs the event-driven loop until the window closes, the screenshot

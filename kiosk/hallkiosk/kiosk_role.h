@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The visitor kiosk as a hosted role: the kiosk screens (ui::KioskApp) over the hall's guide
 // store. The store lives on one worker thread; a folder watcher tells it when another process

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallkiosk: the visitor kiosk. Everything is wired in kiosk_host.cpp; this only reads the
 // command line and turns a programmer's mistake into a plain message.
 #include <exception>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // SIGTERM (systemd stopping the kiosk) and SIGINT end the loop at once, through the destructors.
 // The signals are blocked in every thread and taken by one thread of their own with sigwait, so

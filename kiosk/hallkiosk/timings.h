@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What --timings prints: start-up, the font atlas, frame costs and memory (RSS and PSS).
 #include <chrono>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what hallkiosk needs from Debian 12 (bookworm) main, and only what is missing.
 # Idempotent: a second run installs nothing and finishes in about a second.
 set -euo pipefail

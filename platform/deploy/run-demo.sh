@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds the Release binaries and starts the visitor kiosk (hallkiosk)
 # on the bundled demo hall. Arguments go to hallkiosk, e.g. --windowed 1920x1080 or --lang en.
 # Without a display it still shows the product: it starts a private Xvfb, renders the home

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Installs what is missing, builds, and runs the whole test suite twice: the Release build, then
 # the ASan+UBSan build. Idempotent; exits non-zero on the first failure.
 set -euo pipefail

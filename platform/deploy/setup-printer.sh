@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Sets up the hall's receipt (or counter) printer as a CUPS queue and prints a test slip.
 #
 #   setup-printer.sh everywhere QUEUE URI            a driverless IPP Everywhere printer

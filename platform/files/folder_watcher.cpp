@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "files/folder_watcher.h"
 
 #include <poll.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Tells when files in one folder are written, created, moved in or removed (inotify), so the kiosk
 // notices another process's commit to its database without waking on a timer.

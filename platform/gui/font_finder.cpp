@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "gui/font_finder.h"
 
 #include <fontconfig/fontconfig.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Finds the CJK font the kiosk draws with, through fontconfig: Noto Sans CJK SC preferred (in
 // NotoSansCJK-*.ttc it is face 2), WenQuanYi Micro Hei as the fallback.

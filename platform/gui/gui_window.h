@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One GLFW window with an OpenGL 3.3 core context and the Dear ImGui GLFW + OpenGL3 backends on
 // it. The host owns one of these on the UI thread; nothing else touches GLFW, GL or ImGui's IO.

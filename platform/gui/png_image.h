@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // 8-bit RGB PNG files through libpng: the kiosk's --screenshot writes them, tests read them back.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One client connection, from its first byte to its close: read a request within the limits,
 // route it, write the response (whole or streamed), and again while the client keeps it alive.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // sync::Fetcher over real HTTP (cpp-httplib). The byte limit is enforced while receiving, the
 // timeout covers the whole exchange (a server that drips bytes fails at the deadline), and a body

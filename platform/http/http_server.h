@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An HTTP/1.1 server on 127.0.0.1 (by default) in front of a Router: a bounded pool of workers
 // serves requests at once, each connection within limits (body, head, time, count), responses

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The head of an HTTP/1.x request (request line and header fields) parsed from its bytes. Pure, so
 // every malformed case is a unit test; the server reads the bytes and enforces the size limits.

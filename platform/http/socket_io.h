@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The few socket operations the server needs, each bounded by a deadline and interrupted by a
 // "stop" file descriptor (readable once the server stops). EINTR is handled here, once.

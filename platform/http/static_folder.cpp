@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "http/static_folder.h"
 
 #include <sys/stat.h>

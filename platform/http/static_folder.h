@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A folder served as static files, as a router handler: the published folder of the central store
 // (services/sync/PROTOCOL.md) and, later, the hub's own assets. ETag + If-None-Match → 304;

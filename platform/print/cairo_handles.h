@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Owning handles for the Cairo and Pango objects the renderer makes (RAII; never throw).
 #include <cairo.h>

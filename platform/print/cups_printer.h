@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // slip::Printer over CUPS: raw IPP requests on a connection of our own (httpConnect2 with a
 // timeout, and a timeout callback that gives up at the caller's deadline). libcups' convenience

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One IPP request and its response on a fresh connection, bounded by a deadline.
 #include <cups/cups.h>

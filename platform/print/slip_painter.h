@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Places a slip's blocks on pages (measure) and draws them on a Cairo context (paint). The same
 // layout code serves both passes, so what was measured is what is drawn: nothing clipped.

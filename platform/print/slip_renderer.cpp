@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "print/slip_renderer.h"
 
 #include <cairo-pdf.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Renders a slip::Slip with Cairo and Pango: to PDF for the printer (text stays text, the QR code
 // stays vector rectangles) and to PNG for a person to look at. CJK comes through fontconfig

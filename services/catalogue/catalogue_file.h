@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The file an administrator hands over: a catalogue ("hallkiosk.catalogue/1") or one guide
 // ("hallkiosk.guide/1"). Untrusted bytes in, either every guide valid or every problem listed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hall's guide cache: every version of every guide, with what each screen needs to list it,
 // and its search terms. A single SQLite file in WAL mode; imports are all or nothing.

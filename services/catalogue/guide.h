@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A guide (办事指南) as ../shared/spec/guide-format.md defines it, after validation. The `*_en`
 // twins beyond the spec's are this project's additions (README, "Format additions").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "catalogue/guide_rows.h"
 
 #include "catalogue/guide_search_terms.h"

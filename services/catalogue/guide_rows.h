@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The rows a stored guide version owns besides its guide_versions row. Written at import and by
 // the schema steps that introduced them (backfilling guides stored before).

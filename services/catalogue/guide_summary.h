@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A guide as list screens see it: enough to show and sort a row without reading its body.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Walks untrusted JSON and records every problem with the guide and the JSON path it belongs to,
 // so an administrator sees all mistakes of a file at once, each pointing at its place.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The central store (services/central): domain code of hall_services, no sockets.
 target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/signing.cpp

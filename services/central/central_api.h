@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The central store's HTTP interface as pure functions: a request struct in, a response struct
 // out, so every rule is tested without a socket. platform/http routes real requests here.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The central store (中心库): administrators, drafts with their diffs, reviews (先审查、后公开,
 // 一事一审), publishing to a folder of plain signed files, kiosk heartbeats, and an audit log of

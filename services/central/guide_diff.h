@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a draft changes, for a reviewer: every changed JSON path with its old and new value.
 #include <string>

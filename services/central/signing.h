@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Ed25519 keys and signatures (libsodium) as the sync protocol writes them: lower-case hex, key ids
 // from the public key's SHA-256, and the signed envelope of manifest.json / keys.json.

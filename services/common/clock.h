@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Time comes in through this seam so every "before/after the effective date" case is a plain test.
 #include <chrono>

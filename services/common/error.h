@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Errors at module edges are values: a code a program can branch on and a message a person can act on.
 #include <expected>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Lower-case hex, as the sync protocol writes keys, signatures and hashes.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Responses of the content types the hall serves (JSON, HTML, plain text, files by extension) and
 // the plain refusals a router or server sends when no handler answers (404, 405, 413 ...).

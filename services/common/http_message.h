@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An HTTP request and response as plain values: what a handler in services/ sees of the network.
 // No socket here; platform/http turns real connections into these and back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Routes a Request to a handler by method and path. Pure: no sockets; platform/http's server calls
 // it, and tests call it directly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one entry through which untrusted bytes become JSON (central API bodies, the sync envelope,
 // manifests, key sets, guide objects, heartbeats). Size, nesting depth and the number of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The one way back to the UI thread: workers post closures, the UI thread runs them between
 // frames. post() may be called from any thread; run_pending() only from the thread that owns the

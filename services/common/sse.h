@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Server-Sent Events framing (the WHATWG "text/event-stream" format): an event is `id:`, `event:`
 // and one `data:` line per line of its data, ended by a blank line; a line starting with ':' is a

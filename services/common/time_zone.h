@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hall's civil time zone (default Asia/Shanghai), read from the system's TZif files so a hall
 // elsewhere, or a rule change, needs no code change.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A few threads for work that must not run on the UI thread (loading a guide, reloading the
 // catalogue, hub requests, print jobs). Jobs run in the order posted when there is one thread;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hall itself: its name, zone, opening hours, queue groups and windows
 // ("hallkiosk.hall/1", documented in assets/demo/README.md).

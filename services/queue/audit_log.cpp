@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "queue/audit_log.h"
 
 namespace hall::queue {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Who did what, where and when, and what came of it: every sign-in, refusal and counter action.
 #include <cstdint>

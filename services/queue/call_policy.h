@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Who a window calls next, and where a re-activated ticket re-enters: pure functions over the
 // waiting line, so every rule is a row of a test table.

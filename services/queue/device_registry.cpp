@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "queue/device_registry.h"
 
 #include "common/sha256.h"

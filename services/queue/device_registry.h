@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Kiosks and boards that may talk to the hub. A device's token is shown once, when it is added;
 // only its SHA-256 is stored, so a copy of queue.db lets nobody act as a device.

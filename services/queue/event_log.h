@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The queue's events (issued, called, recalled ...), written in the same transaction as the change
 // they tell of, so a reader resuming "after id N" (SSE's Last-Event-ID) sees no gap and no repeat.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hall's local calendar: which local day an instant belongs to, when that day ends, and when
 // the hall is open. Pure: the zone and the hours come in, nothing is read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Idempotency keys: a kiosk that retries after a timeout gets the ticket it already has. A key
 // belongs to the device that sent it and is kept for the local day.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Numbers per group per local day: A001, A002 … with no gaps, a fourth digit when a day needs it,
 // never a wrap. The counter moves inside the issuing transaction, so a crash loses no number and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The hall's queue (issue 10): pure rules over queue.db. Part of hall_services, so hallctl and the
 # hub link it without any GUI or network library.
 target_sources(hall_services PRIVATE

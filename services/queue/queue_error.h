@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Why the queue refused a command. The reason is what a program (the hub, a test) branches on and
 // maps to its answer (409 wrong_state, 409 closed, 423 locked ...); the error's message is for people

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // queue.db: tickets, the day's counters, windows, events, idempotency keys, devices, staff,
 // sessions and the audit log, in one SQLite file (WAL, synchronous=FULL), versioned by user_version.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The hall's queue as commands: issue, call next, recall, start, finish, no-show, cancel, transfer,
 // re-activate, pause, resume. Each command is one BEGIN IMMEDIATE transaction on queue.db that also

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A day's figures per group and per window, so a hall manager sees cold and hot windows (冷热不均):
 // issued, served, no-shows, waits (mean, p90), service time (mean), share of open time busy.

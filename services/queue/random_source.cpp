@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "queue/random_source.h"
 
 #include <sodium.h>

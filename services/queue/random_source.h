@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Randomness comes in through this seam: tokens in production from libsodium, in tests from a
 // sequence the test chooses.

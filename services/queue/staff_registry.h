@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Clerks and managers: argon2id PINs (libsodium crypto_pwhash_str), five wrong PINs lock a staff id
 // for five minutes, and a sign-in opens a session bound to one window, with an expiry. Session

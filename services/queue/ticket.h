@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A queue ticket as the hall knows it: a number, a group, a state and times. No visitor's name,
 // phone or id number exists anywhere in the queue.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A ticket and the queue as hub-api.md's JSON bodies, so the hub's handlers only route. Times are
 // RFC 3339 in the hall's zone.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Tickets and windows as rows of queue.db. Every function runs inside the caller's transaction.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a ticket's holder is told: the people ahead and the estimated wait.
 #include <optional>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The ticket's life as a table: waiting → called → serving → done, or → no_show / cancelled;
 // transfer sends a called or serving ticket back to waiting; re-activation brings a no-show back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The visitor's commands on QueueService (through the kiosk or the phone): re-activate, rate.
 #include <algorithm>
 

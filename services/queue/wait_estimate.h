@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The estimated wait: the people ahead shared among the windows open for the group, each taking
 // the group's rolling mean service time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The counter's commands on QueueService: call next, and every transition of a called ticket.
 #include <functional>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Readings from the tables search/pinyin_db.cpp derives from Debian's pinyin-database on this
 // machine (see there for how defaults and phrases are chosen).
 #include "search/pinyin.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The derived pinyin tables kept on this machine, so only the first program that needs them pays
 // for reading main.db. The file is named after the database's size and modification time and the

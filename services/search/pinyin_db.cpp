@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Derives the reading tables from Debian's pinyin-database (SQLite, /usr/share/pinyin-database/main.db)
 // at run time, so no GPL data is compiled into the binaries; search/pinyin.cpp calls it at first use.
 //

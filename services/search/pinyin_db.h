@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The reading tables search/pinyin.cpp reads with, derived from Debian's pinyin-database (main.db,
 // GPL-2.0-or-later) on this machine at run time: the project ships no part of that data.

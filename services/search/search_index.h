@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The in-memory index a kiosk queries on every keystroke. Built from the terms stored at import;
 // answers by binary search over anchored suffixes, so a query costs O(log n + matches).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a guide can be found by. Computed once, at import, and stored with the guide version, so
 // loading a catalogue never runs the pinyin converter.

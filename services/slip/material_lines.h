@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // How one material reads on paper: its name and what to bring of it ("原件1份 复印件1份").
 #include <string>

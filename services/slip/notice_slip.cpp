@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "slip/notice_slip.h"
 
 #include "slip/material_lines.h"

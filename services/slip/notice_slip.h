@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The 一次性告知单: what a visitor still has to bring, printed once at the counter, so that the
 // next visit is the last one.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The slips waiting for a printer. enqueue() returns at once; one worker thread of its own submits
 // each slip, follows the job to completion with its own deadlines, and when the printer cannot

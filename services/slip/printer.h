@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The Printer port: what the print queue needs from a receipt or counter printer. platform/print
 // implements it over CUPS; tests may implement it in memory. Every call takes a deadline and

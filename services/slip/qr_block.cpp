@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "slip/qr_block.h"
 
 #include <qrencode.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "slip/sample_slips.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Made-up tickets and notices over a real hall and guide: `hallctl slip render --sample`, the
 // print test page, the benchmarks and the print tests all show the same thing.

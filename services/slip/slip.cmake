@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The slip model (services/slip): ticket slips and the 一次性告知单 laid out as data, the QR code
 # from libqrencode, the Printer port and the print queue. No Cairo, no CUPS: platform/print renders
 # and submits.

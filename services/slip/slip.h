@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A slip laid out as data: what goes on the paper, top to bottom, and how big. platform/print
 // turns it into a PDF; nothing here knows about fonts, pixels or printers.

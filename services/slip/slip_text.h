@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every text a slip prints, in zh-CN and en, as one small table (slip_text.cpp). A slip is printed
 // in one language; "{}" marks are filled in order by fill().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The ticket slip (排队凭条) the kiosk prints for every number it issues.
 #include <cstddef>

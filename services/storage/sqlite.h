@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A thin RAII layer over SQLite: errors come back as values naming the database file.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A Fetcher over a published directory on this machine (a USB stick, an rsync'd mirror, a test's
 // temporary folder): "file:///srv/publish/manifest.json" or "/srv/publish/manifest.json". It

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The port through which sync and admin tools reach HTTP. services/ declares it; platform/http
 // implements it; tests may implement it to play a lying or broken server.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The manifest payload (hallkiosk.manifest/1): what a kiosk should hold, guide by guide.
 #include <cstdint>

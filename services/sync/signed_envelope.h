@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The signed envelope of manifest.json and keys.json, and publisher key sets (PROTOCOL.md).
 // Pure functions over bytes: no files, no network, no clock.

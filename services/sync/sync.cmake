@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Guide sync on the hall hub/kiosk (services/sync): verification, state and apply. No sockets:
 # HTTP comes in through the Fetcher port (fetcher.h), implemented in platform/http.
 target_sources(hall_services PRIVATE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "sync/sync_error.h"
 
 namespace hall::sync {

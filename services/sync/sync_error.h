@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Why a sync step refused what it was given. Every refusal keeps the last good catalogue; the
 // reason is a value a program (and a test) branches on, the message names the file and the value.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The sync state a hall keeps in its catalogue database (table sync_state, schema version 4):
 // the pinned key set, the trusted catalogue version and manifest, and how the last sync went.

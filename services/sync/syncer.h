@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One poll of a published directory, end to end: manifest (If-None-Match), key rotations,
 // verification, the objects this hall lacks, and one transaction that applies it all together

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "sync/verifier.h"
 
 #include "catalogue/catalogue_file.h"

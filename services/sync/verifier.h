@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The verification engine: bytes and a time in, a verified value or a named refusal out. No I/O,
 // so every attack is a table row (tests/services/sync_attack_test.cpp).

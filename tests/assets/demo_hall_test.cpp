@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The bundled demo hall is what a new installation shows: it must be valid and rich enough.
 #include <catch2/catch.hpp>
 

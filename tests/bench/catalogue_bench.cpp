@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Import of a 10,000-guide catalogue (time, peak RSS, database size) and search latency per
 // keystroke over it (median and p99). Prints figures; asserts nothing about time.
 #include <sys/resource.h>

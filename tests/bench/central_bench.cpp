@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The central store at scale: publish of a 10,000-guide catalogue (time, bytes written) and the
 // manifest poll a kiosk makes every few minutes, full and no-change (bytes, median and p99 time).
 // Prints figures; asserts nothing about time.

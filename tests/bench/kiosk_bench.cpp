@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The kiosk under a real X server (Xvfb + Mesa llvmpipe, no GPU): start to the first presented
 // frame on the demo hall and on a 10,000-guide hall, warm and after dropping the page cache (when
 // this process may), CPU time to build a frame (ImGui's NewFrame..Render only: median, p99) for

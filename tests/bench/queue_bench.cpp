@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The queue in-process: issuing a ticket (durable: committed with synchronous=FULL in WAL, with its
 // 128-bit token) and calling the next one, N times each on the demo hall's queue groups, in a
 // fresh queue.db under $TMPDIR (or the folder given). Prints median and p99; asserts nothing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Slip figures: render time warm, and submit→accepted / submit→completed on a virtual printer of a
 // private cupsd. Prints median and p99; asserts no times (targets: render ≤ 20 ms, submit ≤ 100 ms).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Guide sync at scale: a first sync of a 10,000-guide catalogue (time, bytes), a poll with
 // nothing new (time, bytes) and a one-guide change (time to apply, bytes), through the
 // DirectoryFetcher over a published temp folder and over real HTTP on 127.0.0.1 (HttpServer +

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl end to end, through its real binary: exit codes, messages, and what lands on disk.
 #include <catch2/catch.hpp>
 

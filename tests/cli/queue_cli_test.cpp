@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl's queue verbs through the real binary: devices, staff, a day's figures, the audit log.
 #include <catch2/catch.hpp>
 

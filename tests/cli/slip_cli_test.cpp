@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl slip/notice render, end to end through the real binary.
 #include <catch2/catch.hpp>
 

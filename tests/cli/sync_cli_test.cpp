@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl sync through the real binary: pin, sync from a published folder, status, refusals.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallkiosk as a program: its options, what it does without a display, and how it follows the
 // catalogue on disk (another process's import, a guide whose effective time comes) without a restart.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The real hallkiosk under a real X server (Xvfb + Mesa): --screenshot of home, a guide and search,
 // landscape and portrait, Chinese and English. Each picture must exist, have the requested size,
 // not be blank, and draw every character from the font atlas (no tofu).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Runs the real hallkiosk binary for the GUI tests, on a hall data folder built like the demo hall.
 #include <string>

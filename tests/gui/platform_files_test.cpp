@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The folder watcher the kiosk follows its database with (inotify), on a real folder.
 #include <catch2/catch.hpp>
 

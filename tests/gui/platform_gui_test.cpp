@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // platform/gui without a display: the font lookup through fontconfig and PNG files.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A private X server (Xvfb + Mesa) for one test: it picks a free display itself (-displayfd), so
 // tests running side by side never collide, and it is stopped by its PID when the object goes.

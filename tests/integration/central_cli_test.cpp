@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hallctl's central verbs end to end: keygen, init, add-admin, serve (a child process stopped by
 // SIGTERM), submit, review, publish, drafts, status, audit.
 #include <signal.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // HttpFetcher against servers that misbehave on purpose: an endless body, a server that never
 // answers, one that drips a byte at a time, and a body shorter than its Content-Length.
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The central store over real HTTP on 127.0.0.1: the API and the published folder from our own
 // server, and the same folder from a real nginx; fetched through HttpFetcher and compared.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // platform/http's server over real sockets on 127.0.0.1: routing, parallel handlers, the limits
 // (body, head, slow clients, connection count), Server-Sent Events and a stop with streams open,
 // and a static folder's 304s.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A real nginx serving a folder on 127.0.0.1, started and stopped (by PID) by the test itself.
 #include <memory>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The whole path of a guide change, through the real binaries and real HTTP on 127.0.0.1:
 // an author submits, another administrator reviews, a publisher publishes; a hall syncs it from the
 // central store and another hall from nginx serving the same folder; the hall's poll loop reports a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A bare TCP client on 127.0.0.1 for the tests that must misbehave: send a head byte by byte,
 // stop reading, close early. Every call is bounded by a timeout.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // platform/http/request_head: a request's head from its bytes, and every malformed case refused.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A private CUPS scheduler the test starts itself: its own config, spool and logs in a temporary
 // folder, a free port on 127.0.0.1, stopped by its PID. Virtual printers are PPD file queues whose

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A TCP listener on 127.0.0.1 that accepts connections and never answers: the one fault a real
 // cupsd cannot be made to show on purpose (a hung scheduler).

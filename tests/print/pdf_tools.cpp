@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "print/pdf_tools.h"
 
 #include <fstream>

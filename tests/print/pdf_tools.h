@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Reads a PDF back with independent tools: poppler's pdftotext/pdfinfo/pdftoppm and zbar's zbarimg.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Slips printed through a real cupsd onto a file queue, then read back as a visitor's paper would be.
 #include <catch2/catch.hpp>
 

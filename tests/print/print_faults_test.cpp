@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Printer faults against a real cupsd (and one silent server): each gives a clear state within a
 // second, the slip is kept, and once the printer is back it prints exactly once.
 #include <catch2/catch.hpp>

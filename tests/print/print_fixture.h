@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A running private cupsd with one receipt queue, the demo hall and its richest guide.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Malformed files, byte by byte: each is refused with a message naming where, and an import of it
 // leaves the store exactly as it was.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Migrations from every earlier schema version keep every guide and end at the newest schema.
 #include <catch2/catch.hpp>
 #include "catalogue/guide_search_terms.h"

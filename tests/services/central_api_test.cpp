@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The central store's request handlers, without sockets: the review workflow and admin
 // authentication as a table of named rules, each asserting the exact refusal, that nothing was
 // published, and that the refusal is in the audit log.

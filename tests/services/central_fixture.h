@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A central store in a temporary folder with four administrators, and signed API requests.
 #include <string>

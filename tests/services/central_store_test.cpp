@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The central store: publish writes a signed, verifiable folder; drafts carry diffs; kiosks are
 // flagged behind or silent; key rotation is signed by the current key.
 #include <sodium.h>

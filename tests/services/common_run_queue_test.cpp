@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The run queue (workers → UI thread) and the worker pool behind every slow job.
 #include <catch2/catch.hpp>
 

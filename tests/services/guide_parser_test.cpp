@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every rule of ../shared/spec/guide-format.md, one named row each: the guide is refused and the
 // message names the guide, the JSON path and what was expected.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // common/http_router: which handler answers, with which parameters, and the refusals; pure, no socket.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The one guarded entry for untrusted JSON (services/common/json_guard): each row is one rule,
 // with the exact fault it must give.
 #include <catch2/catch.hpp>

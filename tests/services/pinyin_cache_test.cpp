@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // search/pinyin_cache: the derived tables survive a round trip, a damaged file is never read, and
 // a changed database is a different file.
 #include <catch2/catch.hpp>

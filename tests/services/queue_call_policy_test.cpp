@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Who a window calls next: priorities first, the fairness rule, the longest waiting within a tier,
 // the groups a window serves, transfers that keep their place, paused windows.
 #include <catch2/catch.hpp>

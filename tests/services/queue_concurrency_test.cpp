@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Several services on one queue.db at once, each on its own thread with its own connection (as the
 // hub's workers will be): no number issued twice, no ticket held by two windows, every issued
 // ticket called exactly once.

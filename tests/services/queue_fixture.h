@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small hall with a queue on a manual clock, a counting random source and a fixed zone, for the
 // queue's rule tables. Tuesday 2026-12-01, 10:00 in Shanghai, unless a test moves the clock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Numbers per group per local day: consecutive, per group, reset at the hall's midnight, a zone
 // change honoured from the next midnight only.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The queue's rules through its commands: recall then no-show, re-activation places, opening hours
 // and the cut-off, idempotency keys, tokens and status URLs, events, the estimated wait.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Staff and devices: argon2id PINs, five wrong PINs lock for five minutes, sessions bound to a
 // window with an expiry, device tokens stored only as hashes, and an audit line for each.
 #include <catch2/catch.hpp>

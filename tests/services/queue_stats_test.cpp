@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A day's figures per group and per window, and the hall.json keys they rest on.
 #include <catch2/catch.hpp>
 

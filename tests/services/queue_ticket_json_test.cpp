@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The JSON bodies of hub-api.md: the staff view carries every field, the phone's view no more
 // than its number, state, ahead, wait and (once called) the window.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every transition of a ticket's life, legal and illegal: the table, and the service refusing each
 // illegal one with wrong_state and the state named, changing nothing.
 #include <catch2/catch.hpp>

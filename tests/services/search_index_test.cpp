@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // What a visitor types on the kiosk's keyboard, and what they should see first.
 #include <catch2/catch.hpp>
 #include "catalogue/guide_search_terms.h"

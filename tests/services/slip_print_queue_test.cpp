@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The print queue's rules against an in-memory printer: what is sent, when, and how often.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The attack table (TUF's threat list, the part a hall needs): each row plays one lying or broken
 // server against a hall that trusts catalogue version 5, and proves the exact refusal, that the
 // catalogue a visitor sees is unchanged, and that the trusted version stayed 5.

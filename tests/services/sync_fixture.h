@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A hall with a catalogue store, a publisher it trusts, and a fake server between them.
 #include <catch2/catch.hpp>

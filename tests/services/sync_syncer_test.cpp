@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The Syncer's happy paths: first sync, 304, one changed guide, withdrawal, scheduled versions,
 // key rotation; and its status, poll schedule and heartbeat.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The verification engine alone: bytes and a time in, a value or a named refusal out.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A program a test starts in the background and stops itself, by its pid (nginx, hallctl central
 // serve, the kiosk idling under Xvfb): stdout on a pipe the test reads lines from (or discarded),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // An in-process Fetcher that serves a Publication's files and can play a lying or broken server
 // per path. It keeps the Fetcher contract as platform/http does: the byte limit is enforced while

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // hallctl run through its real binary, for the test programs that define HALLCTL_PATH in CMake.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A publisher for sync tests and benchmarks: Ed25519 keys made on the spot (libsodium), signed
 // envelopes, manifests and content-addressed objects as PROTOCOL.md lays them out, held in memory

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // SIGKILL at random points while `hallctl sync --once` applies a large update: afterwards the
 // catalogue is wholly the old one or wholly the new one, the trusted version never went down,
 // and SQLite's quick_check passes. Rounds are few and the update is sized to keep this ~20 s.

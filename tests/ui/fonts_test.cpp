@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // No tofu: every character any screen may draw is in the atlas built from the real Noto CJK font.
 #include <catch2/catch.hpp>
 

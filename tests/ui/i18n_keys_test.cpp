@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Every key the code asks for is defined in each language, and every defined key is used.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The next visitor never sees the last one's screen; 长辈模式 really makes everything bigger.
 #include <catch2/catch.hpp>
 

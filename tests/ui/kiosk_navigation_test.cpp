@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Headless: the real screens, driven by injected touches, in both orientations.
 #include <catch2/catch.hpp>
 

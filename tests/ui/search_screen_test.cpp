@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Search through the on-screen keyboard: results follow every key; nothing found says what to try.
 #include <catch2/catch.hpp>
 

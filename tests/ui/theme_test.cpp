@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The theme's promises: 7:1 text contrast, line spacing of 1.3, 64 px targets, 1.5x large text.
 #include <catch2/catch.hpp>
 

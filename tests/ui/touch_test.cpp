@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Touch: a drag scrolls and never presses; a short wobble is still a tap; a fling slows down.
 #include <catch2/catch.hpp>
 

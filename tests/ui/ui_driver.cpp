@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "ui_driver.h"
 
 #include <catch2/catch.hpp>

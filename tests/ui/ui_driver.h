@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 #include <vector>
 // Drives the real kiosk screens headless: an ImGui context with no window and no GL, the demo

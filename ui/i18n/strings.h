@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Every visible string is a key looked up in assets/i18n/<lang>.json (a flat object of
 // "key": "text"). A key missing in the current language falls back to zh-CN, then to the key

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The read model the screens draw from, built once per catalogue (never per frame): topics with
 // their counts, the 一次办好 list, lookups by id and the text the glyph atlas must hold.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The top bar every screen shares: navigation on the left (返回, 首页) or the hall's name and the
 // time on home; the language switch and 长辈模式 always in the top-right corner.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Turning the model's values into the words a visitor reads, through the i18n keys.
 #include <string>

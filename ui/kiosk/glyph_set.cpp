@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kiosk/glyph_set.h"
 
 #include "common/utf8.h"

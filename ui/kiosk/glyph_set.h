@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The characters the kiosk's atlas must hold: every UI string, every name and everything the
 // catalogue lists, plus what a loaded guide turned out to bring. Built once per catalogue.

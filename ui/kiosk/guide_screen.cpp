@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A guide, in the order a visitor needs it: what to bring, who may apply, how long it takes,
 // what it costs, where to go, the steps, how many visits, whom to call, the law, and the FAQ.
 // Portrait reads as one column; landscape puts what to bring beside where, when and how. 取号

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Home: the 一次办好 entry and search side by side, then every topic as a large tile with its
 // count. The hall's name and the time are in the top bar (chrome.cpp).
 #include <algorithm>

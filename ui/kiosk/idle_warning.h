@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // "还在看吗？点任意处继续": shown over any screen but home for the last seconds before an idle
 // reset, with a countdown, so a visitor reading a long guide is asked before it goes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What the kiosk's screens show, as the host hands it over: a read model, no store. When the
 // catalogue changes (sync, an effective_from passing) the host builds a new one off the UI thread

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #include "kiosk/kiosk_screens.h"
 
 #include "kiosk/format.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The kiosk's screens by name: the one table a new screen is added to. The app's navigator holds
 // routes by these names; the table says whether a route can be opened (or kept after the

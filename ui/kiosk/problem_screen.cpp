@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // The catalogue could not be loaded: say so plainly, say where to get help, and keep the detail
 // small for the staff. Never a blank screen.
 #include <string>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The kiosk's screens, one file each. A screen draws from a read model and returns what the
 // visitor asked for as an Intent; KioskApp acts on it after the frame. No screen does I/O.

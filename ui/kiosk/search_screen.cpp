@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Search: an on-screen keyboard (pinyin, initials, digits) and results that follow every key.
 // Portrait: query, status, results, keyboard from top to bottom. Landscape: results on the left;
 // the query, the status and the keyboard on the right, within reach of one hand.

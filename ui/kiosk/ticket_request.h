@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // 取号 as the kiosk's screens see it: a request, and the hub's answer arriving later on the UI
 // thread. The queue (services/queue, the hub) fills these; the screens never wait for them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // A list of services: one topic, the 一次办好 list, or search results. Each row: the name
 // (wrapped, never cut short in 长辈模式), a 最多跑一次/零跑腿 badge, the promised time limit and the
 // window. Only visible rows are drawn

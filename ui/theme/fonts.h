@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The glyph atlas: two sizes (body, title) of one CJK font, holding only the characters the
 // screens can draw. Built with FreeType; without a CJK font, ImGui's own Latin font at the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The kiosk's one look: dark text on white, solid dark buttons, no hover effects (a finger does
 // not hover). Every text/background pair is listed so a test can hold it to 7:1 (WCAG AAA).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A small solid label (最多跑一次, 零跑腿, 必要, 容缺后补, 免费): white text on a dark colour.
 #include <string_view>

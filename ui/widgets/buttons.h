@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Big, solid buttons: at least Metrics::min_target high, label centred, a pressed look while the
 // finger is down and none for hover.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What every widget and screen needs during one frame. Built by KioskApp::draw, passed by reference.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The on-screen keyboard for search: QWERTY letters (pinyin and initials), digits, 删除, 清空.
 #include <optional>

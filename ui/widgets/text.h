@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Text the kiosk way: wrapped where Chinese allows a break (between Han characters, never before
 // closing punctuation), with line spacing of at least 1.3, drawn straight into the window.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // Taps, not clicks: an item fires on release only when the finger stayed within the tap slop
 // since it went down. Once a gesture becomes a drag, KioskApp clears ImGui's active item every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // A region scrolled by the finger: drag to move the content, let go to fling it, and it slows
 // down by itself. The scroll position lives here (not in ImGui), so a screen that comes back

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #pragma once
 // What a finger can press, as drawn in the last frame: tests tap these by id, and check sizes.
 #include <string>
