@@ -18,6 +18,8 @@ namespace {
 
 using Millis = std::chrono::duration<double, std::milli>;
 
+constexpr std::size_t small_hall_guides = 1000;
+
 // The UI strings of one language; a missing file leaves the screens showing keys, not a crash.
 std::string load_strings(const std::string& language) {
   const std::string assets = std::filesystem::path(app::demo_assets_dir()).parent_path().string();
@@ -92,6 +94,11 @@ class KioskRole final : public HostedRole {
 
 KioskRole::Loaded KioskRole::load_on_worker() {
   auto catalogue = source_.load();
+  // A small hall's bodies are read in a few ms: their characters go into the first atlas, which
+  // spares a second atlas build just after start. A large hall reads them after the first frame.
+  if (catalogue->guides.size() <= small_hall_guides) {
+    if (auto characters = source_.guide_characters()) catalogue->guide_characters = std::move(*characters);
+  }
   if (!catalogue->problem.empty())
     std::cerr << "hallkiosk: the catalogue cannot be shown: " << catalogue->problem << "\n";
   if (auto store = source_.store()) {
