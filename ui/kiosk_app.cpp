@@ -99,7 +99,7 @@ struct KioskApp::State {
     std::erase(pinyin, ' ');
     const std::string initials = index->term_of(pick->id, search::TermKind::name_initials);
     if (pinyin.empty() || initials.empty()) return;
-    session.search_example = SearchExample{pick->name, initials, pinyin};
+    session.search_example = SearchExample{pick->name, pick->name_en, initials, pinyin};
   }
 
   void run_query() {
@@ -194,12 +194,10 @@ struct KioskApp::State {
   }
 
   void ask_for_ticket(const std::string& guide_id) {
-    if (!take_number || session.sending_ticket) return;
-    session.sending_ticket = true;
+    if (!take_number || ticket.phase == TicketState::Phase::sending) return;
     ticket = {TicketState::Phase::sending, {guide_id, {}}, std::nullopt, {}};
     take_number(ticket.request, [this, life = std::weak_ptr<int>(alive)](Result<IssuedTicket> t) {
       if (life.expired()) return;
-      session.sending_ticket = false;
       if (t) {
         ticket.phase = TicketState::Phase::issued;
         ticket.ticket = std::move(*t);
@@ -228,7 +226,9 @@ struct KioskApp::State {
     if (!view->usable()) return draw_problem(f, *view, area);
     const KioskScreen* screen = find_kiosk_screen(nav.current().screen);
     if (!screen) return {Intent::Kind::home};
+    // What the screens need of 取号, derived afresh each frame rather than kept in step.
     session.take_number_enabled = static_cast<bool>(take_number);
+    session.sending_ticket = ticket.phase == TicketState::Phase::sending;
     ScreenContext c{f, *view, session, nav.current(), area};
     return screen->draw(c);
   }

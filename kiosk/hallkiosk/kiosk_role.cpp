@@ -69,7 +69,7 @@ class KioskRole final : public HostedRole {
 
   // Worker thread: the source, and wrapping what it hands out.
   Loaded load_on_worker();
-  void index_on_worker(std::uint64_t generation);
+  void index_on_worker(std::uint64_t generation, bool read_characters);
   // UI thread.
   void show(Loaded loaded);
   void reload(bool only_if_changed);
@@ -122,10 +122,10 @@ KioskRole::Loaded KioskRole::load_on_worker() {
 }
 
 // What the first frame can do without: the characters of every guide body (they join the atlas
-// before anyone can open a guide) and the search index.
-void KioskRole::index_on_worker(std::uint64_t generation) {
+// before anyone can open a guide), unless the load already read them, and the search index.
+void KioskRole::index_on_worker(std::uint64_t generation, bool read_characters) {
   const auto start = Steady::now();
-  auto characters = source_.guide_characters();
+  auto characters = read_characters ? source_.guide_characters() : Result<std::string>(std::string());
   auto index = source_.build_search_index();
   const double ms = Millis(Steady::now() - start).count();
   post_to_ui([this, generation, ms, characters = std::move(characters), index = std::move(index)]() mutable {
@@ -143,6 +143,7 @@ void KioskRole::index_on_worker(std::uint64_t generation) {
 
 void KioskRole::show(Loaded loaded) {
   guides_ = loaded.catalogue->guides.size();
+  const bool read_characters = loaded.catalogue->guide_characters.empty();
   scheduled_.reset();
   if (loaded.next_change) {
     const auto wall_now = std::chrono::system_clock::now();
@@ -160,7 +161,7 @@ void KioskRole::show(Loaded loaded) {
   }
   ++pending_;
   const std::uint64_t generation = generation_;
-  if (!worker_.post([this, generation] { index_on_worker(generation); })) --pending_;
+  if (!worker_.post([this, generation, read_characters] { index_on_worker(generation, read_characters); })) --pending_;
 }
 
 // `only_if_changed`: a watcher's hint, checked against the database's own data_version first.

@@ -80,20 +80,22 @@ std::string CatalogueView::text() const {
 }
 
 void append_guide_text(const catalogue::Guide& g, std::string& out) {
-  out += g.name + g.name_en + g.onsite_reason + g.time_limit_note + g.conditions + g.conditions_en;
-  out += g.department.name;
+  out += g.name + g.name_en + g.onsite_reason + g.onsite_reason_en + g.time_limit_note + g.time_limit_note_en;
+  out += g.conditions + g.conditions_en + g.department.name + g.department.name_en;
   for (const auto& d : g.co_departments) out += d;
   for (const auto& b : g.legal_basis) out += b.title + b.doc_no + b.clause;
   for (const auto& m : g.materials) {
-    out += m.name + m.name_en + m.notes;
+    out += m.name + m.name_en + m.notes + m.notes_en;
     if (m.certificate)
-      out += m.certificate->basis + m.certificate->requested_by + m.certificate->issued_by + m.certificate->guide;
+      out += m.certificate->basis + m.certificate->requested_by + m.certificate->issued_by +
+             m.certificate->issued_by_en + m.certificate->guide;
   }
-  for (const auto& s : g.steps) out += s.title + s.title_en + s.detail;
+  for (const auto& s : g.steps) out += s.title + s.title_en + s.detail + s.detail_en;
   for (const auto& p : g.special_procedures) out += p.name + p.basis;
-  for (const auto& f : g.fees) out += f.item + f.standard + f.basis;
-  out += g.location.address + g.location.window + g.location.hours + g.contact_phone + g.complaint_phone;
-  for (const auto& q : g.faq) out += q.q + q.a;
+  for (const auto& f : g.fees) out += f.item + f.item_en + f.standard + f.standard_en + f.basis;
+  out += g.location.address + g.location.address_en + g.location.window + g.location.window_en + g.location.hours +
+         g.location.hours_en + g.contact_phone + g.complaint_phone;
+  for (const auto& q : g.faq) out += q.q + q.a + q.q_en + q.a_en;
 }
 
 }  // namespace hall::ui

@@ -105,12 +105,14 @@ void materials(Frame& f, const Guide& g) {
     // Notes and where the material comes from share one line: a card per material stays short.
     const std::string source =
         f.trf("fmt.label_value", {{"label", f.tr("material.source")}, {"value", f.tr(source_key(m.source))}});
-    paragraph(muted_style(f), m.notes.empty() ? source : m.notes + " · " + source, indent, inner);
+    const std::string notes = text_or(f, m.notes, m.notes_en);
+    paragraph(muted_style(f), notes.empty() ? source : notes + " · " + source, indent, inner);
     if (m.certificate) {
       paragraph(body_style(f, f.palette.text), f.tr("certificate.title"), indent, inner);
       field(f, K("certificate.basis"), m.certificate->basis, indent * 2.0f, inner);
       field(f, K("certificate.requested_by"), m.certificate->requested_by, indent * 2.0f, inner);
-      field(f, K("certificate.issued_by"), m.certificate->issued_by, indent * 2.0f, inner);
+      field(f, K("certificate.issued_by"), text_or(f, m.certificate->issued_by, m.certificate->issued_by_en),
+            indent * 2.0f, inner);
       field(f, K("certificate.how_to_get"), m.certificate->guide, indent * 2.0f, inner);
     }
     ImGui::Unindent(indent);
@@ -129,7 +131,7 @@ void time_limits(Frame& f, const Guide& g) {
         f.tr(g.case_type == catalogue::CaseType::immediate ? K("guide.case_immediate") : K("guide.case_promised")));
   field(f, K("guide.statutory_limit"), format_limit(f.strings, g.statutory_limit));
   field(f, K("guide.promised_limit"), format_limit(f.strings, g.promised_limit));
-  if (!g.time_limit_note.empty()) paragraph(muted_style(f), g.time_limit_note);
+  if (!g.time_limit_note.empty()) paragraph(muted_style(f), text_or(f, g.time_limit_note, g.time_limit_note_en));
 }
 
 void fees(Frame& f, const Guide& g) {
@@ -139,11 +141,11 @@ void fees(Frame& f, const Guide& g) {
     return;
   }
   for (const auto& fee : g.fees) {
-    if (fee.standard.empty())
-      paragraph(body_style(f, f.palette.text), fee.item);
+    const std::string item = text_or(f, fee.item, fee.item_en), standard = text_or(f, fee.standard, fee.standard_en);
+    if (standard.empty())
+      paragraph(body_style(f, f.palette.text), item);
     else
-      paragraph(body_style(f, f.palette.text),
-                f.trf("fmt.label_value", {{"label", fee.item}, {"value", fee.standard}}));
+      paragraph(body_style(f, f.palette.text), f.trf("fmt.label_value", {{"label", item}, {"value", standard}}));
     field(f, K("guide.fee_basis"), fee.basis, f.metrics.pad);
     if (fee.waivable) paragraph(muted_style(f), f.tr("guide.fee_waivable"), f.metrics.pad);
   }
@@ -152,8 +154,8 @@ void fees(Frame& f, const Guide& g) {
 void where(Frame& f, const CatalogueView& view, const Guide& g) {
   section(f, f.tr("guide.where"));
   field(f, K("guide.window"), view.window_name(g.location.window, f.english));
-  field(f, K("guide.hours"), g.location.hours);
-  field(f, K("guide.address"), g.location.address);
+  field(f, K("guide.hours"), text_or(f, g.location.hours, g.location.hours_en));
+  field(f, K("guide.address"), text_or(f, g.location.address, g.location.address_en));
 }
 
 void steps(Frame& f, const Guide& g) {
@@ -164,14 +166,14 @@ void steps(Frame& f, const Guide& g) {
     std::string head = f.trf("guide.step", {{"n", std::to_string(i + 1)}, {"title", text_or(f, s.title, s.title_en)}});
     if (s.time_limit) head += f.trf("guide.step_limit", {{"limit", format_limit(f.strings, *s.time_limit)}});
     paragraph(body_style(f, f.palette.text), head);
-    if (!s.detail.empty()) paragraph(muted_style(f), s.detail, f.metrics.pad);
+    if (!s.detail.empty()) paragraph(muted_style(f), text_or(f, s.detail, s.detail_en), f.metrics.pad);
   }
 }
 
 void visits(Frame& f, const Guide& g) {
   section(f, f.tr("guide.visits"));
   badge_row(f, {{visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral}});
-  if (!g.onsite_reason.empty()) paragraph(muted_style(f), g.onsite_reason);
+  if (!g.onsite_reason.empty()) paragraph(muted_style(f), text_or(f, g.onsite_reason, g.onsite_reason_en));
 }
 
 void phones(Frame& f, const Guide& g) {
@@ -197,8 +199,8 @@ void faq(Frame& f, const Guide& g) {
   if (g.faq.empty()) return;
   section(f, f.tr("guide.faq"));
   for (const auto& q : g.faq) {
-    paragraph(body_style(f, f.palette.text), f.trf("guide.faq_q", {{"q", q.q}}));
-    paragraph(muted_style(f), f.trf("guide.faq_a", {{"a", q.a}}), f.metrics.pad);
+    paragraph(body_style(f, f.palette.text), f.trf("guide.faq_q", {{"q", text_or(f, q.q, q.q_en)}}));
+    paragraph(muted_style(f), f.trf("guide.faq_a", {{"a", text_or(f, q.a, q.a_en)}}), f.metrics.pad);
   }
 }
 
@@ -214,12 +216,12 @@ void summary(Frame& f, const Guide& g) {
   } else {
     // What it costs, where 免费 would be: the first fee's standard ("收费 20元"), or just 收费.
     const auto& fee = g.fees.front();
-    const std::string& standard = fee.standard;
+    const std::string standard = text_or(f, fee.standard, fee.standard_en);
     b.push_back({standard.empty() ? f.tr("guide.fee_badge_plain") : f.trf("guide.fee_badge", {{"standard", standard}}),
                  f.palette.warn});
   }
   badge_row(f, b);
-  field(f, K("guide.department"), g.department.name);
+  field(f, K("guide.department"), text_or(f, g.department.name, g.department.name_en));
 }
 
 // What to do once the visitor knows what to bring: who may apply, where, when, how long.

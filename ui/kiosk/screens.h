@@ -72,7 +72,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
 // ---- search_screen.cpp
 // A search that works on this hall's catalogue, for the hint: a name with its initials and pinyin.
 struct SearchExample {
-  std::string name, initials, pinyin;
+  std::string name, name_en, initials, pinyin;
 };
 
 struct SearchModel {

@@ -43,7 +43,10 @@ void status(Frame& f, const SearchModel& m, float width) {
     paragraph(muted_style(f), f.tr("search.preparing"), 0.0f, width);
   } else if (m.query.empty() && m.example) {
     const SearchExample& e = *m.example;
-    paragraph(muted_style(f), f.trf("search.hint", {{"initials", e.initials}, {"pinyin", e.pinyin}, {"name", e.name}}),
+    paragraph(muted_style(f),
+              f.trf("search.hint", {{"initials", e.initials},
+                                    {"pinyin", e.pinyin},
+                                    {"name", f.english && !e.name_en.empty() ? e.name_en : e.name}}),
               0.0f, width);
   } else if (m.query.empty()) {
     paragraph(muted_style(f), f.tr("search.hint_plain"), 0.0f, width);
