@@ -64,11 +64,26 @@ Response sign_in(Hub& hub, const Request& r) {
   return json_ok(201, j.dump());
 }
 
+// The session and the ticket its window holds now: a counter that restarts (or lost an answer)
+// learns here what it is serving instead of calling again.
 Response who_am_i(Hub& hub, const Request& r) {
   auto lane = hub.lane();
   auto s = require_staff(*lane, r);
   if (!s) return s.error();
-  return json_ok(200, session_json(hub, *s, *lane).dump());
+  Json j = session_json(hub, *s, *lane);
+  j["current"] = nullptr;
+  j["paused"] = false;
+  auto o = lane->queue.overview();
+  if (!o) return refused(hub, *lane, o.error());
+  for (const auto& w : o->windows) {
+    if (w.id != s->window) continue;
+    j["paused"] = w.paused;
+    if (!w.current) break;
+    auto v = lane->queue.ticket(w.current->id);
+    if (!v) return refused(hub, *lane, v.error());
+    j["current"] = Json::parse(ticket_body(hub, *v));
+  }
+  return json_ok(200, j.dump());
 }
 
 Response sign_out(Hub& hub, const Request& r) {
