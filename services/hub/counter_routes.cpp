@@ -47,7 +47,7 @@ Response sign_in(Hub& hub, const Request& r) {
   if (!hub.hall().window(**window)) {
     return error_response(404, "not_found", "本厅没有这个窗口：" + **window, "no window " + **window + " in this hall");
   }
-  auto lane = hub.lane();
+  auto lane = hub.lane();  // no write lock: the PIN check (argon2id) takes a while
   auto s = lane->staff.sign_in(**id, **pin, **window);
   if (!s) {
     auto answer = refused(hub, *lane, s.error());
@@ -88,6 +88,7 @@ Response who_am_i(Hub& hub, const Request& r) {
 
 Response sign_out(Hub& hub, const Request& r) {
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto s = require_staff(*lane, r);
   if (!s) return s.error();
   const std::string auth = r.header("Authorization");
@@ -112,6 +113,7 @@ Response call_next(Hub& hub, const Request& r) {
   auto body = read_body(r, {}, true);
   if (!body) return body.error();
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto s = at_window(*lane, r);
   if (!s) return s.error();
   auto v = lane->queue.call_next({s->staff_id, s->window});
@@ -131,6 +133,7 @@ Response transition(Hub& hub, const Request& r, Transition step) {
   auto body = read_body(r, {}, true);
   if (!body) return body.error();
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto s = require_staff(*lane, r);
   if (!s) return s.error();
   const auto id = ticket_id_of(r.path_param("id"));
@@ -152,6 +155,7 @@ Response transfer(Hub& hub, const Request& r) {
     return bad_field("group", "与 window 须给且只给一个。", "give exactly one of group or window");
   }
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto s = require_staff(*lane, r);
   if (!s) return s.error();
   const auto id = ticket_id_of(r.path_param("id"));
@@ -179,6 +183,7 @@ Response pause(Hub& hub, const Request& r, bool paused) {
   auto body = read_body(r, {}, true);
   if (!body) return body.error();
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto s = at_window(*lane, r);
   if (!s) return s.error();
   auto done = paused ? lane->queue.pause({s->staff_id, s->window}) : lane->queue.resume({s->staff_id, s->window});

@@ -6,6 +6,7 @@ target_sources(hall_services PRIVATE
   hub/hub_body.cpp
   hub/queue_lanes.cpp
   hub/event_bell.cpp
+  hub/issue_batcher.cpp
   hub/hub.cpp
   hub/hub_handlers.cpp
   hub/ticket_routes.cpp

@@ -70,6 +70,7 @@ Response rate_form(Hub& hub, const Request& r) {
   if (!plausible(token)) return http::html_response(404, phone_missing_html(language_of(r)));
   if (!level) return error_response(400, "bad_request", "请选择 1 到 5 的评价。", "choose a rating from 1 to 5");
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto v = lane->queue.rate(token, *level);
   if (!v && v.error().reason == queue::Refusal::not_found) return http::html_response(404, phone_missing_html(language_of(r)));
   // Refused otherwise (already rated, not done yet): the page shows the ticket as it is.
@@ -80,6 +81,7 @@ Response reactivate_form(Hub& hub, const Request& r) {
   const std::string token = r.path_param("token");
   if (!plausible(token)) return http::html_response(404, phone_missing_html(language_of(r)));
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto v = lane->queue.reactivate(token, "phone");
   if (!v && v.error().reason == queue::Refusal::not_found) return http::html_response(404, phone_missing_html(language_of(r)));
   if (v) hub.bell().ring();

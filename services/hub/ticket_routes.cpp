@@ -28,9 +28,13 @@ const QueueGroup* find_group(const HallConfig& hall, const std::string& name) {
 }
 
 Response issue(Hub& hub, const Request& r) {
-  auto lane = hub.lane();
-  auto device = require_device(*lane, r, queue::DeviceRole::kiosk);
-  if (!device) return device.error();
+  std::optional<queue::Device> device;
+  {
+    auto lane = hub.lane();  // only to authenticate: the batch that issues takes its own
+    auto d = require_device(*lane, r, queue::DeviceRole::kiosk);
+    if (!d) return d.error();
+    device = std::move(*d);
+  }
   auto body = read_body(r, {"guide_id", "group", "priority"}, true);
   if (!body) return body.error();
   auto guide_id = string_field(*body, "guide_id");
@@ -66,8 +70,11 @@ Response issue(Hub& hub, const Request& r) {
     }
     req.priority = **priority;
   }
-  auto issued = lane->queue.issue(req);
-  if (!issued) return refused(hub, *lane, issued.error());
+  auto issued = hub.issuer().issue(hub, req);
+  if (!issued) {
+    auto lane = hub.lane();
+    return refused(hub, *lane, issued.error());
+  }
   if (issued->created) hub.bell().ring();
   return json_ok(issued->created ? 201 : 200, ticket_body(hub, issued->view));
 }
@@ -104,6 +111,7 @@ Response reactivate(Hub& hub, const Request& r) {
   if (!body) return body.error();
   if (!plausible_token(token)) return no_such_token();
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   const std::string by = reactivated_by(*lane, r);
   if (by.empty()) return error_response(401, "unauthenticated", "设备凭证无效。", "the device token is not valid");
   auto found = lane->queue.ticket_by_token(token);
@@ -116,6 +124,7 @@ Response reactivate(Hub& hub, const Request& r) {
 
 Response reactivate_number(Hub& hub, const Request& r) {
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto device = require_device(*lane, r, queue::DeviceRole::kiosk);
   if (!device) return device.error();
   auto body = read_body(r, {"number"});
@@ -149,6 +158,7 @@ Response rate(Hub& hub, const Request& r) {
   }
   if (!plausible_token(token)) return no_such_token();
   auto lane = hub.lane();
+  auto writing = hub.write_lock();
   auto found = lane->queue.ticket_by_token(token);
   if (!found) return refused(hub, *lane, found.error());
   auto v = lane->queue.rate(token, static_cast<int>(**level));

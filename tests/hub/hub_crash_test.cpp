@@ -107,7 +107,18 @@ TEST_CASE("kill -9 during issuing and calling loses no acknowledged ticket and r
         }
       }
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, 60)(random)));
+    // The kill falls at a random moment after the hub has acknowledged something this round, so
+    // every round kills a hub at work, however slow the machine is.
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    for (;;) {
+      {
+        std::lock_guard lock(mutex);
+        if (!round_acks.empty()) break;
+      }
+      if (std::chrono::steady_clock::now() > give_up) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 40)(random)));
     hub.stop(SIGKILL);
     run = false;
     kiosk.join();
@@ -135,5 +146,5 @@ TEST_CASE("kill -9 during issuing and calling loses no acknowledged ticket and r
     std::set<std::string> numbers;
     for (const auto& [id, t] : stored) CHECK(numbers.insert(t.first).second);  // never twice
   }
-  CHECK(acked.size() > static_cast<std::size_t>(kills));  // the hub did real work between kills
+  CHECK(acked.size() >= static_cast<std::size_t>(kills));  // every round acknowledged at least one
 }
