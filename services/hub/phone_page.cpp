@@ -98,6 +98,8 @@ std::string window_label(const Json& t, bool en) {
   if (t.contains("window_number") && t["window_number"].is_number_integer() && t["window_number"].get<int>() > 0) {
     const std::string n = std::to_string(t["window_number"].get<int>());
     const std::string numbered = en ? "window " + n : n + " 号窗口";
+    // A name that carries the number already ("1号综合受理窗口", "Window 1") says it all.
+    if (!name.empty() && name.find(n) != std::string::npos) return name;
     return name.empty() ? numbered : numbered + (en ? " (" + name + ")" : "（" + name + "）");
   }
   return name.empty() ? t.value("window", "") : name;
@@ -182,7 +184,10 @@ std::string frame(const Words& w, const std::string& body, std::string_view toke
                   "body{margin:0;font-family:sans-serif;background:#f4f1ea;color:#1a1a1a;font-size:1.1rem;line-height:1.5}"
                   "main{max-width:32rem;margin:0 auto;padding:1rem}"
                   ".label{margin:.5rem 0 0;color:#444}"
-                  ".number{font-size:4.5rem;font-weight:bold;margin:0;letter-spacing:.05em;color:#8b1a1a;word-break:break-all}"
+                  // The number stays whole on one line: large system text scales it down to the screen's width
+                  // (min() where the browser has it; an old one keeps 4.5rem).
+                  ".number{font-size:4.5rem;font-size:min(4.5rem,24vw);font-weight:bold;margin:0;letter-spacing:.05em;"
+                  "color:#8b1a1a;white-space:nowrap}"
                   ".state{font-size:1.6rem;font-weight:bold;margin:.2rem 0}"
                   ".state-called,.state-serving{color:#0b5d1e}"
                   ".window{font-size:2rem;font-weight:bold;background:#ffe58a;border:3px solid #b8860b;"
