@@ -13,6 +13,7 @@
 #include "data_dir.h"
 #include "hall/hall_config.h"
 #include "hallctl/command_line.h"
+#include "hallctl/demo_day.h"
 #include "queue/audit_log.h"
 #include "queue/device_registry.h"
 #include "queue/queue_service.h"
@@ -24,6 +25,8 @@ namespace hall::cli {
 const char* const queue_help = R"(hallctl queue, device, staff, audit — the hall's queue (queue.db beside hall.json)
 
   hallctl queue stats [--date YYYY-MM-DD]     a day's figures per group and per window (default today)
+  hallctl queue demo-day [--tickets N]        a realistic morning through the real hub (demo clerks
+                                              D01.. PIN 246810; hallctl queue demo-day --help)
   hallctl device add --id K1 --role kiosk|board   prints the new device token once, alone on a line
   hallctl device list | revoke --id K1
   hallctl staff add --id S01 --name 王芳 --role clerk|manager --pin-stdin   (PIN: 4-12 digits)
@@ -229,6 +232,9 @@ bool is_queue_area(const char* word) {
 }
 
 int run_queue_command(int argc, char** argv) {
+  if (argc > 2 && std::string_view(argv[1]) == "queue" && std::string_view(argv[2]) == "demo-day") {
+    return run_demo_day(argc, argv);
+  }
   auto cl = parse_command_line(argc, argv, {"--data", "--date", "--id", "--role", "--name"},
                                {"--json", "--help", "--pin-stdin"});
   if (!cl) return usage(cl.error().message);

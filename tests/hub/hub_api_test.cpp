@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "hub_fixture.h"
+#include "support/hallctl.h"
 
 using namespace hall::test;
 
@@ -298,4 +299,33 @@ TEST_CASE("the phone's view holds no id, token or device, and its page speaks th
   CHECK(rated.json()["rated"] == true);
   CHECK(hub.post("/api/v1/tickets/" + token + "/rating", R"({"level":4})").status == 409);  // once
   CHECK(hub.get("/t/" + token).body.find("谢谢您的评价") != std::string::npos);
+}
+
+TEST_CASE("hallctl serve stops cleanly on SIGTERM and its data is whole afterwards", "[hub]") {
+  HubHall hall;
+  RunningHub hub(hall);
+  issue(hub, hall, {{"group", "A"}});
+  CHECK(hub.stop(SIGTERM) == 0);
+  RunningHub again(hall);
+  CHECK(issue(again, hall, {{"group", "A"}})["number"] == "A002");
+}
+
+TEST_CASE("hallctl queue demo-day fills the morning through the hub", "[hub]") {
+  HubHall hall(4);
+  const auto r = hallctl({"queue", "demo-day", "--data", hall.data(), "--tickets", "40"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("40 tickets issued") != std::string::npos);
+  CHECK(r.out.find("PIN 246810") != std::string::npos);
+  const auto stats = hallctl({"queue", "stats", "--data", hall.data(), "--json"});
+  REQUIRE(stats.exit_code == 0);
+  const Json s = Json::parse(stats.out);
+  int issued = 0, served = 0;
+  for (const auto& g : s["groups"]) issued += g["issued"].get<int>(), served += g["served"].get<int>();
+  CHECK(issued == 40);
+  CHECK(served > 10);
+  CHECK(served < 40);  // some still wait: a mid-morning queue
+  // The demo clerk signs in at the counter with the PIN it printed.
+  RunningHub hub(hall);
+  CHECK(hub.post("/api/v1/sessions", R"({"staff_id":"D01","pin":"246810","window":"W1"})").status == 201);
 }
