@@ -109,7 +109,8 @@ void read_proposal(JsonReader& r, Ctx& ctx, Notice& n) {
                                     "(the list serves the 去标识化 scan; remove it before publishing)");
     }
   } else {
-    p->objects("representatives", Need::required, 1, [&](JsonReader& rep) {
+    // Optional: a reply naming nobody is scanned by the general rules alone.
+    p->objects("representatives", Need::optional, 0, [&](JsonReader& rep) {
       Representative who;
       who.name = rep.text("name", Need::required, 64);
       who.contacts = rep.texts("contacts", Need::optional);

@@ -255,9 +255,9 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
       {"a proposal reply says full text or summary", "proposal_reply",
        [](Json& n) { n["proposal"]["publication"] = "partial"; },
        "notice N-proposal_reply: $.proposal.publication: expected one of full | summary, got \"partial\""},
-      {"the author lists the deputies for the scan", "proposal_reply",
-       [](Json& n) { n["proposal"].erase("representatives"); },
-       "notice N-proposal_reply: $.proposal.representatives: missing"},
+      {"a listed deputy has a name", "proposal_reply",
+       [](Json& n) { n["proposal"]["representatives"][0].erase("name"); },
+       "notice N-proposal_reply: $.proposal.representatives[0].name: missing"},
       {"the list of deputies never leaves the central store", "proposal_reply", [](Json&) {},
        "notice N-proposal_reply: $.proposal.representatives: the names and contacts of deputies never leave the "
        "central store (the list serves the 去标识化 scan; remove it before publishing)",
