@@ -7,6 +7,7 @@
 #include "hallctl/catalogue_commands.h"
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/notice_commands.h"
 #include "hallctl/queue_commands.h"
 #include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
@@ -18,6 +19,7 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 Usage: hallctl <area> <verb> [arguments] [options]
 
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
+  hallctl notice validate FILE [--central] | scan FILE  (hallctl notice --help)
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
@@ -41,7 +43,7 @@ int run(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
   auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
-                               {"--json", "--help", "--sample"});
+                               {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
     return exit_invalid;
@@ -51,6 +53,7 @@ int run(int argc, char** argv) {
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  if (is_notice_format_verb(*cl)) return run_notice_command(*cl);
   if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
     return run_slip_command(*cl);
   }
