@@ -69,7 +69,10 @@ int scan(const CommandLine& cl, const std::string& path) {
     for (const auto& h : notices::scan_notice(Json::parse(n.source_json), reps)) {
       ++total;
       if (cl.flag("--json")) {
-        out.push_back({{"notice", n.id}, {"kind", notices::term(h.kind).code}, {"path", h.path}, {"offset", h.offset},
+        out.push_back({{"notice", n.id},
+                       {"kind", notices::term(h.kind).code},
+                       {"path", h.path},
+                       {"offset", h.offset},
                        {"mask", h.mask}});
       } else {
         std::cout << "notice " << n.id << ": " << h.path << " (byte " << h.offset << "): " << notices::term(h.kind).zh

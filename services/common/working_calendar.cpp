@@ -19,13 +19,19 @@ bool is_weekend(Date d) {
   return w == std::chrono::Saturday || w == std::chrono::Sunday;
 }
 
-Date next_day(Date d) { return Date{sys_days{d} + std::chrono::days{1}}; }
+Date next_day(Date d) {
+  return Date{sys_days{d} + std::chrono::days{1}};
+}
 
-bool within(Date d, const HolidaySpan& s) { return !(d < s.from) && !(s.to < d); }
+bool within(Date d, const HolidaySpan& s) {
+  return !(d < s.from) && !(s.to < d);
+}
 
 std::string year_problems(const CalendarYear& y) {
   std::string out;
-  const auto add = [&](const std::string& what) { out += (out.empty() ? "" : "\n") + ("calendar " + std::to_string(y.year) + ": " + what); };
+  const auto add = [&](const std::string& what) {
+    out += (out.empty() ? "" : "\n") + ("calendar " + std::to_string(y.year) + ": " + what);
+  };
   for (const auto& h : y.holidays) {
     const std::string name = h.name.empty() ? "a holiday" : h.name;
     if (h.to < h.from) add(name + ": " + format_iso_date(h.to) + " is before " + format_iso_date(h.from));
@@ -35,7 +41,8 @@ std::string year_problems(const CalendarYear& y) {
     }
   }
   for (const auto& w : y.working_weekends) {
-    if (static_cast<int>(w.year()) != y.year) add(format_iso_date(w) + " (working weekend) is not in " + std::to_string(y.year));
+    if (static_cast<int>(w.year()) != y.year)
+      add(format_iso_date(w) + " (working weekend) is not in " + std::to_string(y.year));
     if (!is_weekend(w)) add(format_iso_date(w) + " is listed as a working weekend but is not a Saturday or Sunday");
     for (const auto& h : y.holidays) {
       if (within(w, h)) add(format_iso_date(w) + " is listed as a working weekend but lies inside " + h.name);
@@ -90,7 +97,9 @@ const CalendarYear* WorkingCalendar::year_of(int y) const {
   return it == years_.end() ? nullptr : &*it;
 }
 
-bool WorkingCalendar::knows(int y) const { return year_of(y) != nullptr; }
+bool WorkingCalendar::knows(int y) const {
+  return year_of(y) != nullptr;
+}
 
 const HolidaySpan* WorkingCalendar::holiday_on(Date d) const {
   const auto* y = year_of(static_cast<int>(d.year()));

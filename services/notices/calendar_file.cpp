@@ -40,7 +40,8 @@ CalendarYear read_year(JsonReader& r) {
   for (std::size_t i = 0; i < days.size(); ++i) {
     const auto d = parse_iso_date(days[i]);
     if (!d) {
-      r.problem("working_weekends[" + std::to_string(i) + "]", "expected a date such as 2026-10-10, got \"" + days[i] + "\"");
+      r.problem("working_weekends[" + std::to_string(i) + "]",
+                "expected a date such as 2026-10-10, got \"" + days[i] + "\"");
       continue;
     }
     y.working_weekends.push_back(*d);

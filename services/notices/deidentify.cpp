@@ -12,9 +12,15 @@
 namespace hall::notices {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alnum(char c) { return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_digit); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alnum(char c) {
+  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+}
 
 // An ASCII letters-and-digits run: a number glued to letters (an order code, a credit code) is not
 // personal data on its own, and a run is never split, so a mobile inside a longer number is none.
@@ -37,10 +43,13 @@ std::vector<Run> alnum_runs(std::string_view t) {
   return runs;
 }
 
-bool mobile_digits(std::string_view d) { return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' && all_digits(d); }
+bool mobile_digits(std::string_view d) {
+  return d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9' && all_digits(d);
+}
 
 bool plausible_birth_date(std::string_view d8) {
-  const std::string iso = std::string(d8.substr(0, 4)) + "-" + std::string(d8.substr(4, 2)) + "-" + std::string(d8.substr(6, 2));
+  const std::string iso =
+      std::string(d8.substr(0, 4)) + "-" + std::string(d8.substr(4, 2)) + "-" + std::string(d8.substr(6, 2));
   const auto date = parse_iso_date(iso);
   return date && static_cast<int>(date->year()) <= 2100;
 }
@@ -94,8 +103,12 @@ void plain_numbers(std::string_view t, const std::vector<Run>& runs, std::vector
   }
 }
 
-bool email_local(char c) { return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'; }
-bool email_domain(char c) { return is_alnum(c) || c == '.' || c == '-'; }
+bool email_local(char c) {
+  return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+bool email_domain(char c) {
+  return is_alnum(c) || c == '.' || c == '-';
+}
 
 void emails(std::string_view t, std::vector<Found>& out) {
   for (std::size_t at = t.find('@'); at != std::string_view::npos; at = t.find('@', at + 1)) {
@@ -110,7 +123,8 @@ void emails(std::string_view t, std::vector<Found>& out) {
     const auto dot = domain.rfind('.');
     if (dot == std::string_view::npos || dot == 0) continue;
     const auto tld = domain.substr(dot + 1);
-    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) { return is_alnum(c) && !is_digit(c); })) continue;
+    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) { return is_alnum(c) && !is_digit(c); }))
+      continue;
     out.push_back({HitKind::email, b, e});
   }
 }
@@ -130,17 +144,25 @@ void listed(std::string_view t, const std::vector<Representative>& reps, std::ve
 
 int priority(HitKind k) {
   switch (k) {
-    case HitKind::representative_contact: return 0;
-    case HitKind::representative_name: return 1;
-    case HitKind::resident_id: return 2;
-    case HitKind::email: return 3;
-    case HitKind::bank_card: return 4;
-    case HitKind::mobile: return 5;
+    case HitKind::representative_contact:
+      return 0;
+    case HitKind::representative_name:
+      return 1;
+    case HitKind::resident_id:
+      return 2;
+    case HitKind::email:
+      return 3;
+    case HitKind::bank_card:
+      return 4;
+    case HitKind::mobile:
+      return 5;
   }
   return 6;
 }
 
-std::string stars(std::size_t n) { return std::string(n, '*'); }
+std::string stars(std::size_t n) {
+  return std::string(n, '*');
+}
 
 std::string keep_ends(std::string_view s, std::size_t head, std::size_t tail) {
   if (s.size() <= head + tail) return stars(s.size());
@@ -155,7 +177,8 @@ std::string digits_of(std::string_view s) {
   return d;
 }
 
-void walk(const Json& node, const std::string& path, const std::function<void(const std::string&, const std::string&)>& each) {
+void walk(const Json& node, const std::string& path,
+          const std::function<void(const std::string&, const std::string&)>& each) {
   if (node.is_string()) return each(path, node.get_ref<const std::string&>());
   if (node.is_array()) {
     for (std::size_t i = 0; i < node.size(); ++i) walk(node[i], path + "[" + std::to_string(i) + "]", each);
@@ -228,9 +251,11 @@ std::string mask_for(HitKind kind, std::string_view found) {
       if (cps.empty()) return {};
       return utf8::encode(cps[0]) + stars(cps.size() - 1);
     }
-    case HitKind::mobile: return keep_ends(digits_of(found), 3, 4);
+    case HitKind::mobile:
+      return keep_ends(digits_of(found), 3, 4);
     case HitKind::resident_id:
-    case HitKind::bank_card: return keep_ends(digits_of(found), 4, 4);
+    case HitKind::bank_card:
+      return keep_ends(digits_of(found), 4, 4);
     case HitKind::email: {
       const auto at = found.find('@');
       if (at == std::string_view::npos || at == 0) return stars(found.size());
@@ -301,7 +326,8 @@ Result<Json> apply_review(const Json& notice, const std::vector<Representative>&
   const auto problem = [&](const std::string& p) { problems += (problems.empty() ? "" : "\n") + p; };
   std::map<std::string, std::vector<const Hit*>> to_mask;  // path -> hits, in offset order
   for (const auto& h : hits) {
-    const auto it = std::find_if(review.begin(), review.end(), [&](const ReviewedHit& r) { return same_hit(r.hit, h); });
+    const auto it =
+        std::find_if(review.begin(), review.end(), [&](const ReviewedHit& r) { return same_hit(r.hit, h); });
     if (it == review.end()) {
       problem(place(h) + ": no decision (mask it, or keep it with a reason)");
     } else if (it->decision.action == ReviewAction::keep && it->decision.reason.empty()) {
@@ -319,7 +345,8 @@ Result<Json> apply_review(const Json& notice, const std::vector<Representative>&
   walk_mut(out, "$", [&](const std::string& path, std::string& value) {
     const auto it = to_mask.find(path);
     if (it == to_mask.end()) return;
-    for (auto h = it->second.rbegin(); h != it->second.rend(); ++h) value.replace((*h)->offset, (*h)->found.size(), (*h)->mask);
+    for (auto h = it->second.rbegin(); h != it->second.rend(); ++h)
+      value.replace((*h)->offset, (*h)->found.size(), (*h)->mask);
   });
   if (out.contains("proposal") && out["proposal"].is_object()) out["proposal"].erase("representatives");
   return out;

@@ -24,7 +24,9 @@ enum class HitKind {
   representative_contact,  // one of their contacts, as listed
 };
 const std::vector<Term<HitKind>>& hit_kinds();
-inline const Term<HitKind>& term(HitKind k) { return term_of(hit_kinds(), k); }
+inline const Term<HitKind>& term(HitKind k) {
+  return term_of(hit_kinds(), k);
+}
 
 struct Hit {
   HitKind kind = HitKind::mobile;

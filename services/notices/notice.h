@@ -45,11 +45,11 @@ enum class BlockType { heading, paragraph, list, table };
 
 struct Block {
   BlockType type = BlockType::paragraph;
-  int level = 1;                 // heading: 1 一、 2 （一） 3 1.
-  Text text;                     // heading, paragraph
-  bool numbered = false;         // list
-  std::vector<Text> items;       // list
-  std::vector<Text> columns;     // table header
+  int level = 1;                        // heading: 1 一、 2 （一） 3 1.
+  Text text;                            // heading, paragraph
+  bool numbered = false;                // list
+  std::vector<Text> items;              // list
+  std::vector<Text> columns;            // table header
   std::vector<std::vector<Text>> rows;  // table cells, as many as columns
 };
 
@@ -64,7 +64,7 @@ struct AdoptionReport {
   std::vector<NotAdopted> not_adopted;
 };
 struct DraftPart {
-  std::vector<Basis> basis;  // 决策依据
+  std::vector<Basis> basis;       // 决策依据
   Date comment_from, comment_to;  // both days included
   std::vector<Text> channels;     // how to comment besides the kiosk (信函, 电话 ...)
   std::optional<AdoptionReport> adoption;

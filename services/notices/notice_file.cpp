@@ -91,7 +91,8 @@ Result<NoticeFile> load_notice_file(const std::string& path, Destination destina
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return fail(ErrorCode::io, path + ": " + ec.message());
   if (size > (64u << 20)) {
-    return fail(ErrorCode::invalid_input, path + ": file is " + std::to_string(size) + " bytes, more than the limit of 64 MiB");
+    return fail(ErrorCode::invalid_input,
+                path + ": file is " + std::to_string(size) + " bytes, more than the limit of 64 MiB");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(ErrorCode::io, path + ": cannot be opened for reading");

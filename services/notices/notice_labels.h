@@ -34,11 +34,23 @@ const Term<E>& term_of(const std::vector<Term<E>>& table, E value) {
   return table.front();  // unreachable while every table lists every value (tested)
 }
 
-inline const Term<NoticeKind>& term(NoticeKind k) { return term_of(notice_kinds(), k); }
-inline const Term<Disclosure>& term(Disclosure d) { return term_of(disclosures(), d); }
-inline const Term<Category>& term(Category c) { return term_of(categories(), c); }
-inline const Term<StepStatus>& term(StepStatus s) { return term_of(step_statuses(), s); }
-inline const Term<ProposalType>& term(ProposalType t) { return term_of(proposal_types(), t); }
-inline const Term<Publication>& term(Publication p) { return term_of(publications(), p); }
+inline const Term<NoticeKind>& term(NoticeKind k) {
+  return term_of(notice_kinds(), k);
+}
+inline const Term<Disclosure>& term(Disclosure d) {
+  return term_of(disclosures(), d);
+}
+inline const Term<Category>& term(Category c) {
+  return term_of(categories(), c);
+}
+inline const Term<StepStatus>& term(StepStatus s) {
+  return term_of(step_statuses(), s);
+}
+inline const Term<ProposalType>& term(ProposalType t) {
+  return term_of(proposal_types(), t);
+}
+inline const Term<Publication>& term(Publication p) {
+  return term_of(publications(), p);
+}
 
 }  // namespace hall::notices

@@ -13,10 +13,10 @@ using namespace detail;
 
 std::string subject_for(const Json& node, const std::string& fallback) {
   const auto it = node.find("id");
-  if (it != node.end() && it->is_string() && valid_id(it->get<std::string>())) return "notice " + it->get<std::string>();
+  if (it != node.end() && it->is_string() && valid_id(it->get<std::string>()))
+    return "notice " + it->get<std::string>();
   return fallback;
 }
-
 
 void read_table(JsonReader& b, Ctx& ctx, Block& block) {
   block.columns = read_texts(b, ctx, "columns", Need::required, 1);

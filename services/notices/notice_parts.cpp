@@ -29,7 +29,8 @@ void read_adoption(JsonReader& a, DraftPart& d) {
   }
   report.summary = read_text(a, "summary", Need::required);
   a.objects("not_adopted", Need::optional, 0, [&](JsonReader& o) {
-    report.not_adopted.push_back(NotAdopted{read_text(o, "opinion", Need::required), read_text(o, "reason", Need::required)});
+    report.not_adopted.push_back(
+        NotAdopted{read_text(o, "opinion", Need::required), read_text(o, "reason", Need::required)});
   });
   const int others = report.received - report.adopted;
   if (received && adopted && others > 0 && report.not_adopted.empty()) {
@@ -37,8 +38,8 @@ void read_adoption(JsonReader& a, DraftPart& d) {
                                  " opinion(s) were not adopted, and the report gives the reasons (未予采纳的理由)");
   }
   if (received && adopted && static_cast<int>(report.not_adopted.size()) > std::max(others, 0)) {
-    a.problem("not_adopted", "expected at most " + std::to_string(std::max(others, 0)) +
-                                 " (received − adopted), got " + std::to_string(report.not_adopted.size()));
+    a.problem("not_adopted", "expected at most " + std::to_string(std::max(others, 0)) + " (received − adopted), got " +
+                                 std::to_string(report.not_adopted.size()));
   }
   d.adoption = std::move(report);
 }
@@ -57,8 +58,9 @@ void read_draft(JsonReader& r, Ctx& ctx, Notice& n) {
       p->problem("comment_to", "expected a date not before comment_from");
     } else if ((sys_days{*to} - sys_days{*from}).count() + 1 < usual_comment_days &&
                p->text("short_period_reason", Need::optional).empty()) {
-      p->problem("comment_to", "expected a comment period of at least 30 days (重大行政决策程序暂行条例 第十四条), "
-                               "or a short_period_reason");
+      p->problem("comment_to",
+                 "expected a comment period of at least 30 days (重大行政决策程序暂行条例 第十四条), "
+                 "or a short_period_reason");
     }
     if (n.date.ok() && *from < n.date) p->problem("comment_from", "expected a date not before the notice's date");
   }
@@ -105,8 +107,9 @@ void read_proposal(JsonReader& r, Ctx& ctx, Notice& n) {
   if (ctx.destination == Destination::published) {
     // 除人大代表和政协委员姓名、联系方式和抄送范围等外 (the plan, 一(五)): the list is the scanner's.
     if (p->has("representatives")) {
-      p->problem("representatives", "the names and contacts of deputies never leave the central store "
-                                    "(the list serves the 去标识化 scan; remove it before publishing)");
+      p->problem("representatives",
+                 "the names and contacts of deputies never leave the central store "
+                 "(the list serves the 去标识化 scan; remove it before publishing)");
     }
   } else {
     // Optional: a reply naming nobody is scanned by the general rules alone.
@@ -140,9 +143,10 @@ void read_kind_parts(JsonReader& r, Ctx& ctx, Notice& n) {
     const char* key;
     NoticeKind kind;
   };
-  static const Part parts[] = {{"interprets", NoticeKind::interpretation}, {"draft", NoticeKind::draft},
-                               {"meeting", NoticeKind::meeting},           {"implementation", NoticeKind::implementation},
-                               {"proposal", NoticeKind::proposal_reply},   {"powers", NoticeKind::power_list}};
+  static const Part parts[] = {
+      {"interprets", NoticeKind::interpretation}, {"draft", NoticeKind::draft},
+      {"meeting", NoticeKind::meeting},           {"implementation", NoticeKind::implementation},
+      {"proposal", NoticeKind::proposal_reply},   {"powers", NoticeKind::power_list}};
   for (const auto& part : parts) {
     if (r.has(part.key) && n.kind != part.kind) {
       r.problem(part.key, std::string("only a notice of kind ") + term(part.kind).code + " has this part");
@@ -151,15 +155,27 @@ void read_kind_parts(JsonReader& r, Ctx& ctx, Notice& n) {
   switch (n.kind) {
     case NoticeKind::interpretation:
       n.interprets = r.text("interprets", Need::required, 64);
-      if (!n.interprets.empty() && !valid_id(n.interprets)) r.problem("interprets", "expected the id of a policy notice");
+      if (!n.interprets.empty() && !valid_id(n.interprets))
+        r.problem("interprets", "expected the id of a policy notice");
       break;
-    case NoticeKind::draft: read_draft(r, ctx, n); break;
-    case NoticeKind::meeting: read_meeting(r, ctx, n); break;
-    case NoticeKind::implementation: read_implementation(r, n); break;
-    case NoticeKind::proposal_reply: read_proposal(r, ctx, n); break;
-    case NoticeKind::power_list: read_powers(r, n); break;
+    case NoticeKind::draft:
+      read_draft(r, ctx, n);
+      break;
+    case NoticeKind::meeting:
+      read_meeting(r, ctx, n);
+      break;
+    case NoticeKind::implementation:
+      read_implementation(r, n);
+      break;
+    case NoticeKind::proposal_reply:
+      read_proposal(r, ctx, n);
+      break;
+    case NoticeKind::power_list:
+      read_powers(r, n);
+      break;
     case NoticeKind::policy:
-    case NoticeKind::announcement: break;
+    case NoticeKind::announcement:
+      break;
   }
 }
 

@@ -56,7 +56,7 @@ TEST_CASE("the street office's 2023 plan comes first, structured, with a 解读 
     if (b.type == BlockType::heading && b.level == 1) ++parts;
     if (b.type == BlockType::heading && b.level == 2) ++sections;
   }
-  CHECK(parts == 5);  // 一 to 五
+  CHECK(parts == 5);      // 一 to 五
   CHECK(sections == 19);  // 6 + 2 + 3 + 3 + 5
   const auto& jd = by_id("N-2023-001-JD");
   CHECK(jd.kind == NoticeKind::interpretation);

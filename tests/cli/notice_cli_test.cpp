@@ -48,7 +48,8 @@ TEST_CASE("a draft with its deputies is valid for the central store only", "[cli
   const auto draft = demo + "/notice-drafts/proposal-reply.json";
   const auto published = hallctl({"notice", "validate", draft});
   CHECK(published.exit_code == 2);
-  CHECK_THAT(published.err, Catch::Contains("$.proposal.representatives: the names and contacts of deputies never leave"));
+  CHECK_THAT(published.err,
+             Catch::Contains("$.proposal.representatives: the names and contacts of deputies never leave"));
   CHECK(hallctl({"notice", "validate", draft, "--central"}).exit_code == 0);
 }
 

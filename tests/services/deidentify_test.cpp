@@ -118,7 +118,8 @@ TEST_CASE("the review decides every hit before publication", "[notices][deidenti
   SECTION("a hit without a decision") {
     const auto r = apply_review(notice, deputies, {{hits[0], {}}, {hits[2], {ReviewAction::keep, "公开电话"}}});
     REQUIRE_FALSE(r);
-    CHECK(r.error().message == "$.body[0].text (byte 12): 手机号码 138****5678: no decision (mask it, or keep it with a reason)");
+    CHECK(r.error().message ==
+          "$.body[0].text (byte 12): 手机号码 138****5678: no decision (mask it, or keep it with a reason)");
   }
   SECTION("kept without a reason") {
     const auto r = apply_review(notice, deputies, {{hits[0], {}}, {hits[1], {}}, {hits[2], {ReviewAction::keep, ""}}});
@@ -128,7 +129,8 @@ TEST_CASE("the review decides every hit before publication", "[notices][deidenti
   SECTION("a decision for text that changed after the review") {
     Json changed = notice;
     changed["body"][0]["text"] = "代表电话13812345679；街道咨询电话13905371234。";
-    const auto r = apply_review(changed, deputies, {{hits[0], {}}, {hits[1], {}}, {hits[2], {ReviewAction::keep, "公开电话"}}});
+    const auto r =
+        apply_review(changed, deputies, {{hits[0], {}}, {hits[1], {}}, {hits[2], {ReviewAction::keep, "公开电话"}}});
     REQUIRE_FALSE(r);
     CHECK_THAT(r.error().message, Catch::Contains("138****5679: no decision"));
     CHECK_THAT(r.error().message, Catch::Contains("138****5678: decided, but the scan no longer finds it"));

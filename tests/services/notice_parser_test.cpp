@@ -20,7 +20,8 @@ namespace {
 
 Json base_notice(const std::string& id = "N-0001", const std::string& kind = "announcement") {
   return Json::parse(R"({
-    "id": ")" + id + R"(", "version": 1, "kind": ")" + kind + R"(",
+    "id": ")" + id + R"(", "version": 1, "kind": ")" +
+                     kind + R"(",
     "title": "关于调整高龄津贴发放标准的通知", "title_en": "Old-age allowance rates are changing",
     "summary": "自2027年1月起，80周岁以上老人高龄津贴提高。",
     "issuer": {"name": "安居街道办事处", "name_en": "Anju Street Office"},
@@ -146,33 +147,39 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
       {"kind is one of eight", "announcement", [](Json& n) { n["kind"] = "rumour"; },
        "notice N-announcement: $.kind: expected one of policy | interpretation | announcement | draft | meeting | "
        "implementation | proposal_reply | power_list, got \"rumour\""},
-      {"title is required", "announcement", [](Json& n) { n.erase("title"); }, "notice N-announcement: $.title: missing"},
+      {"title is required", "announcement", [](Json& n) { n.erase("title"); },
+       "notice N-announcement: $.title: missing"},
       {"title is at most 200 characters", "announcement", [](Json& n) { n["title"] = std::string(201, 'x'); },
        "notice N-announcement: $.title: longer than 200 characters"},
       {"an English twin is a string", "announcement", [](Json& n) { n["title_en"] = 3; },
        "notice N-announcement: $.title_en: expected a string, got an integer"},
       {"text has no control characters", "announcement", [](Json& n) { n["body"][1]["text"] = "第一段\n第二段"; },
        "notice N-announcement: $.body[1].text: contains a control character (U+000A)"},
-      {"issuer is required", "announcement", [](Json& n) { n.erase("issuer"); }, "notice N-announcement: $.issuer: missing"},
+      {"issuer is required", "announcement", [](Json& n) { n.erase("issuer"); },
+       "notice N-announcement: $.issuer: missing"},
       {"issuer code is a credit code", "announcement", [](Json& n) { n["issuer"]["code"] = "123"; },
-       "notice N-announcement: $.issuer.code: expected an 18-character unified social credit code (digits and capital letters)"},
+       "notice N-announcement: $.issuer.code: expected an 18-character unified social credit code (digits and capital "
+       "letters)"},
       {"date is a calendar date", "announcement", [](Json& n) { n["date"] = "2026-02-30"; },
        "notice N-announcement: $.date: expected a date such as 2026-12-01, got \"2026-02-30\""},
       {"disclosure is one of three", "announcement", [](Json& n) { n["disclosure"] = "public"; },
        "notice N-announcement: $.disclosure: expected one of active | on_request | not_public, got \"public\""},
       {"a notice that is not 主动公开 says why", "announcement", [](Json& n) { n["disclosure"] = "not_public"; },
-       "notice N-announcement: $.disclosure_reason: missing (a notice that is not 主动公开 says why, with its legal ground)"},
+       "notice N-announcement: $.disclosure_reason: missing (a notice that is not 主动公开 says why, with its legal "
+       "ground)"},
       {"only 主动公开 is published", "announcement",
        [](Json& n) {
          n["disclosure"] = "on_request";
          n["disclosure_reason"] = "涉及第三方商业秘密";
        },
-       "notice N-announcement: $.disclosure: only active (主动公开) notices leave the central store, got \"on_request\"",
+       "notice N-announcement: $.disclosure: only active (主动公开) notices leave the central store, got "
+       "\"on_request\"",
        Destination::published},
       {"category is one of the 五公开", "announcement", [](Json& n) { n["category"] = "other"; },
        "notice N-announcement: $.category: expected one of decision | execution | management | service | result, got "
        "\"other\""},
-      {"domain is required", "announcement", [](Json& n) { n.erase("domain"); }, "notice N-announcement: $.domain: missing"},
+      {"domain is required", "announcement", [](Json& n) { n.erase("domain"); },
+       "notice N-announcement: $.domain: missing"},
       {"expiry follows the effective date", "announcement", [](Json& n) { n["expires_on"] = "2027-01-01"; },
        "notice N-announcement: $.expires_on: expected a date after effective_from"},
       {"a linked guide is a guide id", "announcement", [](Json& n) { n["guides"] = {"高龄津贴"}; },
@@ -215,7 +222,8 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
        "notice N-draft: $.draft.comment_from: expected a date not before the notice's date"},
       {"the adoption report follows the period", "draft",
        [](Json& n) {
-         n["draft"]["adoption"] = {{"published", "2026-12-19"}, {"received", 0}, {"adopted", 0}, {"summary", "未收到意见"}};
+         n["draft"]["adoption"] = {
+             {"published", "2026-12-19"}, {"received", 0}, {"adopted", 0}, {"summary", "未收到意见"}};
        },
        "notice N-draft: $.draft.adoption.published: expected a date after the comment period ends (2026-12-19)"},
       {"no more adopted than received", "draft",
@@ -231,13 +239,19 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
        "reasons (未予采纳的理由)"},
       {"a reason for not adopting names its opinion", "draft",
        [](Json& n) {
-         n["draft"]["adoption"] = {{"published", "2026-12-28"}, {"received", 1}, {"adopted", 0}, {"summary", "汇总"},
+         n["draft"]["adoption"] = {{"published", "2026-12-28"},
+                                   {"received", 1},
+                                   {"adopted", 0},
+                                   {"summary", "汇总"},
                                    {"not_adopted", {{{"reason", "超出街道职权"}}}}};
        },
        "notice N-draft: $.draft.adoption.not_adopted[0].opinion: missing"},
       {"no more reasons than opinions not adopted", "draft",
        [](Json& n) {
-         n["draft"]["adoption"] = {{"published", "2026-12-28"}, {"received", 1}, {"adopted", 1}, {"summary", "汇总"},
+         n["draft"]["adoption"] = {{"published", "2026-12-28"},
+                                   {"received", 1},
+                                   {"adopted", 1},
+                                   {"summary", "汇总"},
                                    {"not_adopted", {{{"opinion", "甲"}, {"reason", "乙"}}}}};
        },
        "notice N-draft: $.draft.adoption.not_adopted: expected at most 0 (received − adopted), got 1"},
@@ -266,7 +280,8 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
        "notice N-power_list: $.powers[0].basis: missing"},
       {"a 权责清单 has entries", "power_list", [](Json& n) { n["powers"] = Json::array(); },
        "notice N-power_list: $.powers: expected at least 1 item"},
-      {"a notice is an object", "announcement", [](Json& n) { n = Json::array(); }, "notice #1: $: expected a notice object"},
+      {"a notice is an object", "announcement", [](Json& n) { n = Json::array(); },
+       "notice #1: $: expected a notice object"},
   };
   for (const auto& row : cases) {
     INFO(row.rule);

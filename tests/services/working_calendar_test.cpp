@@ -134,29 +134,38 @@ TEST_CASE("each calendar file rule refuses the file and names the place", "[cale
   const Case cases[] = {
       {"the format is named", R"({"format": "hallkiosk.workdays/2", "years": []})",
        "calendar: $.format: expected \"hallkiosk.workdays/1\", got \"hallkiosk.workdays/2\""},
-      {"a year needs its source", calendar_json(R"({"year": 2026, "holidays": [)" + holiday + R"(], "working_weekends": []})"),
+      {"a year needs its source",
+       calendar_json(R"({"year": 2026, "holidays": [)" + holiday + R"(], "working_weekends": []})"),
        "calendar: $.years[0].source: missing"},
       {"dates are dates",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [{"name": "国庆节", "from": "2026-10-01", "to": "2026-10-32"}], "working_weekends": []})"),
+       calendar_json(
+           R"({"year": 2026, "source": "x", "holidays": [{"name": "国庆节", "from": "2026-10-01", "to": "2026-10-32"}], "working_weekends": []})"),
        "calendar: $.years[0].holidays[0].to: expected a date such as 2026-10-01, got \"2026-10-32\""},
       {"a working weekend is a date",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday + R"(], "working_weekends": ["10-10"]})"),
+       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday +
+                     R"(], "working_weekends": ["10-10"]})"),
        "calendar: $.years[0].working_weekends[0]: expected a date such as 2026-10-10, got \"10-10\""},
       {"a working weekend is a Saturday or Sunday",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday + R"(], "working_weekends": ["2026-10-09"]})"),
+       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday +
+                     R"(], "working_weekends": ["2026-10-09"]})"),
        "calendar 2026: 2026-10-09 is listed as a working weekend but is not a Saturday or Sunday"},
       {"a working weekend is not inside a holiday",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday + R"(], "working_weekends": ["2026-10-04"]})"),
+       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday +
+                     R"(], "working_weekends": ["2026-10-04"]})"),
        "calendar 2026: 2026-10-04 is listed as a working weekend but lies inside 国庆节"},
       {"a holiday does not run backwards",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [{"name": "国庆节", "from": "2026-10-07", "to": "2026-10-01"}], "working_weekends": []})"),
+       calendar_json(
+           R"({"year": 2026, "source": "x", "holidays": [{"name": "国庆节", "from": "2026-10-07", "to": "2026-10-01"}], "working_weekends": []})"),
        "calendar 2026: 国庆节: 2026-10-01 is before 2026-10-07"},
       {"a holiday lies in its year",
        calendar_json(R"({"year": 2025, "source": "x", "holidays": [)" + holiday + R"(], "working_weekends": []})"),
-       "calendar 2025: 国庆节: 2026-10-01 to 2026-10-07 is not inside 2025 (enter the days of a holiday spanning New Year under each year)"},
+       "calendar 2025: 国庆节: 2026-10-01 to 2026-10-07 is not inside 2025 (enter the days of a holiday spanning New "
+       "Year under each year)"},
       {"a year is given once",
-       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday + R"(], "working_weekends": []},)"
-                     R"({"year": 2026, "source": "y", "holidays": [)" + holiday + R"(], "working_weekends": []})"),
+       calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday +
+                     R"(], "working_weekends": []},)"
+                     R"({"year": 2026, "source": "y", "holidays": [)" +
+                     holiday + R"(], "working_weekends": []})"),
        "calendar 2026: given twice"},
       {"nesting is bounded", std::string(64, '['), "nested deeper than 8"},
   };
