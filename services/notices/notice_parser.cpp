@@ -92,8 +92,9 @@ void read_identity(JsonReader& r, Notice& n) {
     }
   }
   n.date = read_date(r, "date", Need::required).value_or(Date{});
-  n.doc_no = r.text("doc_no", Need::optional, 100);
-  if (n.kind == NoticeKind::policy && n.doc_no.empty() && !r.has("doc_no")) {
+  // A policy's 文号 is required, and then must not be empty; Need::required would say only "missing".
+  n.doc_no = r.text("doc_no", n.kind == NoticeKind::policy && r.has("doc_no") ? Need::required : Need::optional, 100);
+  if (n.kind == NoticeKind::policy && !r.has("doc_no")) {
     r.problem("doc_no", "missing (a policy document carries its 文号, e.g. 安居办发〔2023〕3号)");
   }
 }

@@ -205,6 +205,8 @@ TEST_CASE("each notice rule refuses the notice and names the path", "[notices][v
        "notice N-announcement: $.body[3].rows: missing"},
       {"a policy carries its 文号", "policy", [](Json& n) { n.erase("doc_no"); },
        "notice N-policy: $.doc_no: missing (a policy document carries its 文号, e.g. 安居办发〔2023〕3号)"},
+      {"a policy's 文号 is not empty", "policy", [](Json& n) { n["doc_no"] = ""; },
+       "notice N-policy: $.doc_no: expected a non-empty string"},
       {"a 解读 names its policy", "interpretation", [](Json& n) { n.erase("interprets"); },
        "notice N-interpretation: $.interprets: missing"},
       {"a part belongs to its kind", "announcement", [](Json& n) { n["draft"] = Json::object(); },
