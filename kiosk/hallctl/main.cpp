@@ -19,7 +19,8 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 Usage: hallctl <area> <verb> [arguments] [options]
 
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
-  hallctl notice validate FILE [--central] | scan FILE  (hallctl notice --help)
+  hallctl notice validate FILE [--central] | scan FILE | import FILE | list [--date D]
+                                                            (hallctl notice --help)
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
@@ -42,7 +43,7 @@ int run(int argc, char** argv) {
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
+  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date"},
                                {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

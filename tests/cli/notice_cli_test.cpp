@@ -70,3 +70,31 @@ TEST_CASE("notice render stays the slip's", "[cli][notices]") {
   TempDir dir;
   CHECK(hallctl({"notice", "render", "--sample", "--out", dir.file("n.pdf")}).exit_code == 0);
 }
+
+TEST_CASE("notice import and list: the directory a visitor sees", "[cli][notices]") {
+  TempDir dir;
+  const std::string data = dir.file("hall");
+  const auto first = hallctl({"notice", "import", demo + "/notices.json", "--data", data, "--json"});
+  REQUIRE(first.exit_code == 0);
+  CHECK(Json::parse(first.out)["added"] == 9);
+  CHECK(Json::parse(hallctl({"notice", "import", demo + "/notices.json", "--data", data, "--json"}).out)["unchanged"] ==
+        9);
+
+  const auto list = hallctl({"notice", "list", "--data", data, "--date", "2026-12-02", "--json"});
+  REQUIRE(list.exit_code == 0);
+  const auto d = Json::parse(list.out);
+  REQUIRE(d["open_drafts"].size() == 1);
+  CHECK(d["open_drafts"][0]["comment_days_left"] == 18);
+  CHECK(d["categories"].size() == 5);
+  CHECK(d["categories"][0]["count"] == 3);
+
+  const auto text = hallctl({"notice", "list", "--data", data, "--date", "2026-12-02"});
+  CHECK_THAT(text.out,
+             Catch::Contains("征求意见中") && Catch::Contains("还剩 18 天") && Catch::Contains("安居办发〔2023〕1号"));
+  CHECK(hallctl({"notice", "list", "--data", data, "--date", "12/02"}).exit_code == 2);
+
+  // A file not fit to publish changes nothing.
+  const auto draft = hallctl({"notice", "import", demo + "/notice-drafts/proposal-reply.json", "--data", data});
+  CHECK(draft.exit_code == 2);
+  CHECK_THAT(draft.err, Catch::Contains("$.proposal.representatives"));
+}
