@@ -7,6 +7,7 @@
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
+#include "notices/notice_store.h"
 
 namespace hall::app {
 
@@ -41,6 +42,10 @@ Result<void> prepare_data_dir(const DataDir& dir) {
     auto store = catalogue::CatalogueStore::open(partial, clock);
     if (!store) return std::unexpected(store.error());
     if (auto r = store->import(*file); !r) return std::unexpected(r.error());
+    // The demo hall's 政务公开 notices, in the same file and the same first start.
+    auto notices = notices::load_notice_file(assets + "/notices.json", notices::Destination::published);
+    if (!notices) return fail(notices.error().code, "the bundled demo notices are invalid:\n" + notices.error().message);
+    if (auto r = notices::NoticeStore(store->database(), clock).import(*notices); !r) return std::unexpected(r.error());
   }
   fs::remove(partial + "-wal", ec);
   fs::remove(partial + "-shm", ec);

@@ -7,6 +7,7 @@
 #include "hallctl/catalogue_commands.h"
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/notice_commands.h"
 #include "hallctl/queue_commands.h"
 #include "hallctl/serve_command.h"
 #include "hallctl/slip_commands.h"
@@ -19,6 +20,8 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 Usage: hallctl <area> <verb> [arguments] [options]
 
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
+  hallctl notice validate FILE [--central] | scan FILE | import FILE | list [--date D]
+                                                            (hallctl notice --help)
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
@@ -43,8 +46,8 @@ int run(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && std::string_view(argv[1]) == "serve") return run_serve_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
-                               {"--json", "--help", "--sample"});
+  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date"},
+                               {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
     return exit_invalid;
@@ -54,6 +57,7 @@ int run(int argc, char** argv) {
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  if (is_notice_format_verb(*cl)) return run_notice_command(*cl);
   if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
     return run_slip_command(*cl);
   }

@@ -158,8 +158,30 @@ Result<void> to_v5(Database& db) {
   return for_each_stored_guide(db, [&](const Guide& g) { return insert_search_term_rows(db, g); });
 }
 
+// Version 6: 政务公开 notices (services/notices/notice_store), kept beside the guides so one file,
+// one sync and one transaction hold everything a kiosk shows. Dates are YYYY-MM-DD text, which
+// compares in calendar order.
+Result<void> to_v6(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE notice_versions (
+      notice_id      TEXT    NOT NULL,
+      version        INTEGER NOT NULL CHECK (version >= 1),
+      kind           TEXT    NOT NULL,
+      category       TEXT    NOT NULL,
+      date           TEXT    NOT NULL,
+      effective_from TEXT,             -- NULL: in effect from its date of import
+      expires_on     TEXT,             -- NULL: no expiry
+      title          TEXT    NOT NULL,
+      body           TEXT    NOT NULL, -- the notice's JSON as accepted
+      content_hash   TEXT    NOT NULL, -- sha256 of body
+      imported_at    INTEGER NOT NULL,
+      PRIMARY KEY (notice_id, version)
+    ) WITHOUT ROWID;
+  )sql");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5, to_v6};
   return all;
 }
 

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "notices/notice_store.h"
+
+#include <algorithm>
+
+#include "common/sha256.h"
+#include "notices/notice_labels.h"
+#include "notices/notice_parser.h"
+
+namespace hall::notices {
+namespace {
+
+std::optional<std::string> iso(const std::optional<Date>& d) {
+  return d ? std::optional<std::string>(format_iso_date(*d)) : std::nullopt;
+}
+
+void bind_optional(storage::Statement& st, int index, const std::optional<std::string>& v) {
+  if (v) {
+    st.bind(index, *v);
+  } else {
+    st.bind_null(index);
+  }
+}
+
+Result<void> insert(storage::Database& db, const Notice& n, const std::string& hash, Instant now) {
+  auto st = db.prepare(
+      "INSERT INTO notice_versions (notice_id, version, kind, category, date, effective_from, expires_on, title, "
+      "body, content_hash, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, n.id).bind(2, n.version).bind(3, term(n.kind).code).bind(4, term(n.category).code);
+  st->bind(5, format_iso_date(n.date));
+  bind_optional(*st, 6, iso(n.effective_from));
+  bind_optional(*st, 7, iso(n.expires_on));
+  st->bind(8, n.title.zh).bind(9, n.source_json).bind(10, hash).bind(11, now.time_since_epoch().count());
+  return st->run();
+}
+
+DirectoryRow row_of(const Notice& n, Date today) {
+  return DirectoryRow{
+      n.id, n.kind, n.title, Text{n.issuer.name, n.issuer.name_en}, n.doc_no, n.date, n.comment_days_left(today)};
+}
+
+bool newer(const DirectoryRow& a, const DirectoryRow& b) {
+  if (a.date != b.date) return b.date < a.date;
+  return a.id < b.id;
+}
+
+}  // namespace
+
+Result<NoticeImportReport> NoticeStore::import(const NoticeFile& file) {
+  auto tx = storage::Transaction::begin(*db_);
+  if (!tx) return std::unexpected(tx.error());
+  auto stored = db_->prepare(
+      "SELECT version, content_hash FROM notice_versions WHERE notice_id = ?1 "
+      "ORDER BY version DESC LIMIT 1");
+  auto same = db_->prepare("SELECT content_hash FROM notice_versions WHERE notice_id = ?1 AND version = ?2");
+  if (!stored) return std::unexpected(stored.error());
+  if (!same) return std::unexpected(same.error());
+  NoticeImportReport report;
+  std::string refusals;
+  const auto refuse = [&](const std::string& m) { refusals += (refusals.empty() ? "" : "\n") + m; };
+  for (const auto& n : file.notices) {
+    if (n.disclosure != Disclosure::active) {
+      refuse("notice " + n.id + ": $.disclosure: only 主动公开 notices are kept on a kiosk, got " +
+             term(n.disclosure).code);
+      continue;
+    }
+    const auto hash = sha256_hex(n.source_json);
+    same->reset();
+    same->bind(1, n.id).bind(2, n.version);
+    auto exists = same->step();
+    if (!exists) return std::unexpected(exists.error());
+    if (*exists) {
+      if (same->text(0) == hash) {
+        ++report.unchanged;
+      } else {
+        refuse("notice " + n.id + ": $.version: version " + std::to_string(n.version) +
+               " is already stored with other content; give the change a higher version");
+      }
+      continue;
+    }
+    stored->reset();
+    stored->bind(1, n.id);
+    auto row = stored->step();
+    if (!row) return std::unexpected(row.error());
+    if (*row && stored->integer(0) > n.version) {
+      refuse("notice " + n.id + ": $.version: version " + std::to_string(n.version) +
+             " is lower than the stored version " + std::to_string(stored->integer(0)));
+      continue;
+    }
+    (*row ? report.updated : report.added) += 1;
+    if (auto r = insert(*db_, n, hash, clock_->now()); !r) return std::unexpected(r.error());
+  }
+  if (!refusals.empty()) return fail(ErrorCode::conflict, refusals);  // the transaction rolls back
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return report;
+}
+
+Result<std::vector<Notice>> NoticeStore::current(Date today) const {
+  auto st = db_->prepare(R"sql(
+    SELECT v.notice_id, v.version, v.body FROM notice_versions v
+    WHERE v.version = (SELECT MAX(w.version) FROM notice_versions w
+                       WHERE w.notice_id = v.notice_id AND (w.effective_from IS NULL OR w.effective_from <= ?1))
+      AND (v.expires_on IS NULL OR v.expires_on > ?1)
+    ORDER BY v.date DESC, v.notice_id
+  )sql");
+  if (!st) return std::unexpected(st.error());
+  st->bind(1, format_iso_date(today));
+  std::vector<Notice> out;
+  auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+    const auto subject = "stored notice " + row.text(0) + " version " + std::to_string(row.integer(1));
+    Json node;
+    try {
+      node = Json::parse(row.text(2));
+    } catch (const Json::exception&) {
+      return fail(ErrorCode::corrupt, subject + ": body is not JSON");
+    }
+    Problems problems;
+    auto n = parse_notice(node, subject, Destination::published, problems);
+    if (!n) return fail(ErrorCode::corrupt, subject + " is no longer valid: " + problems.messages().front());
+    out.push_back(std::move(*n));
+    return {};
+  });
+  if (!r) return std::unexpected(r.error());
+  return out;
+}
+
+Directory build_directory(const std::vector<Notice>& notices, Date today) {
+  Directory d;
+  for (const auto& c : categories()) d.groups.push_back(DirectoryGroup{c.value, {}});
+  for (const auto& n : notices) {
+    auto row = row_of(n, today);
+    if (n.open_for_comment(today)) d.open_drafts.push_back(row);
+    for (auto& g : d.groups) {
+      if (g.category == n.category) g.rows.push_back(row);
+    }
+  }
+  std::sort(d.open_drafts.begin(), d.open_drafts.end(), [](const DirectoryRow& a, const DirectoryRow& b) {
+    if (a.comment_days_left != b.comment_days_left) return a.comment_days_left < b.comment_days_left;
+    return newer(a, b);
+  });
+  for (auto& g : d.groups) std::sort(g.rows.begin(), g.rows.end(), newer);
+  return d;
+}
+
+}  // namespace hall::notices

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The kiosk's notices, kept in the catalogue database (schema version 6) beside the guides: every
+// version of every published notice, and the directory a visitor browses. Imports are all or
+// nothing, with the guides' version rules.
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/error.h"
+#include "common/working_calendar.h"
+#include "notices/notice.h"
+#include "notices/notice_file.h"
+#include "storage/sqlite.h"
+
+namespace hall::notices {
+
+struct NoticeImportReport {
+  int added = 0, updated = 0, unchanged = 0;
+};
+
+class NoticeStore {
+ public:
+  // `db` is a CatalogueStore's database, already migrated; it must outlive the store.
+  NoticeStore(storage::Database& db, const Clock& clock) : db_(&db), clock_(&clock) {}
+
+  // Refuses, changing nothing, a notice that is not 主动公开 (it never leaves the central store),
+  // a version below the stored one, and the same version with other content.
+  Result<NoticeImportReport> import(const NoticeFile& file);
+
+  // For each id the highest version in effect on `today` (the hall's local date): effective_from
+  // come (or none), expires_on not yet reached (or none).
+  Result<std::vector<Notice>> current(Date today) const;
+
+ private:
+  storage::Database* db_;
+  const Clock* clock_;
+};
+
+// The 政务公开 directory: drafts open for comment first (closing soonest first, with the days
+// left), then every 五公开 category in order with its notices, newest first. Empty categories stay,
+// so the screen can say so.
+struct DirectoryRow {
+  std::string id;
+  NoticeKind kind = NoticeKind::announcement;
+  Text title, issuer;
+  std::string doc_no;
+  Date date;
+  int comment_days_left = 0;  // open drafts only
+};
+struct DirectoryGroup {
+  Category category = Category::decision;
+  std::vector<DirectoryRow> rows;
+};
+struct Directory {
+  std::vector<DirectoryRow> open_drafts;
+  std::vector<DirectoryGroup> groups;  // one per category, in the 五公开 order
+};
+Directory build_directory(const std::vector<Notice>& notices, Date today);
+
+}  // namespace hall::notices
