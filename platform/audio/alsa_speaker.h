@@ -25,7 +25,8 @@ class AlsaSpeaker final : public speech::Speaker {
   explicit AlsaSpeaker(AlsaOptions options = {});
 
   // Writes the sound in pieces of about 50 ms, checking `stop` between them, then waits for the
-  // device to play what it holds. A missing or busy device is an ErrorCode::unavailable naming it.
+  // device to play what it holds. A missing or busy device, or one that stops taking sound for
+  // longer than the sound lasts, is an ErrorCode::unavailable naming it.
   Result<void> play(const speech::Pcm& sound, std::stop_token stop) override;
   // Opens and closes the device: whether it is there now, for the board's start-up line.
   Result<void> probe() const;
