@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "speech/announcer.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -121,9 +122,11 @@ SpeechOutcome Announcer::speak(const CallAnnouncement& call, std::stop_token sto
   Pcm sound;
   sound.sample_rate = synthesizer_.sample_rate();
   if (options_.chime || voices.empty()) append(sound, chime_at(sound.sample_rate));
-  for (std::size_t i = 0; i < voices.size(); ++i) {
-    if (i > 0) append_silence(sound, options_.between_languages);
-    append(sound, voices[i]);
+  for (int time = 0; time < std::max(options_.times, 1); ++time) {
+    for (std::size_t i = 0; i < voices.size(); ++i) {
+      if (time > 0 || i > 0) append_silence(sound, options_.between_languages);
+      append(sound, voices[i]);
+    }
   }
   outcome.sound = sound.duration();
   if (auto played = speaker_.play(sound, stop); !played) {

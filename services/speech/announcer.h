@@ -51,7 +51,9 @@ using SpeechOutcomeSink = std::function<void(const SpeechOutcome&)>;
 struct AnnouncerOptions {
   std::vector<Language> languages{Language::zh_cn};  // each call said in each, in this order
   bool chime = true;
-  std::chrono::milliseconds between_languages{400};
+  // Many halls say each call twice, for visitors who look up at the chime and miss the number.
+  int times = 1;
+  std::chrono::milliseconds between_languages{400};  // and between the repetitions
   SpeechQueueOptions queue;
 };
 

@@ -191,6 +191,18 @@ TEST_CASE("each call is said in every configured language after one chime", "[sp
   CHECK(speaker.recorded() == std::vector<std::string>{a023_at_3 + "Number A 0 2 3, please go to window 3."});
 }
 
+TEST_CASE("a hall that says each call twice gets it twice after one chime", "[speech][announcer]") {
+  ScriptedSynthesizer voice;
+  RecordingSpeaker speaker;
+  AnnouncerOptions options;
+  options.times = 2;
+  options.between_languages = 0ms;
+  Announcer announcer(voice, speaker, {}, options);
+  announcer.announce(call(1, "A023"));
+  REQUIRE(announcer.wait_idle(2s));
+  CHECK(speaker.recorded() == std::vector<std::string>{a023_at_3 + a023_at_3});
+}
+
 TEST_CASE("destroying the announcer cuts the sound in play short", "[speech][announcer]") {
   ScriptedSynthesizer voice;
   RecordingSpeaker speaker;
