@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallctl/command_line.h"
 
+#include <iostream>
+
 #include <algorithm>
 
 namespace hall::cli {
@@ -49,6 +51,11 @@ Result<CommandLine> parse_command_line(int argc, char** argv, const std::vector<
 
 int exit_code_for(const Error& e) {
   return (e.code == ErrorCode::invalid_input || e.code == ErrorCode::conflict) ? exit_invalid : exit_failure;
+}
+
+int say_failure(const Error& e) {
+  std::cerr << "hallctl: " << e.message << "\n";
+  return exit_code_for(e);
 }
 
 }  // namespace hall::cli

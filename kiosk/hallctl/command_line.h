@@ -29,5 +29,7 @@ inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_invalid = 2;
 int exit_code_for(const Error& e);
+// Says the error on stderr ("hallctl: ...") and returns its exit code.
+int say_failure(const Error& e);
 
 }  // namespace hall::cli

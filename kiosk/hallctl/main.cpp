@@ -8,6 +8,7 @@
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
 #include "hallctl/queue_commands.h"
+#include "hallctl/serve_command.h"
 #include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
 
@@ -21,6 +22,7 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
+  hallctl serve [--bind ADDR] [--port N]                   the hall hub (hallctl serve --help)
   hallctl queue stats [--date D] | device add|list|revoke | staff add|list|disable|reset-pin | audit
                                                             (hallctl queue --help)
   hallctl slip render --sample --out FILE.pdf | notice render --sample --out FILE.pdf | print-test
@@ -39,6 +41,7 @@ int run(int argc, char** argv) {
     return run_central_command(argc, argv);  // the central verbs parse their own options
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
+  if (argc > 1 && std::string_view(argv[1]) == "serve") return run_serve_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
   auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
                                {"--json", "--help", "--sample"});

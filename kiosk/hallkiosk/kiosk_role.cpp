@@ -11,6 +11,8 @@
 #include "common/worker_pool.h"
 #include "files/folder_watcher.h"
 #include "hallkiosk/catalogue_source.h"
+#include "hallkiosk/hub_link.h"
+#include "hallkiosk/ticket_desk.h"
 #include "kiosk_app.h"
 
 namespace hall::kiosk {
@@ -59,6 +61,8 @@ class KioskRole final : public HostedRole {
   void stop() override {
     watcher_.reset();
     worker_.stop();
+    ticket_worker_.stop();
+    hub_.reset();  // the embedded hub stops serving counters and boards here
   }
 
  private:
@@ -74,6 +78,10 @@ class KioskRole final : public HostedRole {
   void show(Loaded loaded);
   void reload(bool only_if_changed);
   void post_to_ui(std::function<void()> task) { host_.run_queue().post(std::move(task)); }
+  // The hub: started (or reached) on the ticket worker, then 取号 is switched on, on the UI thread.
+  void connect_hub();
+  Result<std::unique_ptr<HubLink>> open_hub() const;
+  void adopt_hub(Result<std::unique_ptr<HubLink>> link);
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -83,6 +91,8 @@ class KioskRole final : public HostedRole {
   WorkerPool worker_{1};    // one thread: the store's connection is used by it alone
   std::unique_ptr<platform::FolderWatcher> watcher_;
   std::atomic<bool> check_queued_{false};
+  WorkerPool ticket_worker_{1};  // requests to the hub, one at a time, off the UI thread
+  std::unique_ptr<HubLink> hub_;  // set on the UI thread; used by the ticket worker
 
   // UI thread only.
   std::unique_ptr<ui::KioskApp> app_;
@@ -194,10 +204,38 @@ void KioskRole::tick(Steady::time_point now) {
   }
 }
 
+Result<std::unique_ptr<HubLink>> KioskRole::open_hub() const {
+  if (!options_.hub_url.empty()) return HubLink::remote(options_.hub_url, options_.device_token_file);
+  return HubLink::embedded(dir_, options_.hub_bind, options_.hub_port);
+}
+
+void KioskRole::adopt_hub(Result<std::unique_ptr<HubLink>> link) {
+  if (!link) {
+    std::cerr << "hallkiosk: no hub, so no numbers here: " << link.error().message << "\n";
+    return;
+  }
+  hub_ = std::move(*link);
+  std::cerr << "hallkiosk: hub at " << hub_->url() << "\n";
+  app_->on_take_number(make_take_number(*hub_, ticket_worker_, host_.run_queue()));
+}
+
+void KioskRole::connect_hub() {
+  const bool batch = !options_.screenshot.empty() || options_.frames > 0;
+  if (batch) {
+    adopt_hub(open_hub());  // a screenshot shows the screens as they are with a hub
+    return;
+  }
+  ticket_worker_.post([this] {
+    auto link = std::make_shared<Result<std::unique_ptr<HubLink>>>(open_hub());
+    post_to_ui([this, link] { adopt_hub(std::move(*link)); });
+  });
+}
+
 void KioskRole::start() {
   const auto start = Steady::now();
   show(load_on_worker());  // before the worker runs: this thread holds the source until it posts
   host_.timings().catalogue_ms = Millis(Steady::now() - start).count();
+  connect_hub();
   if (!options_.screenshot.empty() || options_.frames > 0) return;  // a batch run follows nothing
   auto watcher = platform::FolderWatcher::start(dir_.path, [this](const std::string& name) {
     if (!is_catalogue_file(name) || check_queued_.exchange(true)) return;

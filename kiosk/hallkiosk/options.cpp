@@ -29,6 +29,13 @@ Options:
   --large-text          start in large-text mode (长辈模式), and return to it when idle
   --idle-timeout SECS   with no touch for this long, go back to home and clear any input
                         (default 90)
+  --hub URL             take numbers from the hall hub at URL (another machine) instead of the hub
+                        this kiosk runs inside itself; needs --device-token-file
+  --device-token-file F the kiosk's device token (from `hallctl device add --role kiosk` on the
+                        hub's machine), one line
+  --hub-bind ADDR       where the kiosk's own hub listens (default 127.0.0.1; 0.0.0.0 lets counters
+                        and boards on the hall's network join it)
+  --hub-port N          its port (default 8470; when taken, any free port, said on stderr)
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
@@ -103,6 +110,16 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
     auto s = parse_int(name, value, 5, 86400);
     if (!s) return std::unexpected(s.error());
     o.idle_timeout = std::chrono::seconds(*s);
+  } else if (name == "--hub") {
+    o.hub_url = value;
+  } else if (name == "--device-token-file") {
+    o.device_token_file = value;
+  } else if (name == "--hub-bind") {
+    o.hub_bind = value;
+  } else if (name == "--hub-port") {
+    auto p = parse_int(name, value, 0, 65535);
+    if (!p) return std::unexpected(p.error());
+    o.hub_port = *p;
   } else if (name == "--frames") {
     auto n = parse_int(name, value, 1, 1'000'000);
     if (!n) return std::unexpected(n.error());
@@ -114,8 +131,9 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
 }  // namespace
 
 Result<KioskOptions> parse_options(int argc, const char* const* argv) {
-  static constexpr std::string_view with_value[] = {"--role",   "--windowed",   "--data",         "--lang",
-                                                    "--screen", "--screenshot", "--idle-timeout", "--frames"};
+  static constexpr std::string_view with_value[] = {
+      "--role",         "--windowed", "--data",  "--lang",  "--screen",           "--screenshot",
+      "--idle-timeout", "--frames",   "--hub",   "--device-token-file", "--hub-bind", "--hub-port"};
   KioskOptions o;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -131,6 +149,9 @@ Result<KioskOptions> parse_options(int argc, const char* const* argv) {
     } else {
       return fail(ErrorCode::invalid_input, "unknown option \"" + std::string(arg) + "\" (see --help)");
     }
+  }
+  if (!o.hub_url.empty() && o.device_token_file.empty()) {
+    return fail(ErrorCode::invalid_input, "--hub needs --device-token-file (the kiosk's device token)");
   }
   if (!o.screenshot.empty() && o.frames > 0) {
     return fail(ErrorCode::invalid_input, "--screenshot and --frames do not go together");

@@ -18,6 +18,10 @@ struct KioskOptions {
   std::string screenshot;  // non-empty: render, write this PNG, exit
   bool large_text = false;
   std::chrono::seconds idle_timeout{90};
+  std::string hub_url;            // empty: the hub runs inside this process
+  std::string device_token_file;  // with hub_url
+  std::string hub_bind = "127.0.0.1";
+  int hub_port = 8470;
   int frames = 0;        // > 0: render this many frames back to back, then exit (benchmarks)
   bool timings = false;  // print start-up, font and frame timings on stderr
   bool help = false;

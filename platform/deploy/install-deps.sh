@@ -22,6 +22,7 @@ packages=(
   # tests and benchmarks
   catch2 xvfb xauth x11-utils nginx-light
   poppler-utils zbar-tools   # print tests read the PDF back (pdftotext, pdftoppm) and decode its QR
+  chromium chromium-driver python3-selenium   # the phone page in a real browser (tests/hub)
 )
 
 missing=()

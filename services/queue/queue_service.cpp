@@ -58,6 +58,45 @@ QueueResult<void> QueueService::check_open(const std::string& group, const std::
 
 QueueResult<Issued> QueueService::issue(const IssueRequest& request) {
   auto result = [&]() -> QueueResult<Issued> {
+    auto tx = storage::Transaction::begin(db_);
+    if (!tx) return refuse(tx.error());
+    auto issued = issue_within(request);
+    if (!issued) return issued;
+    if (auto c = tx->commit(); !c) return refuse(c.error());
+    return issued;
+  }();
+  if (!result) audit_refusal(request.device_id, "", "issue", result.error());
+  return result;
+}
+
+std::vector<QueueResult<Issued>> QueueService::issue_all(const std::vector<IssueRequest>& requests) {
+  std::vector<QueueResult<Issued>> out;
+  out.reserve(requests.size());
+  const auto fail_all = [&](const Error& e) {
+    out.assign(requests.size(), refuse(e));
+    return out;
+  };
+  auto tx = storage::Transaction::begin(db_);
+  if (!tx) return fail_all(tx.error());
+  for (const auto& request : requests) {
+    // Each request in its own savepoint: a refused one leaves no trace, the others still commit.
+    if (auto s = db_.exec("SAVEPOINT one_ticket"); !s) return fail_all(s.error());
+    auto issued = issue_within(request);
+    if (!issued) {
+      if (auto b = db_.exec("ROLLBACK TO one_ticket"); !b) return fail_all(b.error());
+    }
+    if (auto rel = db_.exec("RELEASE one_ticket"); !rel) return fail_all(rel.error());
+    out.push_back(std::move(issued));
+  }
+  if (auto c = tx->commit(); !c) return fail_all(c.error());
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (!out[i]) audit_refusal(requests[i].device_id, "", "issue", out[i].error());
+  }
+  return out;
+}
+
+QueueResult<Issued> QueueService::issue_within(const IssueRequest& request) {
+  {
     IssueRequest r = request;
     if (r.group.empty()) r.group = hall_->default_queue_group;
     const QueueGroup* group = hall_->group(r.group);
@@ -66,8 +105,6 @@ QueueResult<Issued> QueueService::issue(const IssueRequest& request) {
       return refuse(Refusal::invalid_input, "priority class \"" + *r.priority + "\" is not in hall.json");
     }
     if (r.idempotency_key.size() > 64) return refuse(Refusal::invalid_input, "Idempotency-Key: at most 64 characters");
-    auto tx = storage::Transaction::begin(db_);
-    if (!tx) return refuse(tx.error());
     const Instant now = clock_->now();
     auto day = service_day(db_, now, zone_);
     if (!day) return refuse(day.error());
@@ -100,11 +137,8 @@ QueueResult<Issued> QueueService::issue(const IssueRequest& request) {
     if (auto e = append_event(db_, now, "issued", t.number, "", payload.dump()); !e) return refuse(e.error());
     auto view = view_of(t);
     if (!view) return std::unexpected(view.error());
-    if (auto c = tx->commit(); !c) return refuse(c.error());
     return Issued{*view, true};
-  }();
-  if (!result) audit_refusal(request.device_id, "", "issue", result.error());
-  return result;
+  }
 }
 
 QueueResult<std::optional<Issued>> QueueService::replay_idempotent(const IssueRequest& r, const std::string& day,

@@ -72,6 +72,10 @@ class QueueService {
                                         const Clock& clock, RandomSource& random);
 
   QueueResult<Issued> issue(const IssueRequest& request);
+  // Several at once in one transaction, one fsync (the hub's group commit): each request in its
+  // own savepoint, so a refused one changes nothing and the rest still commit. Results in order;
+  // none is true before the commit, and a failed commit fails them all.
+  std::vector<QueueResult<Issued>> issue_all(const std::vector<IssueRequest>& requests);
   // The right next ticket for the actor's window, or nullopt when none waits for it.
   QueueResult<std::optional<TicketView>> call_next(const Actor& actor);
   // Calls again; past the hall's recall limit the ticket becomes a no-show instead.
@@ -106,6 +110,8 @@ class QueueService {
       : db_(std::move(db)), hall_(&hall), zone_(std::move(zone)), clock_(&clock), random_(&random) {}
 
   struct TicketChange;
+  // issue() inside a transaction the caller holds.
+  QueueResult<Issued> issue_within(const IssueRequest& request);
   QueueResult<TicketView> change_ticket(const Actor& actor, std::int64_t ticket_id, const TicketChange& change);
   QueueResult<TicketView> reactivate_found(Result<std::optional<Ticket>> found, const std::string& what,
                                            const std::string& by);

@@ -33,6 +33,7 @@ struct Ticket {
   int recalls = 0;
   std::string token;  // 128-bit random, hex: the phone's proof and the /t/<token> address
   double place = 0;   // sort key within its tier: the issue time, or a re-activation's slot
+  std::optional<int> rating;  // 好差评 1..5 once given; written only by QueueService::rate
 };
 
 // What a caller may show of a ticket besides the ticket itself.

@@ -12,7 +12,7 @@ using storage::Statement;
 
 constexpr const char* columns =
     "id, day, number, group_id, guide_id, priority, state, issued_at, called_at, first_called_at, started_at, "
-    "finished_at, no_show_at, window_id, target_window, recalls, token, place";
+    "finished_at, no_show_at, window_id, target_window, recalls, token, place, rating";
 
 std::optional<Instant> instant_or_none(const Statement& row, int column) {
   if (const auto v = row.optional_integer(column)) return Instant{std::chrono::seconds{*v}};
@@ -44,6 +44,7 @@ Ticket ticket_of(const Statement& row) {
   t.recalls = static_cast<int>(row.integer(15));
   t.token = row.text(16);
   t.place = row.real(17);
+  if (const auto r = row.optional_integer(18)) t.rating = static_cast<int>(*r);
   return t;
 }
 

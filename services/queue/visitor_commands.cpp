@@ -91,6 +91,7 @@ QueueResult<TicketView> QueueService::rate(const std::string& token, int level) 
   if (!st) return refuse(st.error());
   if (auto r = st->bind(1, (*found)->id).bind(2, level).run(); !r) return refuse(r.error());
   if (db_.changes() == 0) return refuse(Refusal::wrong_state, "ticket " + (*found)->number + " is already rated");
+  (*found)->rating = level;
   auto view = view_of(**found);
   if (!view) return view;
   if (auto c = tx->commit(); !c) return refuse(c.error());

@@ -15,6 +15,7 @@
 
 #include "hall/hall_config.h"
 #include "queue/queue_service.h"
+#include "slip/qr_block.h"
 
 namespace {
 
@@ -67,13 +68,15 @@ int main(int argc, char** argv) {
     if (i % 10 == 0) r.priority = "elderly";
     const auto start = Steady::now();
     auto issued = queue->issue(r);
+    // The QR code the kiosk draws and the slip prints: encoded from the status URL at once.
+    const auto qr = issued ? hall::slip::make_qr_block(issued->view.status_url, 30.0) : hall::Result<hall::slip::QrBlock>{};
     issue_ms.push_back(ms_since(start));
-    if (!issued) {
-      std::fprintf(stderr, "issue %d: %s\n", i, issued.error().error.message.c_str());
+    if (!issued || !qr) {
+      std::fprintf(stderr, "issue %d: %s\n", i, issued ? qr.error().message.c_str() : issued.error().error.message.c_str());
       return 1;
     }
   }
-  report("issue (durable + token)", issue_ms);
+  report("issue (durable + token + QR)", issue_ms);
   for (int i = 0; i < n; ++i) {
     const hall::queue::Actor actor{"S01", "W7"};  // the comprehensive window serves every group
     const auto start = Steady::now();

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "hallkiosk/ticket_desk.h"
+
+#include <sodium.h>
+
+#include <chrono>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "common/hex.h"
+
+namespace hall::kiosk {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// A lost answer is asked again this many times, with the same key, before the visitor is told.
+constexpr int attempts = 3;
+constexpr std::chrono::milliseconds between_attempts{400};
+
+std::string new_key() {
+  unsigned char bytes[12];
+  randombytes_buf(bytes, sizeof bytes);
+  return "tap-" + to_hex(std::string_view(reinterpret_cast<const char*>(bytes), sizeof bytes));
+}
+
+}  // namespace
+
+Result<ui::IssuedTicket> issued_ticket_of(const Result<http::Response>& answer) {
+  if (!answer) return fail(ErrorCode::unavailable, "本机暂时连不上取号系统，请到服务台取号。");
+  const Json body = Json::parse(answer->body, nullptr, false);
+  if (answer->status == 200 || answer->status == 201) {
+    if (!body.is_object() || !body.contains("number") || !body["number"].is_string()) {
+      return fail(ErrorCode::unavailable, "取号系统的回答有误，请到服务台取号。");
+    }
+    ui::IssuedTicket t;
+    t.number = body["number"];
+    t.group = body.value("group", "");
+    t.status_url = body.value("status_url", "");
+    t.ahead = body.value("ahead", 0);
+    if (body.contains("estimated_wait_s") && body["estimated_wait_s"].is_number_integer()) {
+      t.estimated_wait_s = body["estimated_wait_s"].get<int>();
+    }
+    return t;
+  }
+  std::string message = "暂时不能取号，请到服务台。";
+  if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+    message = body["error"].value("message", message);
+  }
+  return fail(answer->status == 409 ? ErrorCode::conflict : ErrorCode::unavailable, message);
+}
+
+ui::TakeNumber make_take_number(HubLink& link, WorkerPool& worker, RunQueue& ui) {
+  return [&link, &worker, &ui](const ui::TicketRequest& request, ui::Reply<ui::IssuedTicket> reply) {
+    const bool queued = worker.post([&link, &ui, request, reply] {
+      http::Request r;
+      r.method = "POST";
+      r.path = "/api/v1/tickets";
+      r.headers.emplace_back("Idempotency-Key", new_key());
+      r.headers.emplace_back("Content-Type", "application/json");
+      Json body = Json::object();
+      if (!request.guide_id.empty()) body["guide_id"] = request.guide_id;
+      if (!request.priority.empty()) body["priority"] = request.priority;
+      r.body = body.dump();
+      Result<http::Response> answer = fail(ErrorCode::unavailable, "not sent");
+      for (int i = 0; i < attempts; ++i) {
+        answer = link.send(r);
+        if (answer && answer->status != 503) break;  // an answer, yes or no: never ask twice for it
+        std::this_thread::sleep_for(between_attempts);
+      }
+      auto ticket = issued_ticket_of(answer);
+      ui.post([reply, ticket = std::move(ticket)]() mutable { reply(std::move(ticket)); });
+    });
+    if (!queued) reply(fail(ErrorCode::unavailable, "本机正忙，请稍后再试。"));
+  };
+}
+
+}  // namespace hall::kiosk

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// 取号 behind the kiosk's screens: a TakeNumber that asks the hub on a worker and answers on the UI
+// thread. One tap is one Idempotency-Key, so a retry after a lost answer returns the ticket the hub
+// already holds instead of a second one; a hub that cannot be reached gives no number at all.
+#include "common/run_queue.h"
+#include "common/worker_pool.h"
+#include "hallkiosk/hub_link.h"
+#include "kiosk/ticket_request.h"
+
+namespace hall::kiosk {
+
+// `link`, `worker` and `ui` must outlive every call of the returned function.
+ui::TakeNumber make_take_number(HubLink& link, WorkerPool& worker, RunQueue& ui);
+
+// The hub's answer to POST /api/v1/tickets as a ticket, or the reason in the visitor's words.
+Result<ui::IssuedTicket> issued_ticket_of(const Result<http::Response>& answer);
+
+}  // namespace hall::kiosk

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What a hub is made of, given by the process that runs it (hallctl serve, hallkiosk): the hall,
+// its queue.db, a clock, randomness, and the catalogue and printer it can only ask about.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.h"
+#include "common/time_zone.h"
+#include "hall/hall_config.h"
+#include "queue/random_source.h"
+#include "queue/staff_registry.h"
+
+namespace hall::hub {
+
+// What the hub needs of a guide: its queue group, and for the phone page its name and what to
+// bring. Looked up in the catalogue by the process; the hub holds no catalogue itself.
+struct GuideBrief {
+  struct Item {
+    std::string name, name_en;
+    bool required = true;
+    std::optional<int> originals, copies;
+  };
+  std::string id, name, name_en, queue_group;
+  std::vector<Item> materials;
+};
+using GuideLookup = std::function<std::optional<GuideBrief>(const std::string& guide_id)>;
+
+// The printer's state for /healthz: "ok", "none" (no printer configured), or what is wrong
+// ("media-empty", "offline" ...).
+using PrinterState = std::function<std::string()>;
+
+struct HubSetup {
+  std::string queue_db;  // DIR/queue.db
+  HallConfig hall;
+  TimeZone zone = TimeZone::fixed("UTC", 0);
+  const Clock* clock = nullptr;           // must outlive the hub
+  queue::RandomSource* random = nullptr;  // must outlive the hub; used under the hub's lock
+  GuideLookup guides;                     // may be empty: tickets by group only
+  PrinterState printer;                   // may be empty: "none"
+  queue::PinCost pin_cost = queue::PinCost::interactive();
+  std::size_t connections = 8;  // queue.db connections the handlers share
+};
+
+}  // namespace hall::hub
