@@ -27,6 +27,10 @@ QueueResult<QueueService> QueueService::open(const std::string& path, const Hall
                                              const Clock& clock, RandomSource& random) {
   auto db = open_queue_db(path);
   if (!db) return refuse(db.error());
+  // Writers from other processes (hallctl, a second hub) queue on SQLite's lock; on a loaded
+  // machine several of them can wait longer than the default 5 s, and a refusal then is a lost
+  // command. The hub's own writers queue in-process before they get here.
+  db->set_busy_timeout(std::chrono::seconds(30));
   return QueueService(std::move(*db), hall, std::move(zone), clock, random);
 }
 

@@ -113,7 +113,7 @@ TEST_CASE("hundreds of calls at once keep the newest and speak them in order", "
   CHECK(q.waiting() == 0);
 }
 
-TEST_CASE("the remembered event ids are bounded; the oldest are forgotten first", "[speech][queue]") {
+TEST_CASE("the remembered event ids are bounded and the oldest are forgotten first", "[speech][queue]") {
   SpeechQueue q({.capacity = 20, .remembered_events = 2});
   q.offer(call(1, "A001"));
   q.offer(call(2, "A002"));
