@@ -108,13 +108,51 @@ Intent topic_grid(Frame& f, const CatalogueView& view, Area area, int cols, Scro
   return out;
 }
 
-}  // namespace
-
 // The two ways in (一次办好, search) above the topics; in landscape, when that leaves too little
 // height for every topic (长辈模式), the two stand in a column on the left instead.
-Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll) {
+// The ways to a ticket without a guide, across the bottom: a consultation for a visitor who does
+// not know what their matter is called, and 过号重排 for one whose number was called while away.
+Intent ticket_strip(Frame& f, const HomeModel& m, Area area) {
   Intent out;
   const float gap = f.metrics.gap;
+  const int n = (m.consult ? 1 : 0) + (m.reactivate ? 1 : 0);
+  const float w = (area.size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+  float x = area.pos.x;
+  if (m.consult) {
+    ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
+    if (big_button(f, {"home:consult", f.tr("home.consult"), ImVec2(w, area.size.y), ButtonKind::primary, true, true,
+                       f.tr("home.consult_hint")})) {
+      out = {Intent::Kind::take_number, {}};
+    }
+    x += w + gap;
+  }
+  if (m.reactivate) {
+    ImGui::SetCursorScreenPos(ImVec2(x, area.pos.y));
+    if (big_button(f, {"home:reactivate", f.tr("home.reactivate"), ImVec2(w, area.size.y), ButtonKind::secondary, true,
+                       true, f.tr("home.reactivate_hint")})) {
+      out = Intent::open("reactivate");
+    }
+  }
+  return out;
+}
+
+float ticket_strip_height(const Frame& f, const HomeModel& m) {
+  if (!m.consult && !m.reactivate) return 0.0f;
+  return std::max(f.metrics.button_h, f.title_size() + f.body_size() + f.metrics.gap);
+}
+
+}  // namespace
+
+Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area whole, ScrollState& scroll) {
+  Intent out;
+  const float gap = f.metrics.gap;
+  const float strip_h = ticket_strip_height(f, m);
+  Area area = whole;
+  if (strip_h > 0.0f) {
+    area.size.y -= strip_h + gap;
+    const Area strip{ImVec2(whole.pos.x, whole.pos.y + whole.size.y - strip_h), ImVec2(whole.size.x, strip_h)};
+    if (Intent t = ticket_strip(f, m, strip)) out = t;
+  }
   const float card_h = card_height(f);
   const std::size_t topic_count = view.topics().size();
   const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line();
