@@ -412,3 +412,23 @@ TEST_CASE("the ticket entries on home hide no topic that home showed without the
   // grid scrolls), as in English 长辈模式 already.
   if (!(large && h > w)) CHECK(whole_topics(*app) >= without);
 }
+
+TEST_CASE("a port that replies with Result of IssuedTicket fits TakeNumber, a 409 reading as closed", "[ui][ticket]") {
+  DemoCatalogue demo;
+  UiDriver ui(1920, 1080);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.build_fonts(*app, noto);
+  // As kiosk/hallkiosk/ticket_desk.cpp writes it: the reply takes an Error on refusal.
+  app->on_take_number([](const ui::TicketRequest&, ui::Reply<ui::IssuedTicket> reply) {
+    reply(hall::fail(hall::ErrorCode::conflict, "今天的取号已经结束，请明天 9:00 后再来。"));
+  });
+  ui.settle(*app);
+  ui.tap(*app, "home:consult");
+  ui.tap(*app, "priority:none");
+  ui.settle(*app);
+  REQUIRE(app->ticket().refusal);
+  CHECK(app->ticket().refusal->reason == ui::TicketRefusal::Reason::closed);
+  const auto drawn = drawn_text(ui, *app);
+  CHECK(drew(drawn, "现在不能取号"));
+  CHECK(drew(drawn, "请明天 9:00 后再来"));
+}

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "kiosk/kiosk_catalogue.h"
 
@@ -36,6 +37,20 @@ struct TicketRefusal {
   Reason reason = Reason::unreachable;
   std::string message;     // Chinese, for the visitor
   std::string message_en;  // English; empty: the Chinese is shown in English mode too
+
+  TicketRefusal() = default;
+  TicketRefusal(Reason r, std::string zh, std::string en = {})
+      : reason(r), message(std::move(zh)), message_en(std::move(en)) {}
+  // A port that answers with Result<IssuedTicket> (an Error) still fits TakeNumber: unavailable is
+  // an unreachable hub, not_found an unknown number, and conflict is 409, which POST /tickets
+  // answers only as `closed`. (A ReactivateNumber port should build its refusal itself: there 409
+  // is also `wrong_state`.)
+  TicketRefusal(const Error& e)  // NOLINT(google-explicit-constructor): on purpose, see above
+      : reason(e.code == ErrorCode::conflict                                 ? Reason::closed
+               : e.code == ErrorCode::not_found                              ? Reason::not_found
+               : e.code == ErrorCode::unavailable || e.code == ErrorCode::io ? Reason::unreachable
+                                                                             : Reason::refused),
+        message(e.message) {}
 };
 
 using TicketResult = std::expected<IssuedTicket, TicketRefusal>;
