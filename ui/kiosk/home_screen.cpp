@@ -113,7 +113,7 @@ int ticket_entries(const HomeModel& m) {
 }
 
 // The ways to a ticket without a guide: a consultation for a visitor who does not know what their
-// matter is called, and 过号重排 for one whose number was called while away. Side by side across
+// matter is called (不知道办什么 / 咨询), and 过号重排 for one whose number was called while away. Side by side across
 // the bottom, or one above the other in the entries' column (`column`).
 Intent ticket_strip(Frame& f, const HomeModel& m, Area area, bool column) {
   Intent out;
