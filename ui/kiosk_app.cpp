@@ -18,6 +18,7 @@
 #include "kiosk/idle_warning.h"
 #include "kiosk/kiosk_screens.h"
 #include "navigator.h"
+#include "slip/qr_block.h"
 #include "theme/fonts.h"
 #include "theme/theme.h"
 #include "widgets/text.h"
@@ -38,8 +39,12 @@ struct KioskApp::State {
   KioskSession session;
   IdleTimer idle;
   TakeNumber take_number;
+  ReactivateNumber reactivate_number;
   TicketState ticket;
-  std::uint64_t guide_request = 0;  // replies to an older request are dropped
+  std::optional<slip::QrBlock> ticket_qr;     // the issued ticket's status URL, encoded once
+  std::optional<SteadyTime> ticket_deadline;  // the ticket screen goes home at this moment
+  std::uint64_t ticket_request = 0;           // a reply to an older request (before a reset) is dropped
+  std::uint64_t guide_request = 0;            // replies to an older request are dropped
   // Replies check it before touching the state: the app may be gone when one arrives.
   std::shared_ptr<int> alive = std::make_shared<int>(0);
 
@@ -117,10 +122,12 @@ struct KioskApp::State {
     }
   }
 
-  // What a route needs when it becomes current: a guide's body, once per navigation.
+  // What a route needs when it becomes current: a guide's body, once per navigation (the ticket
+  // screen lists its materials too).
   void enter_route() {
     const Route& r = nav.current();
-    if (r.screen != "guide" || r.arg == session.guide_id) return;
+    const bool about_guide = r.screen == "guide" || r.screen == "priority" || r.screen == "ticket";
+    if (!about_guide || r.arg.empty() || r.arg == session.guide_id) return;
     session.guide_id = r.arg;
     session.guide.reset();
     const std::uint64_t request = ++guide_request;
@@ -154,6 +161,7 @@ struct KioskApp::State {
     const KioskScreen* s = find_kiosk_screen(screen);
     if (!s || !s->accepts(*view, arg)) return false;
     go_home();
+    forget_ticket();
     if (screen == "home") return true;
     if (screen == "search") {
       go({"search", {}, {}, {}});
@@ -173,10 +181,12 @@ struct KioskApp::State {
   // How long before an idle reset the visitor is asked whether they are still there.
   std::chrono::seconds warning_span() const { return std::min(std::chrono::seconds(15), settings.idle_timeout / 3); }
 
-  // The warning shows on any screen but home, in the last seconds before the reset.
+  // The warning shows on any screen but home, in the last seconds before the reset; the ticket
+  // screen has its own, shorter countdown.
   std::optional<SteadyTime> warning_from() const {
     const auto deadline = idle.deadline();
-    if (!deadline || pristine() || nav.current().screen == "home") return std::nullopt;
+    const std::string& screen = nav.current().screen;
+    if (!deadline || pristine() || screen == "home" || screen == "ticket") return std::nullopt;
     return *deadline - warning_span();
   }
 
@@ -190,22 +200,136 @@ struct KioskApp::State {
     if (large_text != settings.large_text) fonts_current = false;
     large_text = settings.large_text;
     language = settings.language;
-    ticket = {};
+    forget_ticket();
   }
 
+  // The next visitor sees nothing of this one's ticket; a reply still on its way is dropped.
+  void forget_ticket() {
+    ticket = {};
+    ticket_qr.reset();
+    ticket_deadline.reset();
+    session.reactivate_number.clear();
+    ++ticket_request;
+  }
+
+  bool sending() const { return ticket.phase == TicketState::Phase::sending; }
+
+  // 取号 tapped: the priority question first when the hall has priority classes, else the request.
   void ask_for_ticket(const std::string& guide_id) {
-    if (!take_number || ticket.phase == TicketState::Phase::sending) return;
-    ticket = {TicketState::Phase::sending, {guide_id, {}}, std::nullopt, {}};
-    take_number(ticket.request, [this, life = std::weak_ptr<int>(alive)](Result<IssuedTicket> t) {
-      if (life.expired()) return;
-      if (t) {
-        ticket.phase = TicketState::Phase::issued;
-        ticket.ticket = std::move(*t);
-      } else {
-        ticket.phase = TicketState::Phase::failed;
-        ticket.problem = t.error().message;
-      }
-    });
+    if (!take_number || sending()) return;
+    if (catalogue && !catalogue->hall.priority_classes.empty()) {
+      go({"priority", guide_id, {}, {}});
+      return;
+    }
+    send_ticket(guide_id, {});
+  }
+
+  void send_ticket(const std::string& guide_id, const std::string& priority) {
+    if (!take_number || sending()) return;
+    forget_ticket();
+    ticket.phase = TicketState::Phase::sending;
+    ticket.request = {guide_id, priority};
+    take_number(ticket.request, ticket_reply());
+  }
+
+  void send_reactivation(const std::string& number) {
+    if (!reactivate_number || sending()) return;
+    forget_ticket();
+    ticket.phase = TicketState::Phase::sending;
+    ticket.purpose = TicketState::Purpose::reactivate;
+    ticket.number = number;
+    reactivate_number(number, ticket_reply());
+  }
+
+  TicketReply ticket_reply() {
+    return [this, request = ticket_request, life = std::weak_ptr<int>(alive)](TicketResult t) {
+      if (life.expired() || request != ticket_request || !sending()) return;
+      answered(std::move(t));
+    };
+  }
+
+  // The hub answered: the ticket screen takes the place of the question (or keypad), so 返回 from
+  // it does not ask again; a refusal goes on top of it, so 返回 tries again.
+  void answered(TicketResult t) {
+    const std::string& here = nav.current().screen;
+    if (t) {
+      ticket.phase = TicketState::Phase::issued;
+      ticket.ticket = std::move(*t);
+      if (auto qr = slip::make_qr_block(ticket.ticket->status_url, 0.0)) ticket_qr = std::move(*qr);
+      if (here == "priority" || here == "reactivate") nav.back();
+      go({"ticket", ticket.request.guide_id, {}, {}});
+    } else {
+      ticket.phase = TicketState::Phase::failed;
+      ticket.problem = t.error().message;
+      ticket.refusal = std::move(t.error());
+      go({"ticket-failed", {}, {}, {}});
+    }
+  }
+
+  // A ticket the hub did not issue, for pictures of the screens ("--screen ticket"): marked as a
+  // sample on screen, and forgotten like any other at the idle reset.
+  bool open_sample(const RouteSpec& r) {
+    const bool take = r.screen == "ticket" || r.screen == "sending" || r.screen == "ticket-failed";
+    if (!take && r.screen != "reactivated") return false;
+    if (!r.arg.empty() && r.screen != "ticket-failed" && !view->find(r.arg)) return false;
+    go_home();
+    forget_ticket();
+    ticket.sample = true;
+    if (r.screen == "reactivated") {
+      ticket.purpose = TicketState::Purpose::reactivate;
+      ticket.number = "A023";
+      go({"reactivate", {}, {}, {}});
+    } else {
+      // "ticket-failed:<kind>" names the refusal, the others the guide.
+      const std::string guide = r.screen == "ticket-failed" ? std::string() : r.arg;
+      ticket.request.guide_id = guide;
+      if (!guide.empty()) go({"guide", guide, {}, {}});
+      if (catalogue && !catalogue->hall.priority_classes.empty()) go({"priority", guide, {}, {}});
+    }
+    ticket.phase = TicketState::Phase::sending;
+    if (r.screen == "sending") return true;
+    if (r.screen == "ticket-failed") {
+      answered(std::unexpected(sample_refusal(r.arg)));
+      return true;
+    }
+    const std::string base = catalogue && !catalogue->hall.public_base_url.empty() ? catalogue->hall.public_base_url
+                                                                                   : "http://127.0.0.1:8470";
+    answered(IssuedTicket{"A023", "A", base + "/t/0f3c9a5e7b2d4c1f8e6a9b0c3d5e7f21", 3, 540});
+    return true;
+  }
+
+  // What a hub or its port might say, in both languages as the hub gives them.
+  TicketRefusal sample_refusal(const std::string& kind) {
+    using R = TicketRefusal::Reason;
+    const auto [reason, key] = kind == "closed"      ? std::pair{R::closed, K("sample.closed")}
+                               : kind == "refused"   ? std::pair{R::refused, K("sample.refused")}
+                               : kind == "not_found" ? std::pair{R::not_found, K("sample.not_found")}
+                                                     : std::pair{R::unreachable, K("sample.unreachable")};
+    const std::string shown = strings.language();
+    strings.set_language("en");
+    const std::string en = strings.tr(key);
+    strings.set_language("zh-CN");
+    const std::string zh = strings.tr(key);
+    strings.set_language(shown);
+    return {reason, zh, en};
+  }
+
+  // The ticket screen's countdown: it starts when the screen shows and restarts on each touch.
+  void follow_ticket_countdown(SteadyTime now, bool touched) {
+    if (nav.current().screen != "ticket") {
+      ticket_deadline.reset();
+      return;
+    }
+    if (!ticket_deadline || touched) ticket_deadline = now + KioskApp::ticket_screen_time;
+    if (now >= *ticket_deadline) {
+      go_home();
+      forget_ticket();
+    }
+  }
+
+  int ticket_seconds_left(SteadyTime now) const {
+    if (!ticket_deadline) return static_cast<int>(KioskApp::ticket_screen_time.count());
+    return static_cast<int>(std::chrono::ceil<std::chrono::seconds>(*ticket_deadline - now).count());
   }
 
   std::vector<std::string> notices(const Frame& f) const {
@@ -228,7 +352,10 @@ struct KioskApp::State {
     if (!screen) return {Intent::Kind::home};
     // What the screens need of 取号, derived afresh each frame rather than kept in step.
     session.take_number_enabled = static_cast<bool>(take_number);
-    session.sending_ticket = ticket.phase == TicketState::Phase::sending;
+    session.reactivate_enabled = static_cast<bool>(reactivate_number);
+    session.sending_ticket = sending();
+    session.ticket = &ticket;
+    session.ticket_qr = ticket_qr ? &*ticket_qr : nullptr;
     ScreenContext c{f, *view, session, nav.current(), area};
     return screen->draw(c);
   }
@@ -263,6 +390,20 @@ struct KioskApp::State {
         break;
       case Intent::Kind::take_number:
         ask_for_ticket(in.arg);
+        break;
+      case Intent::Kind::send_ticket:
+        // The question's screen knows the answer; its route knows the guide.
+        send_ticket(nav.current().arg, in.value);
+        break;
+      case Intent::Kind::set_number:
+        session.reactivate_number = in.arg;
+        break;
+      case Intent::Kind::reactivate:
+        send_reactivation(in.arg);
+        break;
+      case Intent::Kind::ticket_done:
+        go_home();
+        forget_ticket();
         break;
     }
   }
@@ -311,6 +452,10 @@ void KioskApp::on_take_number(TakeNumber handler) {
   state_->take_number = std::move(handler);
 }
 
+void KioskApp::on_reactivate_number(ReactivateNumber handler) {
+  state_->reactivate_number = std::move(handler);
+}
+
 bool KioskApp::open(std::string_view spec) {
   State& s = *state_;
   const RouteSpec r = parse_route_spec(spec);
@@ -319,6 +464,7 @@ bool KioskApp::open(std::string_view spec) {
     return true;
   }
   if (!s.view->usable()) return false;
+  if (s.open_sample(r)) return true;
   return s.open_route(r.screen, r.arg);
 }
 
@@ -338,7 +484,10 @@ bool KioskApp::fonts_dirty() const {
 void KioskApp::draw(SteadyTime now) {
   State& s = *state_;
   ImGuiIO& io = ImGui::GetIO();
-  if (State::input_this_frame(io)) s.idle.touch(now);
+  const bool touched = State::input_this_frame(io);
+  // Waiting for the hub is not idling: the visitor is watching the screen for their number.
+  if (touched || (s.sending() && !s.ticket.sample)) s.idle.touch(now);
+  s.follow_ticket_countdown(now, touched);
   if (s.idle.expired(now) && !s.pristine()) {
     s.idle_reset();
     s.idle.touch(now);
@@ -375,6 +524,7 @@ void KioskApp::draw(SteadyTime now) {
   const bool at_home = s.nav.current().screen == "home" || !s.view->usable();
   Intent intent = draw_top_bar(f, {!at_home, hall_name, date_time, date_time_short});
 
+  s.session.ticket_seconds_left = s.ticket_seconds_left(now);
   const auto notices = s.notices(f);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = io.DisplaySize.x - 2.0f * metrics.pad;
@@ -390,6 +540,10 @@ void KioskApp::draw(SteadyTime now) {
     const auto left = *s.idle.deadline() - now;
     draw_idle_warning(f, static_cast<int>(std::chrono::ceil<std::chrono::seconds>(left).count()));
     intent = {};  // the tap that answers the question presses nothing beneath it
+  }
+  if (s.sending()) {
+    draw_ticket_sending(f, s.ticket.purpose == TicketState::Purpose::reactivate);
+    intent = {};  // nothing beneath may be pressed until the hub has answered
   }
   s.apply(intent);
 }
@@ -408,6 +562,13 @@ SteadyTime KioskApp::next_wake(SteadyTime now) const {
   if (const auto from = s.warning_from()) {
     // Before the warning: wake when it starts; during it: every second, for the countdown.
     wake = std::min(wake, now < *from ? *from : now + std::chrono::seconds(1));
+  }
+  if (s.ticket_deadline && s.nav.current().screen == "ticket") {
+    // The ticket's countdown shows whole seconds: wake when the next one begins, and at the end.
+    const auto left = *s.ticket_deadline - now;
+    const auto whole = std::chrono::floor<std::chrono::seconds>(left);
+    wake =
+        std::min(wake, now + (left - whole == SteadyTime::duration::zero() ? std::chrono::seconds(1) : left - whole));
   }
   return std::max(wake, now);
 }

@@ -40,10 +40,18 @@ class KioskApp final : public App {
   // Characters the screens may come to draw that the catalogue did not list (guide bodies read
   // after the first frame); fonts_dirty() says when the atlas must grow.
   void add_glyphs(std::string_view text);
-  // 取号: the hub's port. Without one the guide's button says where to take a number instead.
+  // 取号: the hub's port. Without one the guide's button says where to take a number instead, and
+  // home offers no consultation ticket. The priority question lists catalogue->hall's
+  // `priority_classes` (none: the ticket is asked for at once).
   void on_take_number(TakeNumber handler);
+  // 过号重排 by the number on the slip: the hub's port. Without one home has no "过号了？".
+  void on_reactivate_number(ReactivateNumber handler);
 
-  // ui::App. Screen specs: "home", "one-visit", "topic:<name>", "guide:<id>", "search:<query>".
+  // ui::App. Screen specs: "home", "one-visit", "topic:<name>", "guide:<id>", "search:<query>",
+  // "priority[:<guide id>]" (the question before a ticket), "reactivate" (the keypad); and, for
+  // pictures of the ticket screens without a hub, sample states marked as samples on screen:
+  // "ticket[:<guide id>]", "reactivated", "sending[:<guide id>]",
+  // "ticket-failed[:unreachable|closed|refused|not_found]".
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -54,7 +62,9 @@ class KioskApp final : public App {
   std::string current_screen() const override;
   // Targets by id: "nav:back", "nav:home", "topic:<name>", "guide:<id>", "home:search",
   // "home:one_visit", "key:a", "key:backspace", "key:clear", "corner:language",
-  // "corner:large_text", "guide:take_number".
+  // "corner:large_text", "guide:take_number", "home:consult", "home:reactivate",
+  // "priority:<class id>", "priority:none", "ticket:done", "ticket_failed:back", "pad:A", "pad:0",
+  // "pad:backspace", "pad:clear", "pad:ok".
   const std::vector<TouchTarget>& touch_targets() const override;
   const std::string& missing_glyphs() const override;
 
@@ -62,8 +72,10 @@ class KioskApp final : public App {
   const std::string& language() const;
   bool large_text() const;
   const std::string& search_query() const;
-  // The last 取号 request's state, for the ticket screen and tests.
+  // The last 取号 or re-activation request's state, for the ticket screen and tests.
   const TicketState& ticket() const;
+  // How long the ticket screen stays before it goes home by itself (each touch restarts it).
+  static constexpr std::chrono::seconds ticket_screen_time{60};
 
  private:
   struct State;

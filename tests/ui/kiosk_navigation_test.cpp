@@ -87,54 +87,6 @@ TEST_CASE("the 一次办好 list holds exactly the services with at most one vis
   }
 }
 
-TEST_CASE("an enabled 取号 hands the guide to the host", "[ui][navigation]") {
-  DemoCatalogue demo;
-  UiDriver ui(1920, 1080);
-  auto app = ui.make_app(demo.catalogue, demo.clock);
-  // The hub's answer comes later, through the run queue, as it does in the host.
-  hall::RunQueue replies;
-  std::vector<ui::TicketRequest> asked;
-  app->on_take_number([&](const ui::TicketRequest& r, ui::Reply<ui::IssuedTicket> reply) {
-    asked.push_back(r);
-    replies.post([reply] { reply(ui::IssuedTicket{"A023", "A", "http://127.0.0.1:8470/t/x", 3, 600}); });
-  });
-  REQUIRE(app->open(std::string("guide:") + elder_allowance));
-  ui.settle(*app);
-  ui.tap(*app, "guide:take_number");
-  REQUIRE(asked.size() == 1);
-  CHECK(asked[0].guide_id == elder_allowance);
-  CHECK(app->ticket().phase == ui::TicketState::Phase::sending);
-  // While the request is out, a second tap sends nothing (no second ticket for one visitor).
-  const auto* take = ui.find(*app, "guide:take_number");
-  REQUIRE(take);
-  CHECK_FALSE(take->enabled);
-  ui.tap_at(*app, hall::test::center(*take));
-  CHECK(asked.size() == 1);
-  CHECK(replies.run_pending() == 1);
-  CHECK(app->ticket().phase == ui::TicketState::Phase::issued);
-  REQUIRE(app->ticket().ticket);
-  CHECK(app->ticket().ticket->number == "A023");
-}
-
-TEST_CASE("a failed 取号 is a state with the reason, and the button works again", "[ui][navigation]") {
-  DemoCatalogue demo;
-  UiDriver ui(1920, 1080);
-  auto app = ui.make_app(demo.catalogue, demo.clock);
-  int asked = 0;
-  app->on_take_number([&](const ui::TicketRequest&, ui::Reply<ui::IssuedTicket> reply) {
-    ++asked;
-    reply(hall::fail(hall::ErrorCode::unavailable, "取号服务暂时连不上"));
-  });
-  REQUIRE(app->open(std::string("guide:") + elder_allowance));
-  ui.settle(*app);
-  ui.tap(*app, "guide:take_number");
-  CHECK(app->ticket().phase == ui::TicketState::Phase::failed);
-  CHECK(app->ticket().problem == "取号服务暂时连不上");
-  ui.settle(*app);
-  ui.tap(*app, "guide:take_number");
-  CHECK(asked == 2);
-}
-
 TEST_CASE("a guide shows a loading state until its body arrives, and a late reply for another guide is dropped",
           "[ui][navigation]") {
   DemoCatalogue demo;
@@ -147,7 +99,7 @@ TEST_CASE("a guide shows a loading state until its body arrives, and a late repl
   };
   UiDriver ui(1920, 1080);
   auto app = ui.make_app(catalogue, demo.clock);
-  app->on_take_number([](const ui::TicketRequest&, ui::Reply<ui::IssuedTicket>) {});
+  app->on_take_number([](const ui::TicketRequest&, ui::TicketReply) {});
   REQUIRE(app->open(std::string("guide:") + elder_allowance));
   ui.settle(*app);
   // Nothing has answered: the screen says it is opening the guide, and 取号 is not drawn yet.

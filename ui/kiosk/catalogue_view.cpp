@@ -63,6 +63,9 @@ std::string CatalogueView::title_text() const {
   for (const auto& g : catalogue_->guides) out += g.name + g.name_en;
   for (const auto& t : topics_) out += t.name;
   for (const auto& t : h.topics) out += t.name_en;
+  // 取号: the priority question's buttons and the group under the ticket's number are titles.
+  for (const auto& g : h.queue_groups) out += g.letter + g.name + g.name_en;
+  for (const auto& p : h.priority_classes) out += p.name + p.name_en;
   return out;
 }
 

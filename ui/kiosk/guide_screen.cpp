@@ -38,35 +38,6 @@ std::string text_or(const Frame& f, const std::string& zh, const std::string& en
   return f.english && !en.empty() ? en : zh;
 }
 
-std::vector<BadgeSpec> material_badges(const Frame& f, const Material& m) {
-  std::vector<BadgeSpec> b;
-  switch (m.necessity) {
-    case catalogue::Necessity::required:
-      b.push_back({f.tr("material.required"), f.palette.primary});
-      break;
-    case catalogue::Necessity::optional:
-      b.push_back({f.tr("material.optional"), f.palette.neutral});
-      break;
-    case catalogue::Necessity::deferrable:
-      b.push_back({f.tr("material.deferrable"), f.palette.warn});
-      break;
-  }
-  if (m.form == catalogue::MaterialForm::electronic) {
-    b.push_back({f.tr("material.electronic"), f.palette.neutral});
-    return b;
-  }
-  const int originals = m.originals.value_or(0), copies = m.copies.value_or(0);
-  if (originals > 0) b.push_back({f.trf("material.originals", {{"n", std::to_string(originals)}}), f.palette.neutral});
-  if (copies > 0) b.push_back({f.trf("material.copies", {{"n", std::to_string(copies)}}), f.palette.neutral});
-  if (originals == 0 && copies == 0) {
-    const char* key = m.form == catalogue::MaterialForm::copy               ? K("material.form_copy")
-                      : m.form == catalogue::MaterialForm::original_or_copy ? K("material.form_either")
-                                                                            : K("material.form_original");
-    b.push_back({f.tr(key), f.palette.neutral});
-  }
-  return b;
-}
-
 const char* source_key(catalogue::MaterialSource s) {
   switch (s) {
     case catalogue::MaterialSource::applicant:
@@ -280,6 +251,35 @@ Intent action_bar(Frame& f, const GuideModel& m, Area area) {
 }
 
 }  // namespace
+
+std::vector<BadgeSpec> material_badges(const Frame& f, const Material& m) {
+  std::vector<BadgeSpec> b;
+  switch (m.necessity) {
+    case catalogue::Necessity::required:
+      b.push_back({f.tr("material.required"), f.palette.primary});
+      break;
+    case catalogue::Necessity::optional:
+      b.push_back({f.tr("material.optional"), f.palette.neutral});
+      break;
+    case catalogue::Necessity::deferrable:
+      b.push_back({f.tr("material.deferrable"), f.palette.warn});
+      break;
+  }
+  if (m.form == catalogue::MaterialForm::electronic) {
+    b.push_back({f.tr("material.electronic"), f.palette.neutral});
+    return b;
+  }
+  const int originals = m.originals.value_or(0), copies = m.copies.value_or(0);
+  if (originals > 0) b.push_back({f.trf("material.originals", {{"n", std::to_string(originals)}}), f.palette.neutral});
+  if (copies > 0) b.push_back({f.trf("material.copies", {{"n", std::to_string(copies)}}), f.palette.neutral});
+  if (originals == 0 && copies == 0) {
+    const char* key = m.form == catalogue::MaterialForm::copy               ? K("material.form_copy")
+                      : m.form == catalogue::MaterialForm::original_or_copy ? K("material.form_either")
+                                                                            : K("material.form_original");
+    b.push_back({f.tr(key), f.palette.neutral});
+  }
+  return b;
+}
 
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
                   ScrollState& aside) {

@@ -108,19 +108,70 @@ Intent topic_grid(Frame& f, const CatalogueView& view, Area area, int cols, Scro
   return out;
 }
 
+int ticket_entries(const HomeModel& m) {
+  return (m.consult ? 1 : 0) + (m.reactivate ? 1 : 0);
+}
+
+// The ways to a ticket without a guide: a consultation for a visitor who does not know what their
+// matter is called (不知道办什么 / 咨询), and 过号重排 for one whose number was called while away. Side by side across
+// the bottom, or one above the other in the entries' column (`column`).
+Intent ticket_strip(Frame& f, const HomeModel& m, Area area, bool column) {
+  Intent out;
+  const float gap = f.metrics.gap;
+  const auto n = static_cast<float>(ticket_entries(m));
+  const ImVec2 size = column ? ImVec2(area.size.x, (area.size.y - gap * (n - 1.0f)) / n)
+                             : ImVec2((area.size.x - gap * (n - 1.0f)) / n, area.size.y);
+  const ImVec2 step = column ? ImVec2(0.0f, size.y + gap) : ImVec2(size.x + gap, 0.0f);
+  ImVec2 at = area.pos;
+  if (m.consult) {
+    ImGui::SetCursorScreenPos(at);
+    if (big_button(f, {"home:consult", f.tr("home.consult"), size, ButtonKind::primary, true, true,
+                       f.tr("home.consult_hint")})) {
+      out = {Intent::Kind::take_number, {}};
+    }
+    at = ImVec2(at.x + step.x, at.y + step.y);
+  }
+  if (m.reactivate) {
+    ImGui::SetCursorScreenPos(at);
+    if (big_button(f, {"home:reactivate", f.tr("home.reactivate"), size, ButtonKind::secondary, true, true,
+                       f.tr("home.reactivate_hint")})) {
+      out = Intent::open("reactivate");
+    }
+  }
+  return out;
+}
+
+float ticket_strip_height(const Frame& f, const HomeModel& m) {
+  if (!m.consult && !m.reactivate) return 0.0f;
+  return std::max(f.metrics.button_h, f.title_size() + f.body_size() + f.metrics.gap);
+}
+
 }  // namespace
 
-// The two ways in (一次办好, search) above the topics; in landscape, when that leaves too little
-// height for every topic (长辈模式), the two stand in a column on the left instead.
-Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll) {
+// The two ways in (一次办好, search) above the topics, and the ticket entries across the bottom; in
+// landscape, when that leaves too little height for every topic (长辈模式), all of them stand in a
+// column on the left instead.
+Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area area, ScrollState& scroll) {
   Intent out;
   const float gap = f.metrics.gap;
   const float card_h = card_height(f);
+  const float strip_h = ticket_strip_height(f, m);
+  const float strip_room = strip_h > 0.0f ? strip_h + gap : 0.0f;
   const std::size_t topic_count = view.topics().size();
-  const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line();
+  const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line() - strip_room;
   const bool side = !f.portrait && !grid_fits(f, topic_count, grid_columns(f, area.size.x), stacked_grid_h);
+  const auto column_entries = static_cast<float>(side ? 2 + ticket_entries(m) : 2);
   const float entry_w = side ? std::floor(area.size.x * 0.3f) : (area.size.x - gap) * 0.5f;
-  const float entry_h = side ? std::min(card_h * 1.6f, (area.size.y - gap) * 0.5f) : card_h;
+  const float entry_h =
+      side ? std::min(card_h * 1.6f, (area.size.y - gap * (column_entries - 1.0f)) / column_entries) : card_h;
+  if (strip_h > 0.0f) {
+    const Area strip = side
+                           ? Area{ImVec2(area.pos.x, area.pos.y + 2.0f * (entry_h + gap)),
+                                  ImVec2(entry_w, (entry_h + gap) * (column_entries - 2.0f) - gap)}
+                           : Area{ImVec2(area.pos.x, area.pos.y + area.size.y - strip_h), ImVec2(area.size.x, strip_h)};
+    if (Intent t = ticket_strip(f, m, strip, side)) out = t;
+    if (!side) area.size.y -= strip_room;
+  }
   const std::string one_visit_count =
       count_text(f.strings, K("home.one_visit_count"), K("home.one_visit_count_one"), view.one_visit().size());
   ImGui::SetCursorScreenPos(area.pos);

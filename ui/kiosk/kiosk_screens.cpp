@@ -20,9 +20,56 @@ bool known_topic(const CatalogueView& view, const std::string& arg) {
 bool known_guide(const CatalogueView& view, const std::string& arg) {
   return view.find(arg) != nullptr;
 }
+bool guide_or_none(const CatalogueView& view, const std::string& arg) {
+  return arg.empty() || known_guide(view, arg);
+}
+
+const HallConfig* hall_of(const CatalogueView& view) {
+  return view.data() ? &view.data()->hall : nullptr;
+}
 
 Intent home(ScreenContext& c) {
-  return draw_home(c.f, c.view, c.area, c.route.scroll);
+  const HomeModel m{c.session.take_number_enabled, c.session.reactivate_enabled};
+  return draw_home(c.f, c.view, m, c.area, c.route.scroll);
+}
+
+Intent priority(ScreenContext& c) {
+  static const std::vector<PriorityClass> none;
+  const HallConfig* hall = hall_of(c.view);
+  const auto* summary = c.view.find(c.route.arg);
+  const std::string name = summary ? c.view.guide_name(*summary, c.f.english) : std::string();
+  return draw_priority(c.f, {name, hall ? &hall->priority_classes : &none, c.session.sending_ticket}, c.area);
+}
+
+Intent ticket(ScreenContext& c) {
+  const KioskSession& s = c.session;
+  if (!s.ticket || !s.ticket->ticket) return {Intent::Kind::home};
+  const std::string& guide_id = s.ticket->request.guide_id;
+  const bool loaded = !guide_id.empty() && s.guide_id == guide_id && s.guide && *s.guide;
+  std::string group;
+  if (const HallConfig* hall = hall_of(c.view)) {
+    if (const QueueGroup* g = hall->group(s.ticket->ticket->group))
+      group = c.f.english && !g->name_en.empty() ? g->name_en : g->name;
+  }
+  const TicketModel m{s.ticket, s.ticket_qr, loaded ? &**s.guide : nullptr, group, s.ticket_seconds_left};
+  return draw_ticket(c.f, m, c.area, c.route.scroll);
+}
+
+Intent ticket_failed(ScreenContext& c) {
+  const KioskSession& s = c.session;
+  if (!s.ticket || s.ticket->phase != TicketState::Phase::failed) return {Intent::Kind::back};
+  const HallConfig* hall = hall_of(c.view);
+  return draw_ticket_failed(c.f, {s.ticket, hall ? std::string_view(hall->phone) : std::string_view()}, c.area);
+}
+
+Intent reactivate(ScreenContext& c) {
+  ReactivateModel m{c.session.reactivate_number, {}, c.session.sending_ticket};
+  if (const HallConfig* hall = hall_of(c.view)) {
+    for (const auto& g : hall->queue_groups) {
+      if (!g.letter.empty()) m.letters.push_back(g.letter);
+    }
+  }
+  return draw_reactivate(c.f, m, c.area);
 }
 
 Intent topic(ScreenContext& c) {
@@ -57,12 +104,17 @@ Intent search(ScreenContext& c) {
                      c.route.scroll);
 }
 
-const std::array<KioskScreen, 5> screens{{
+const std::array<KioskScreen, 9> screens{{
     {"home", no_arg, home},
     {"topic", known_topic, topic},
     {"one-visit", no_arg, one_visit},
     {"guide", known_guide, guide},
     {"search", any_arg, search},
+    {"priority", guide_or_none, priority},
+    // A ticket stays on screen even if sync withdraws its guide: the number is the visitor's.
+    {"ticket", any_arg, ticket},
+    {"ticket-failed", any_arg, ticket_failed},
+    {"reactivate", no_arg, reactivate},
 }};
 
 }  // namespace

@@ -22,7 +22,12 @@ struct KioskSession {
   std::string guide_id;                           // the guide `guide` is (or will be) for
   std::optional<Result<catalogue::Guide>> guide;  // empty while it loads
   bool take_number_enabled = false;
+  bool reactivate_enabled = false;
   bool sending_ticket = false;
+  const TicketState* ticket = nullptr;       // the last 取号 or re-activation
+  const slip::QrBlock* ticket_qr = nullptr;  // its status URL as QR modules
+  int ticket_seconds_left = 0;               // before the ticket screen goes home by itself
+  std::string reactivate_number;             // typed on the keypad so far
 };
 
 struct ScreenContext {

@@ -8,17 +8,35 @@
 
 #include "catalogue/guide.h"
 #include "common/error.h"
+#include "hall/hall_config.h"
 #include "kiosk/catalogue_view.h"
+#include "kiosk/ticket_request.h"
+#include "slip/slip.h"
+#include "widgets/badge.h"
 #include "widgets/frame.h"
 #include "widgets/touch_list.h"
 
 namespace hall::ui {
 
 struct Intent {
-  enum class Kind { none, home, back, open, set_query, toggle_language, toggle_large_text, take_number };
+  enum class Kind {
+    none,
+    home,
+    back,
+    open,
+    set_query,
+    toggle_language,
+    toggle_large_text,
+    take_number,  // 取号 tapped: arg the guide (empty: a consultation); the priority question follows
+    send_ticket,  // the question answered: arg the guide, value the priority class (empty: none)
+    set_number,   // the re-activation keypad: arg the number typed so far
+    reactivate,   // arg the number to put back in the queue
+    ticket_done,  // 完成, or the ticket's countdown ran out: home, and the ticket forgotten
+  };
   Kind kind = Kind::none;
   std::string arg{};     // the query, the guide to take a number for, the opened screen's subject
   std::string screen{};  // Kind::open: which screen (a name in kiosk_screens.cpp)
+  std::string value{};   // Kind::send_ticket: the priority class
   explicit operator bool() const { return kind != Kind::none; }
   static Intent open(std::string_view screen, std::string arg = {}) {
     return {Kind::open, std::move(arg), std::string(screen)};
@@ -45,7 +63,11 @@ void draw_notices(Frame& f, const std::vector<std::string>& notices, Area area);
 void page_heading(Frame& f, std::string_view title, std::string_view subtitle);
 
 // ---- home_screen.cpp
-Intent draw_home(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll);
+struct HomeModel {
+  bool consult = false;     // 取号 is wired: "不知道办什么 / 咨询" takes a number for the default group
+  bool reactivate = false;  // 过号重排 is wired: "过号了？" opens the keypad
+};
+Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area area, ScrollState& scroll);
 
 // ---- topic_list_screen.cpp: a topic, the 一次办好 list, and search results share the rows.
 struct GuideListModel {
@@ -68,6 +90,48 @@ struct GuideModel {
 // `aside`: the right column's scroll in landscape.
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
                   ScrollState& aside);
+
+// What to bring of one material as badges (必要/容缺, 原件 n 份, 复印件 n 份): the guide and the
+// ticket say it alike.
+std::vector<BadgeSpec> material_badges(const Frame& f, const catalogue::Material& m);
+
+// ---- priority_screen.cpp: the optional question before a ticket is sent.
+struct PriorityModel {
+  std::string_view guide_name;  // empty: a consultation ticket
+  const std::vector<PriorityClass>* classes;
+  bool sending = false;  // the answer was given: every button is disabled until the hub replies
+};
+Intent draw_priority(Frame& f, const PriorityModel& m, Area area);
+
+// ---- ticket_screen.cpp: the number the hub issued (or put back in the queue).
+struct TicketModel {
+  const TicketState* state;
+  const slip::QrBlock* qr;        // null: the status URL could not be encoded
+  const catalogue::Guide* guide;  // what to bring; null for a consultation, or while it loads
+  std::string group_name;         // "综合受理", or empty
+  int seconds_left = 0;           // before the kiosk goes home by itself
+};
+Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scroll);
+
+// ---- ticket_failed_screen.cpp: no ticket, and why, in words.
+struct TicketFailedModel {
+  const TicketState* state;
+  std::string_view hall_phone;
+};
+Intent draw_ticket_failed(Frame& f, const TicketFailedModel& m, Area area);
+
+// ---- reactivate_screen.cpp: "过号了？": the number typed on a keypad of group letters and digits.
+struct ReactivateModel {
+  std::string_view number;           // typed so far: "A02"
+  std::vector<std::string> letters;  // the hall's queue groups' letters, in hall.json order
+  bool sending = false;
+};
+Intent draw_reactivate(Frame& f, const ReactivateModel& m, Area area);
+// Whether `number` is complete enough to send: one of `letters` and three or four digits.
+bool reactivation_number_complete(std::string_view number, const std::vector<std::string>& letters);
+
+// ---- ticket_sending.cpp: over every screen while a request is out; it takes every tap.
+void draw_ticket_sending(Frame& f, bool reactivation);
 
 // ---- search_screen.cpp
 // A search that works on this hall's catalogue, for the hint: a name with its initials and pinyin.

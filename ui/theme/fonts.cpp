@@ -34,7 +34,7 @@ std::vector<char> read_whole(const std::string& path) {
 }
 
 ImFont* add_from_memory(ImFontAtlas& atlas, const std::vector<char>& bytes, int index, float px,
-                        const ImVector<ImWchar>& ranges) {
+                        const ImWchar* ranges) {
   // The atlas frees what it owns; each font gets its own copy (1.86 keeps one per font anyway).
   void* copy = IM_ALLOC(bytes.size());
   std::memcpy(copy, bytes.data(), bytes.size());
@@ -43,7 +43,7 @@ ImFont* add_from_memory(ImFontAtlas& atlas, const std::vector<char>& bytes, int 
   cfg.FontDataOwnedByAtlas = true;
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(bytes.size()), px, &cfg, ranges.Data);
+  return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(bytes.size()), px, &cfg, ranges);
 }
 
 FontSet latin_fallback(ImFontAtlas& atlas, const Metrics& m) {
@@ -56,12 +56,19 @@ FontSet latin_fallback(ImFontAtlas& atlas, const Metrics& m) {
   ImFontConfig title_cfg;
   title_cfg.SizePixels = m.title_px;
   set.title = atlas.AddFontDefault(&title_cfg);
+  ImFontConfig number_cfg;
+  number_cfg.SizePixels = m.number_px;
+  set.number = atlas.AddFontDefault(&number_cfg);
   set.body_px = m.body_px;
   set.title_px = m.title_px;
   set.built_large = m.text_scale > 1.0f;
   atlas.Build();
   return set;
 }
+
+// A ticket's number is a group letter and digits: a few glyphs, so a very large size costs little
+// atlas space, and the number stays crisp instead of being a scaled-up title glyph.
+constexpr ImWchar number_ranges[] = {'-', '-', '0', '9', 'A', 'Z', 0};
 
 }  // namespace
 
@@ -83,9 +90,11 @@ FontSet build_font_set(ImFontAtlas& atlas, const FontRequest& request, ImVector<
   build_ranges(atlas, request.title_text, ranges_title);
   const float factor = size_factor(request.path, request.family);
   FontSet set;
-  set.body = add_from_memory(atlas, bytes, request.index, m.body_px * factor, ranges_body);
-  set.title = add_from_memory(atlas, bytes, request.index, m.title_px * factor, ranges_title);
-  if (set.body == nullptr || set.title == nullptr || !atlas.Build()) return latin_fallback(atlas, m);
+  set.body = add_from_memory(atlas, bytes, request.index, m.body_px * factor, ranges_body.Data);
+  set.title = add_from_memory(atlas, bytes, request.index, m.title_px * factor, ranges_title.Data);
+  set.number = add_from_memory(atlas, bytes, request.index, m.number_px * factor, number_ranges);
+  if (set.body == nullptr || set.title == nullptr || set.number == nullptr || !atlas.Build())
+    return latin_fallback(atlas, m);
   // The glyphs are rasterised: drop the per-font copies of the file (~20 MB each for Noto).
   // A later change rebuilds from scratch through this function, never through atlas.Build().
   atlas.ClearInputData();

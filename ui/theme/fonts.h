@@ -14,7 +14,8 @@ namespace hall::ui {
 struct FontSet {
   ImFont* body = nullptr;
   ImFont* title = nullptr;
-  float body_px = 0.0f;  // visible sizes the fonts were built for
+  ImFont* number = nullptr;  // the ticket's number: digits and capital letters only, very large
+  float body_px = 0.0f;      // visible sizes the fonts were built for
   float title_px = 0.0f;
   bool cjk = false;  // false: the Latin fallback
   bool built_large = false;

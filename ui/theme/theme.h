@@ -45,6 +45,7 @@ struct Metrics {
   float text_scale = 1.0f;
   float body_px = 30.0f;       // visible size of body text
   float title_px = 40.0f;      // headings, names in lists
+  float number_px = 210.0f;    // the ticket's number (the same in 长辈模式: it is already the largest)
   float line_spacing = 1.35f;  // advance between wrapped lines, in visible sizes (>= 1.3)
   float min_target = 64.0f;
   float pad = 24.0f;

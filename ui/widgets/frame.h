@@ -32,6 +32,8 @@ struct Frame {
   // visible size), else ImGui's default font scaled to the visible size.
   float body_size() const { return fonts.body ? fonts.body->FontSize : metrics.body_px; }
   float title_size() const { return fonts.title ? fonts.title->FontSize : metrics.title_px; }
+  ImFont* number() const { return fonts.number ? fonts.number : title(); }
+  float number_size() const { return fonts.number ? fonts.number->FontSize : metrics.number_px; }
   // Advance between wrapped lines: at least 1.3x the visible size.
   float body_line() const { return std::max(body_size(), metrics.body_px * metrics.line_spacing); }
   float title_line() const { return std::max(title_size(), metrics.title_px * metrics.line_spacing); }

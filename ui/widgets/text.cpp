@@ -50,6 +50,7 @@ float advance(ImFont* font, float size, char32_t c) {
 }
 
 thread_local std::string* audit_sink = nullptr;
+thread_local std::vector<std::string>* record_sink = nullptr;
 
 void audit(ImFont* font, std::string_view text) {
   for (const Cp& cp : code_points(text)) {
@@ -70,8 +71,16 @@ GlyphAudit::~GlyphAudit() {
   audit_sink = nullptr;
 }
 
+TextRecorder::TextRecorder(std::vector<std::string>& drawn) {
+  record_sink = &drawn;
+}
+TextRecorder::~TextRecorder() {
+  record_sink = nullptr;
+}
+
 void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view text) {
   if (audit_sink) audit(font, text);
+  if (record_sink) record_sink->emplace_back(text);
   dl->AddText(font, size, pos, col, text.data(), text.data() + text.size());
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 // Text the kiosk way: wrapped where Chinese allows a break (between Han characters, never before
 // closing punctuation), with line spacing of at least 1.3, drawn straight into the window.
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -40,6 +41,16 @@ class GlyphAudit {
   ~GlyphAudit();
   GlyphAudit(const GlyphAudit&) = delete;
   GlyphAudit& operator=(const GlyphAudit&) = delete;
+};
+
+// Every piece of text drawn while one is alive, in drawing order: what a visitor could read, for
+// tests (the number on the ticket screen is the hub's; a refusal shows none).
+class TextRecorder {
+ public:
+  explicit TextRecorder(std::vector<std::string>& drawn);
+  ~TextRecorder();
+  TextRecorder(const TextRecorder&) = delete;
+  TextRecorder& operator=(const TextRecorder&) = delete;
 };
 
 // One line, cut with "…" when it does not fit.

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+// The ticket: the number as large as the screen allows, the people ahead and the wait, the QR code
+// of the status page for the visitor's phone, what to bring with 原件/复印件 counts, and where to
+// listen for the call. It goes home by itself after a minute (the visitor has what they need), and
+// 完成 goes at once. Landscape: number | QR | materials; portrait: number beside QR, then materials.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kiosk/screens.h"
+#include "widgets/buttons.h"
+#include "widgets/qr_code.h"
+#include "widgets/text.h"
+
+namespace hall::ui {
+namespace {
+
+std::string text_or(const Frame& f, const std::string& zh, const std::string& en) {
+  return f.english && !en.empty() ? en : zh;
+}
+
+// The number in its own font when that font holds every character of it, else in the title font.
+void draw_number(Frame& f, ImDrawList* dl, ImVec2 pos, float width, const std::string& number) {
+  ImFont* font = f.number();
+  float size = f.number_size();
+  for (const char c : number) {
+    if (font->FindGlyphNoFallback(static_cast<ImWchar>(static_cast<unsigned char>(c))) == nullptr) {
+      font = f.title();
+      size = f.title_size() * 2.0f;
+      break;
+    }
+  }
+  // A narrow column (portrait in 长辈模式) shrinks the number to fit rather than cutting it.
+  const float w = text_width(font, size, number);
+  if (w > width && w > 0.0f) size *= width / w;
+  draw_text(dl, font, size, pos, f.color(f.palette.text), number);
+  ImGui::Dummy(ImVec2(width, size));
+}
+
+// Number, group, people ahead, the wait, and where to listen.
+void number_block(Frame& f, const TicketModel& m, float width) {
+  const IssuedTicket& t = *m.state->ticket;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::BeginGroup();
+  paragraph(muted_style(f), f.tr("ticket.your_number"), 0.0f, width);
+  if (m.state->sample) paragraph(muted_style(f), f.tr("ticket.sample"), 0.0f, width);
+  draw_number(f, dl, ImGui::GetCursorScreenPos(), width, t.number);
+  if (!m.group_name.empty()) paragraph(title_style(f, f.palette.text), m.group_name, 0.0f, width);
+  ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
+  const std::string n = std::to_string(t.ahead);
+  const bool again = m.state->purpose == TicketState::Purpose::reactivate;
+  const std::string ahead = t.ahead == 0 ? f.tr(again ? K("ticket.requeued_none_ahead") : K("ticket.none_ahead"))
+                                         : f.trf(again ? K("ticket.requeued_ahead") : K("ticket.ahead"), {{"n", n}});
+  // One line, in the title size when it fits, else the body size: "3" and "人" must not part.
+  TextStyle ahead_style = title_style(f, f.palette.accent);
+  if (text_width(ahead_style.font, ahead_style.size, ahead) > width) ahead_style = body_style(f, f.palette.accent);
+  paragraph(ahead_style, ahead, 0.0f, width);
+  if (t.estimated_wait_s) {
+    const int minutes = std::max(1, static_cast<int>(std::ceil(*t.estimated_wait_s / 60.0)));
+    paragraph(body_style(f, f.palette.text), f.trf("ticket.wait", {{"n", std::to_string(minutes)}}), 0.0f, width);
+  }
+  ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
+  // The hint on the notice colour: the one thing to do next.
+  const TextStyle st = body_style(f, f.palette.on_notice);
+  const std::string& hint = f.tr("ticket.listen");
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float inner = width - 2.0f * f.metrics.gap;
+  const float h = paragraph_height(st, hint, inner) + f.metrics.gap;
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.notice), f.metrics.rounding);
+  draw_paragraph(dl, st, ImVec2(p.x + f.metrics.gap, p.y + f.metrics.gap * 0.5f), hint, inner);
+  ImGui::Dummy(ImVec2(width, h));
+  ImGui::EndGroup();
+}
+
+// The QR code with what it is for; `max_side` bounds the code, the caption goes below.
+void qr_block(Frame& f, const TicketModel& m, float width, float max_side) {
+  ImGui::BeginGroup();
+  const std::string& caption = f.tr("ticket.scan");
+  if (m.qr) {
+    const float side = qr_side(*m.qr, std::min(width, max_side));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    draw_qr(ImGui::GetWindowDrawList(), ImVec2(p.x + (width - side) * 0.5f, p.y), *m.qr, side);
+    ImGui::Dummy(ImVec2(width, side));
+    const TextStyle st = body_style(f, f.palette.text);
+    const float tw = std::min(text_width(st.font, st.size, caption), width);
+    paragraph(st, caption, (width - tw) * 0.5f, width);
+  } else {
+    paragraph(muted_style(f), f.tr("ticket.no_qr"), 0.0f, width);
+  }
+  ImGui::EndGroup();
+}
+
+void materials_block(Frame& f, const TicketModel& m, float width) {
+  const TextStyle head = title_style(f, f.palette.text);
+  if (!m.guide) {
+    // A consultation has no guide: the desk will say what is needed.
+    paragraph(head, f.tr("ticket.bring"), 0.0f, width);
+    paragraph(body_style(f, f.palette.text), f.tr("ticket.bring_ask"), 0.0f, width);
+    return;
+  }
+  const catalogue::Guide& g = *m.guide;
+  paragraph(head, f.tr("ticket.bring"), 0.0f, width);
+  paragraph(muted_style(f), text_or(f, g.name, g.name_en), 0.0f, width);
+  if (g.materials.empty()) paragraph(body_style(f, f.palette.text), f.tr("guide.no_materials"), 0.0f, width);
+  for (std::size_t i = 0; i < g.materials.size(); ++i) {
+    const catalogue::Material& mat = g.materials[i];
+    ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.25f));
+    paragraph(body_style(f, f.palette.text), std::to_string(i + 1) + ". " + text_or(f, mat.name, mat.name_en), 0.0f,
+              width);
+    badge_row(f, material_badges(f, mat), f.metrics.pad);
+  }
+  ImGui::Dummy(ImVec2(0, f.metrics.pad));
+}
+
+// The countdown and 完成 at the bottom.
+float bottom_height(const Frame& f) {
+  return std::max(f.metrics.button_h, f.metrics.min_target) + f.metrics.gap;
+}
+
+Intent bottom_bar(Frame& f, const TicketModel& m, Area area) {
+  Intent out;
+  const float bh = std::max(f.metrics.button_h, f.metrics.min_target);
+  const float y = area.pos.y + area.size.y - bh;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f), ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
+              f.color(f.palette.border), 2.0f);
+  const std::string& done = f.tr("ticket.done");
+  const float w = std::max(button_width(f, done) + 2.0f * f.metrics.pad, 320.0f * f.metrics.text_scale);
+  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + area.size.x - w, y));
+  if (big_button(f, {"ticket:done", done, ImVec2(w, bh), ButtonKind::primary, true, true})) {
+    out = {Intent::Kind::ticket_done, {}};
+  }
+  const TextStyle st = body_style(f, f.palette.text);
+  const std::string left = f.trf("ticket.going_home", {{"n", std::to_string(std::max(m.seconds_left, 0))}});
+  const float room = area.size.x - w - f.metrics.gap;
+  draw_line_clipped(dl, st, ImVec2(area.pos.x, y + (bh - st.size) * 0.5f), left, room);
+  return out;
+}
+
+}  // namespace
+
+Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scroll) {
+  if (!m.state || !m.state->ticket) return {Intent::Kind::home};
+  const float gap = f.metrics.gap * 2.0f;
+  const float body_h = area.size.y - bottom_height(f) - f.metrics.gap;
+  if (f.portrait) {
+    // Number and QR side by side across the top; what to bring scrolls below.
+    const float qr_w = std::floor(area.size.x * 0.4f);
+    const float num_w = area.size.x - qr_w - gap;
+    ImGui::SetCursorScreenPos(area.pos);
+    number_block(f, m, num_w);
+    const float num_bottom = ImGui::GetItemRectMax().y;
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
+    qr_block(f, m, qr_w, qr_w);
+    const float top = std::max(num_bottom, ImGui::GetItemRectMax().y) + gap;
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
+    begin_touch_scroll(f, "##ticket_materials", ImVec2(area.size.x, area.pos.y + body_h - top), scroll);
+    materials_block(f, m, area.size.x - f.metrics.pad);
+    end_touch_scroll(f, scroll);
+  } else {
+    const float num_w = std::floor(area.size.x * 0.36f);
+    const float qr_w = std::floor(area.size.x * 0.26f);
+    const float mat_w = area.size.x - num_w - qr_w - 2.0f * gap;
+    ImGui::SetCursorScreenPos(area.pos);
+    number_block(f, m, num_w);
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
+    qr_block(f, m, qr_w, std::min(qr_w, body_h - 3.0f * f.body_line()));
+    const float mat_x = area.pos.x + num_w + qr_w + 2.0f * gap;
+    ImGui::SetCursorScreenPos(ImVec2(mat_x, area.pos.y));
+    begin_touch_scroll(f, "##ticket_materials", ImVec2(mat_w, body_h), scroll);
+    materials_block(f, m, mat_w - f.metrics.pad);
+    end_touch_scroll(f, scroll);
+  }
+  return bottom_bar(f, m, area);
+}
+
+}  // namespace hall::ui
