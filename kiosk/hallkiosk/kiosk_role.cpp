@@ -217,6 +217,7 @@ void KioskRole::adopt_hub(Result<std::unique_ptr<HubLink>> link) {
   hub_ = std::move(*link);
   std::cerr << "hallkiosk: hub at " << hub_->url() << "\n";
   app_->on_take_number(make_take_number(*hub_, ticket_worker_, host_.run_queue()));
+  app_->on_reactivate_number(make_reactivate_number(*hub_, ticket_worker_, host_.run_queue()));
 }
 
 void KioskRole::connect_hub() {

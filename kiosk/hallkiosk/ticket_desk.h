@@ -10,10 +10,13 @@
 
 namespace hall::kiosk {
 
-// `link`, `worker` and `ui` must outlive every call of the returned function.
+// `link`, `worker` and `ui` must outlive every call of the returned functions.
 ui::TakeNumber make_take_number(HubLink& link, WorkerPool& worker, RunQueue& ui);
+// 过号了？: the number a visitor typed, re-activated by the hub (POST /api/v1/reactivations).
+ui::ReactivateNumber make_reactivate_number(HubLink& link, WorkerPool& worker, RunQueue& ui);
 
-// The hub's answer to POST /api/v1/tickets as a ticket, or the reason in the visitor's words.
-Result<ui::IssuedTicket> issued_ticket_of(const Result<http::Response>& answer);
+// The hub's answer to POST /api/v1/tickets (or /reactivations) as a ticket, or the refusal in the
+// visitor's words, zh and en, with its kind (unreachable, closed, not found, refused).
+ui::TicketResult issued_ticket_of(const Result<http::Response>& answer);
 
 }  // namespace hall::kiosk
