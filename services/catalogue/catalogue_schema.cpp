@@ -51,8 +51,8 @@ Result<void> for_each_stored_guide(Database& db, const std::function<Result<void
     try {
       node = Json::parse(row.text(2));
     } catch (const Json::exception&) {
-      return fail(ErrorCode::corrupt, "stored guide " + row.text(0) + " version " + std::to_string(row.integer(1)) +
-                                          ": body is not JSON");
+      return fail(ErrorCode::corrupt,
+                  "stored guide " + row.text(0) + " version " + std::to_string(row.integer(1)) + ": body is not JSON");
     }
     const auto guide = parse_guide(node, "guide " + row.text(0), problems);
     if (!guide) {
@@ -158,8 +158,14 @@ Result<void> to_v5(Database& db) {
   return for_each_stored_guide(db, [&](const Guide& g) { return insert_search_term_rows(db, g); });
 }
 
+// Version 6: names read in context by segmentation (长寿 is chang shou in 百岁老人长寿补贴), and
+// other readings of polyphones as terms of their own: every stored guide's terms again.
+Result<void> to_v6(Database& db) {
+  return to_v5(db);
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5, to_v6};
   return all;
 }
 

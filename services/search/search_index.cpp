@@ -17,7 +17,8 @@ std::uint64_t gram(char32_t a, char32_t b = 0) {
 // Terms stored as space-separated syllables or words: matching runs on the joined form, from a
 // syllable or word start, so "pens" finds "basic pension insurance" but "sion" does not.
 bool is_spaced(TermKind k) {
-  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english;
+  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english ||
+         k == TermKind::other_pinyin;
 }
 
 // Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
@@ -32,23 +33,39 @@ std::vector<std::size_t> anchor_offsets(std::string_view text, bool syllables_on
   return out;
 }
 
+bool is_keyword(TermKind kind) {
+  return kind == TermKind::keyword || kind == TermKind::keyword_pinyin || kind == TermKind::keyword_initials;
+}
+
 MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
   switch (kind) {
     case TermKind::name:
     case TermKind::name_pinyin:
-      if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
-      return MatchRank::name_substring;
     case TermKind::keyword:
     case TermKind::keyword_pinyin:
+      if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
+      return MatchRank::name_substring;
     case TermKind::english:
-      return MatchRank::keyword;
+      return MatchRank::english;
     case TermKind::name_initials:
     case TermKind::keyword_initials:
-      return MatchRank::initials;
+      if (at_start) return whole ? MatchRank::whole_initials : MatchRank::initials;
+      return MatchRank::inner_initials;
+    case TermKind::other_pinyin:
+    case TermKind::other_initials:
+      return MatchRank::other_reading;
     case TermKind::faq:
       return MatchRank::faq;
   }
   return MatchRank::faq;
+}
+
+// What best[] holds per guide: the rank, and below it whether only a keyword matched.
+int score_of(MatchRank rank, bool keyword) {
+  return static_cast<int>(rank) * 2 + (keyword ? 1 : 0);
+}
+MatchRank rank_of_score(int score) {
+  return static_cast<MatchRank>(score / 2);
 }
 
 }  // namespace
@@ -59,12 +76,18 @@ const char* to_string(MatchRank r) {
       return "exact name";
     case MatchRank::name_prefix:
       return "name prefix";
+    case MatchRank::whole_initials:
+      return "all initials";
     case MatchRank::name_substring:
       return "in name";
-    case MatchRank::keyword:
-      return "keyword";
+    case MatchRank::english:
+      return "English";
     case MatchRank::initials:
       return "initials";
+    case MatchRank::inner_initials:
+      return "inside initials";
+    case MatchRank::other_reading:
+      return "other reading";
     case MatchRank::faq:
       return "faq";
   }
@@ -142,9 +165,9 @@ void SearchIndex::collect_anchored(const std::vector<Anchor>& anchors, std::stri
                              [](const Anchor& a, std::string_view key) { return a.suffix < key; });
   for (; it != anchors.end() && it->suffix.starts_with(q); ++it) {
     const bool whole = it->at_start && it->term_length == q.size();
-    const int rank = static_cast<int>(rank_of(it->kind, it->at_start, whole));
+    const int score = score_of(rank_of(it->kind, it->at_start, whole), is_keyword(it->kind));
     int& slot = best[it->guide];
-    slot = std::min(slot, rank);
+    slot = std::min(slot, score);
   }
 }
 
@@ -161,11 +184,11 @@ void SearchIndex::collect_faq(std::string_view q, std::vector<int>& best) const 
     if (!candidates || found->second.size() < candidates->size()) candidates = &found->second;
   }
   if (!candidates) return;
-  const int rank = static_cast<int>(MatchRank::faq);
+  const int score = score_of(MatchRank::faq, false);
   for (const auto index : *candidates) {
     const auto& f = faq_[index];
-    if (best[f.guide] <= rank) continue;
-    if (f.text.find(q) != std::string_view::npos) best[f.guide] = rank;
+    if (best[f.guide] <= score) continue;
+    if (f.text.find(q) != std::string_view::npos) best[f.guide] = score;
   }
 }
 
@@ -190,7 +213,7 @@ std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t li
   const std::size_t keep = std::min(limit, found.size());
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(), better);
   for (std::size_t i = 0; i < keep; ++i) {
-    hits.push_back({guides_[found[i]].id, static_cast<MatchRank>(best[found[i]])});
+    hits.push_back({guides_[found[i]].id, rank_of_score(best[found[i]])});
   }
   return hits;
 }
