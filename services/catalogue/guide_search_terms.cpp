@@ -13,10 +13,14 @@ std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
     std::string spaced = search::spaced_pinyin(text);
     if (spaced.empty()) return;
     std::string own_initials = search::initials_of(spaced);
-    // Other readings of its polyphones: 长寿 is typed zhangshou by some; their initials only when
-    // they differ (zs beside cs), so an unchanged initial adds no second, lower-ranked term.
+    auto others = search::other_spaced_pinyin(text);
+    terms.push_back({initials, own_initials});
+    terms.push_back({py, std::move(spaced)});
+    // Other readings of its polyphones, after the reading in context (the index anchors them only up
+    // to where they differ from it): 长寿 is typed zhangshou by some. Their initials only when they
+    // differ (zs beside cs), so an unchanged initial adds no second, lower-ranked term.
     std::vector<std::string> other_initials;
-    for (auto& other : search::other_spaced_pinyin(text)) {
+    for (auto& other : others) {
       std::string i = search::initials_of(other);
       if (i != own_initials && std::find(other_initials.begin(), other_initials.end(), i) == other_initials.end()) {
         other_initials.push_back(i);
@@ -24,8 +28,6 @@ std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
       }
       terms.push_back({search::TermKind::other_pinyin, std::move(other)});
     }
-    terms.push_back({initials, std::move(own_initials)});
-    terms.push_back({py, std::move(spaced)});
   };
   add_with_pinyin(guide.name, search::TermKind::name, search::TermKind::name_pinyin, search::TermKind::name_initials);
   for (const auto& k : guide.keywords) {

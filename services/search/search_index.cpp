@@ -99,10 +99,16 @@ SearchIndex::SearchIndex(std::vector<IndexEntry> entries) {
   for (auto& e : entries) {
     const auto g = static_cast<std::uint32_t>(guides_.size());
     guides_.push_back({std::move(e.guide_id), utf8::length(e.name), std::move(e.name)});
-    for (const auto& t : e.terms) add_term(g, t);
+    std::string_view pinyin, initials;  // the latest reading in context, which other readings vary
+    for (const auto& t : e.terms) {
+      if (t.kind == TermKind::name_pinyin || t.kind == TermKind::keyword_pinyin) pinyin = t.text;
+      if (t.kind == TermKind::name_initials || t.kind == TermKind::keyword_initials) initials = t.text;
+      add_term(g, t, t.kind == TermKind::other_pinyin ? pinyin : t.kind == TermKind::other_initials ? initials : "");
+    }
   }
   const auto by_suffix = [](const Anchor& a, const Anchor& b) { return a.suffix < b.suffix; };
   std::sort(anchors_.begin(), anchors_.end(), by_suffix);
+  std::sort(other_anchors_.begin(), other_anchors_.end(), by_suffix);
   std::copy_if(anchors_.begin(), anchors_.end(), std::back_inserter(start_anchors_),
                [](const Anchor& a) { return a.at_start; });
 }
@@ -111,13 +117,15 @@ std::string SearchIndex::term_of(std::string_view guide_id, TermKind kind) const
   const auto g = std::find_if(guides_.begin(), guides_.end(), [&](const GuideRef& r) { return r.id == guide_id; });
   if (g == guides_.end()) return {};
   const auto index = static_cast<std::uint32_t>(g - guides_.begin());
-  for (const auto& a : start_anchors_) {
-    if (a.guide == index && a.kind == kind) return std::string(a.suffix);
+  for (const auto* anchors : {&start_anchors_, &other_anchors_}) {
+    for (const auto& a : *anchors) {
+      if (a.guide == index && a.kind == kind && a.at_start) return std::string(a.suffix);
+    }
   }
   return {};
 }
 
-void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
+void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term, std::string_view reading_in_context) {
   if (term.text.empty()) return;
   if (term.kind == TermKind::faq) {
     texts_.push_back(std::make_unique<std::string>(term.text));
@@ -153,10 +161,23 @@ void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
     joined = term.text;
     offsets = anchor_offsets(joined, false);
   }
+  // Another reading: anchored from its start up to the first byte where it differs.
+  if (!reading_in_context.empty()) {
+    const auto differs =
+        std::mismatch(term.text.begin(), term.text.end(), reading_in_context.begin(), reading_in_context.end()).first -
+        term.text.begin();
+    const std::size_t last_start = std::count(term.text.begin(), term.text.begin() + differs, ' ');
+    if (is_spaced(term.kind)) {
+      if (offsets.size() > last_start + 1) offsets.resize(last_start + 1);
+    } else {
+      std::erase_if(offsets, [&](std::size_t off) { return off > static_cast<std::size_t>(differs); });
+    }
+  }
   texts_.push_back(std::make_unique<std::string>(std::move(joined)));
   const std::string_view text = *texts_.back();
+  auto& into = reading_in_context.empty() ? anchors_ : other_anchors_;
   for (const std::size_t off : offsets) {
-    anchors_.push_back({text.substr(off), guide, static_cast<std::uint32_t>(text.size()), term.kind, off == 0});
+    into.push_back({text.substr(off), guide, static_cast<std::uint32_t>(text.size()), term.kind, off == 0});
   }
 }
 
@@ -200,6 +221,7 @@ std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t li
   std::vector<int> best(guides_.size(), none);
   const bool one_letter = q.size() == 1;  // one ASCII byte; a single 汉字 still matches anywhere
   collect_anchored(one_letter ? start_anchors_ : anchors_, q, best);
+  if (!one_letter) collect_anchored(other_anchors_, q, best);
   collect_faq(q, best);
   std::vector<std::uint32_t> found;
   for (std::uint32_t g = 0; g < best.size(); ++g) {

@@ -37,7 +37,7 @@ struct SearchHit {
 struct IndexEntry {
   std::string guide_id;
   std::string name;
-  std::vector<SearchTerm> terms;
+  std::vector<SearchTerm> terms;  // other readings follow the term they vary (catalogue/guide_search_terms)
 };
 
 class SearchIndex {
@@ -71,7 +71,10 @@ class SearchIndex {
     std::uint32_t guide;
   };
 
-  void add_term(std::uint32_t guide, const SearchTerm& term);
+  // `reading_in_context`: for another reading, the term it varies (its pinyin or initials), so that
+  // only the starts up to the first difference are anchored; later starts would only find again
+  // what the reading in context finds, and cost every keystroke.
+  void add_term(std::uint32_t guide, const SearchTerm& term, std::string_view reading_in_context = {});
   static void collect_anchored(const std::vector<Anchor>& anchors, std::string_view q, std::vector<int>& best);
   void collect_faq(std::string_view q, std::vector<int>& best) const;
 
@@ -81,6 +84,9 @@ class SearchIndex {
   // Anchors at the start of a term only: a single typed Latin letter means "starts with", and looking
   // at every inner position for it would touch most of the index on the first keystroke.
   std::vector<Anchor> start_anchors_;
+  // Other readings of polyphones, apart: a single letter never looks at them (it would find every
+  // name again that its reading in context finds), longer queries after the rest.
+  std::vector<Anchor> other_anchors_;
   std::vector<FaqText> faq_;
   std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> faq_grams_;  // 1- and 2-code-point grams
 };
