@@ -13,6 +13,7 @@ struct DataDir {
   bool is_demo = false;
   std::string hall_config() const { return path + "/hall.json"; }
   std::string catalogue_db() const { return path + "/catalogue.db"; }
+  std::string open_counts() const { return path + "/open_counts.json"; }  // this kiosk's alone, never synced
 };
 
 // `--data DIR` when given, else the demo hall's folder next to the build.

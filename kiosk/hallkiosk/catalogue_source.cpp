@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/catalogue_source.h"
 
+#include <iostream>
+
 #include <sys/stat.h>
 
 #include "hall/hall_config.h"
@@ -68,6 +70,12 @@ std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
     catalogue->problem = hall.error().message;
   }
   catalogue->hall = hall_;
+  // Damaged counts only lose the order they give: the kiosk starts counting again.
+  if (auto counts = read_open_counts(dir_.open_counts())) {
+    catalogue->open_counts = std::move(*counts);
+  } else {
+    std::cerr << "hallkiosk: " << counts.error().message << "; 常办 is ranked from new counts\n";
+  }
 
   // Reopen only when the file itself changed; a commit by another process is seen through the
   // connection we have.

@@ -74,6 +74,7 @@ class KioskRole final : public HostedRole {
   void show(Loaded loaded);
   void reload(bool only_if_changed);
   void post_to_ui(std::function<void()> task) { host_.run_queue().post(std::move(task)); }
+  void count_open_on_worker(const std::string& id);
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -83,6 +84,7 @@ class KioskRole final : public HostedRole {
   WorkerPool worker_{1};    // one thread: the store's connection is used by it alone
   std::unique_ptr<platform::FolderWatcher> watcher_;
   std::atomic<bool> check_queued_{false};
+  std::optional<OpenCounts> counts_;  // worker thread only: read on the first open, then kept
 
   // UI thread only.
   std::unique_ptr<ui::KioskApp> app_;
@@ -107,6 +109,7 @@ KioskRole::Loaded KioskRole::load_on_worker() {
       ++pending_;
       const bool posted = worker_.post([this, store, id, reply] {
         auto guide = store->current_guide(id);
+        if (guide) count_open_on_worker(id);
         post_to_ui([this, reply, guide = std::move(guide)]() mutable {
           --pending_;
           reply(std::move(guide));
@@ -119,6 +122,20 @@ KioskRole::Loaded KioskRole::load_on_worker() {
     };
   }
   return {std::move(catalogue), source_.next_change()};
+}
+
+// One more open of `id` at this kiosk, for 常办. A batch run (a screenshot, a benchmark) is not a
+// visitor and counts nothing. The file is small and written on this worker, never the UI thread.
+void KioskRole::count_open_on_worker(const std::string& id) {
+  if (!options_.screenshot.empty() || options_.frames > 0) return;
+  if (!counts_) {
+    auto read = read_open_counts(dir_.open_counts());
+    counts_ = read ? std::move(*read) : OpenCounts{};
+  }
+  ++(*counts_)[id];
+  if (auto written = write_open_counts(dir_.open_counts(), *counts_); !written) {
+    std::cerr << "hallkiosk: " << written.error().message << "\n";
+  }
 }
 
 // What the first frame can do without: the characters of every guide body (they join the atlas
