@@ -7,6 +7,7 @@
 #include "hallctl/catalogue_commands.h"
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
+#include "hallctl/hall_commands.h"
 #include "hallctl/queue_commands.h"
 #include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
@@ -17,6 +18,7 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 
 Usage: hallctl <area> <verb> [arguments] [options]
 
+  hallctl hall init --data DIR --name NAME --address ADDRESS | --from TEMPLATE   (hallctl hall --help)
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
@@ -40,7 +42,9 @@ int run(int argc, char** argv) {
   }
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer"},
+  auto cl = parse_command_line(argc, argv,
+                               {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--name",
+                                "--name-en", "--address", "--address-en", "--zone", "--phone", "--from"},
                                {"--json", "--help", "--sample"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
@@ -51,6 +55,7 @@ int run(int argc, char** argv) {
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
+  if (cl->words[0] == "hall") return run_hall_command(*cl);
   if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
     return run_slip_command(*cl);
   }
