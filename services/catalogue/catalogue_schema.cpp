@@ -164,8 +164,22 @@ Result<void> to_v6(Database& db) {
   return to_v5(db);
 }
 
+// Version 7: a suspended guide's until-date, for the list row; filled from the stored bodies.
+Result<void> to_v7(Database& db) {
+  if (auto r = db.exec("ALTER TABLE guide_versions ADD COLUMN suspended_until TEXT NOT NULL DEFAULT ''"); !r) return r;
+  auto update = db.prepare("UPDATE guide_versions SET suspended_until=?3 WHERE guide_id=?1 AND version=?2");
+  if (!update) return std::unexpected(update.error());
+  return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
+    if (!g.suspension) return {};
+    update->reset();
+    update->bind(1, g.id).bind(2, g.version).bind(3, g.suspension->until);
+    return update->run();
+  });
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5, to_v6};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,
+                                                                          to_v5, to_v6, to_v7};
   return all;
 }
 

@@ -95,6 +95,7 @@ std::string CatalogueView::text() const {
 }
 
 void append_guide_text(const catalogue::Guide& g, std::string& out) {
+  if (g.suspension) out += g.suspension->reason + g.suspension->reason_en;
   out += g.name + g.name_en + g.onsite_reason + g.onsite_reason_en + g.time_limit_note + g.time_limit_note_en;
   out += g.conditions + g.conditions_en + g.department.name + g.department.name_en;
   for (const auto& d : g.co_departments) out += d;

@@ -204,11 +204,28 @@ void faq(Frame& f, const Guide& g) {
   }
 }
 
+// Why the service is suspended and until when, right under its badges: the first thing to read.
+void suspension_note(Frame& f, const Guide& g) {
+  const TextStyle st = body_style(f, f.palette.text);
+  if (g.suspension && !g.suspension->reason.empty()) {
+    paragraph(
+        st, f.trf("guide.suspension_reason", {{"reason", text_or(f, g.suspension->reason, g.suspension->reason_en)}}));
+  }
+  if (g.suspension && !g.suspension->until.empty()) {
+    paragraph(st, f.trf("guide.suspension_until", {{"date", format_day(f.strings, g.suspension->until)}}));
+  } else {
+    paragraph(st, f.tr("guide.suspension_open"));
+  }
+}
+
 void summary(Frame& f, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
   std::vector<BadgeSpec> b;
-  if (g.status == catalogue::GuideStatus::suspended) b.push_back({f.tr("badge.suspended"), f.palette.warn});
-  b.push_back({visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral});
+  const bool suspended = g.status == catalogue::GuideStatus::suspended;
+  if (suspended) b.push_back({suspended_badge(f.strings, g.suspension ? g.suspension->until : ""), f.palette.warn});
+  // A suspended service cannot be done in one visit now: its visits are not shown as good news.
+  b.push_back(
+      {visits_badge(f.strings, g.onsite_visits), g.is_one_visit() && !suspended ? f.palette.good : f.palette.neutral});
   b.push_back(
       {f.trf("guide.promised_badge", {{"limit", format_limit(f.strings, g.promised_limit)}}), f.palette.primary});
   if (g.is_free()) {
@@ -221,6 +238,7 @@ void summary(Frame& f, const Guide& g) {
                  f.palette.warn});
   }
   badge_row(f, b);
+  if (suspended) suspension_note(f, g);
   field(f, K("guide.department"), text_or(f, g.department.name, g.department.name_en));
 }
 
