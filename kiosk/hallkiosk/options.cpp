@@ -19,7 +19,7 @@ Options:
   --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
                         hall, seeded from assets/demo on first use
   --lang zh-CN|en       the language the kiosk starts in, and returns to when idle (default zh-CN)
-  --screen SPEC         the screen to open: home (default), one-visit, topic:<name>, guide:<id>,
+  --screen SPEC         the screen to open: home (default), one-visit, common (常办), topic:<name>, guide:<id>,
                         search:<query>
   --screenshot FILE.png render the screen (after enough frames to settle), write it as a PNG and
                         exit 0; also reports on stderr whether every character drawn is in the font
@@ -66,7 +66,7 @@ Result<void> parse_size(std::string_view text, KioskOptions& o) {
 }
 
 bool known_screen(std::string_view spec) {
-  if (spec == "home" || spec == "one-visit") return true;
+  if (spec == "home" || spec == "one-visit" || spec == "common") return true;
   for (std::string_view prefix : {"topic:", "guide:", "search:"}) {
     if (spec.starts_with(prefix)) return true;
   }
@@ -92,7 +92,7 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
   } else if (name == "--screen") {
     if (!known_screen(value)) {
       return fail(ErrorCode::invalid_input,
-                  "--screen: expected home, one-visit, topic:<name>, guide:<id> or "
+                  "--screen: expected home, one-visit, common, topic:<name>, guide:<id> or "
                   "search:<query>, got \"" +
                       std::string(value) + "\"");
     }
