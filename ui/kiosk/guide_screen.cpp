@@ -268,14 +268,19 @@ void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
 
 // The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
 // drawn as text rather than a button nobody can press.
-float action_height(const Frame& f, const GuideModel& m) {
-  if (!m.take_number_enabled) return f.body_line() + f.metrics.gap;
+// The plain line wraps (English in portrait 长辈模式 takes two lines) and the bar grows with it.
+float action_height(const Frame& f, const GuideModel& m, float width) {
+  if (!m.take_number_enabled) {
+    const TextStyle st = body_style(f, f.palette.text);
+    const auto lines = wrap_lines(st.font, st.size, f.tr("guide.take_number_elsewhere"), width).size();
+    return static_cast<float>(std::max<std::size_t>(lines, 1)) * f.body_line() + f.metrics.gap;
+  }
   return std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
 }
 
 Intent action_bar(Frame& f, const GuideModel& m, Area area) {
   Intent out;
-  const float h = action_height(f, m);
+  const float h = action_height(f, m, area.size.x);
   const float y = area.pos.y + area.size.y - h;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f), ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
@@ -311,7 +316,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     return {};
   }
   const Guide& g = **m.guide;
-  const float body_h = area.size.y - action_height(f, m) - f.metrics.gap;
+  const float body_h = area.size.y - action_height(f, m, area.size.x) - f.metrics.gap;
   if (f.portrait) {
     begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
     guide_body(f, view, g);
