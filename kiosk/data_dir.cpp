@@ -23,6 +23,26 @@ DataDir resolve_data_dir(const std::string& given) {
   return {HALL_DEMO_DATA_DIR, true};
 }
 
+std::string init_command(const DataDir& dir) {
+  return "hallctl hall init --data " + dir.path + " --name NAME --address ADDRESS";
+}
+
+Result<HallConfig> load_hall(const DataDir& dir) {
+  auto hall = load_hall_config(dir.hall_config());
+  if (hall) return hall;
+  if (hall.error().code == ErrorCode::not_found) {
+    return fail(ErrorCode::not_found, hall.error().message + "; create this hall's folder with: " + init_command(dir));
+  }
+  return fail(
+      hall.error().code,
+      hall.error().message + "\nmend hall.json (each problem above), or move it away and run: " + init_command(dir));
+}
+
+Error missing_catalogue(const DataDir& dir) {
+  return Error{ErrorCode::not_found,
+               dir.catalogue_db() + ": no guide catalogue in this hall's folder; create it with: " + init_command(dir)};
+}
+
 Result<void> prepare_data_dir(const DataDir& dir) {
   std::error_code ec;
   fs::create_directories(dir.path, ec);

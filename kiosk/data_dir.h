@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/error.h"
+#include "hall/hall_config.h"
 
 namespace hall::app {
 
@@ -13,6 +14,7 @@ struct DataDir {
   bool is_demo = false;
   std::string hall_config() const { return path + "/hall.json"; }
   std::string catalogue_db() const { return path + "/catalogue.db"; }
+  std::string open_counts() const { return path + "/open_counts.json"; }  // this kiosk's alone, never synced
 };
 
 // `--data DIR` when given, else the demo hall's folder next to the build.
@@ -23,5 +25,13 @@ DataDir resolve_data_dir(const std::string& given);
 Result<void> prepare_data_dir(const DataDir& dir);
 
 std::string demo_assets_dir();
+
+// The command that makes `dir` a working hall: "hallctl hall init --data DIR --name ... --address ...".
+std::string init_command(const DataDir& dir);
+// The folder's hall.json; a refusal ends with what mends it (init for a missing file, the
+// problems and init after moving it away for a broken one), so nobody is left at "cannot open".
+Result<HallConfig> load_hall(const DataDir& dir);
+// "DIR/catalogue.db: no guide catalogue in this hall's folder; create it with: hallctl hall init ..."
+Error missing_catalogue(const DataDir& dir);
 
 }  // namespace hall::app

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallctl/catalogue_commands.h"
 
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -75,9 +76,17 @@ int import(const CommandLine& cl, const std::string& path) {
   if (!store) return report(store.error());
   auto result = store->import(*file);
   if (!result) return report(result.error());
+  // The guides are in, but a folder without hall.json is not yet a hall the kiosk can open.
+  if (const auto dir = app::resolve_data_dir(cl.option("--data")); !std::filesystem::exists(dir.hall_config())) {
+    std::cerr << "hallctl: " << dir.path
+              << " has no hall.json, so hallkiosk cannot open it yet: " << app::init_command(dir) << "\n";
+  }
   if (cl.flag("--json")) {
-    std::cout << Json{{"added", result->added}, {"updated", result->updated}, {"unchanged", result->unchanged},
-                      {"scheduled", result->scheduled}}.dump(2)
+    std::cout << Json{{"added", result->added},
+                      {"updated", result->updated},
+                      {"unchanged", result->unchanged},
+                      {"scheduled", result->scheduled}}
+                     .dump(2)
               << "\n";
   } else {
     std::cout << "imported " << path << ": " << result->added << " added, " << result->updated << " updated, "
@@ -95,9 +104,15 @@ int list(const CommandLine& cl) {
   if (cl.flag("--json")) {
     Json out = Json::array();
     for (const auto& g : *guides) {
-      out.push_back({{"id", g.id}, {"version", g.version}, {"name", g.name}, {"name_en", g.name_en},
-                     {"status", catalogue::to_string(g.status)}, {"onsite_visits", g.onsite_visits},
-                     {"one_visit", g.is_one_visit()}, {"topics", g.topics}, {"window", g.window}});
+      out.push_back({{"id", g.id},
+                     {"version", g.version},
+                     {"name", g.name},
+                     {"name_en", g.name_en},
+                     {"status", catalogue::to_string(g.status)},
+                     {"onsite_visits", g.onsite_visits},
+                     {"one_visit", g.is_one_visit()},
+                     {"topics", g.topics},
+                     {"window", g.window}});
     }
     std::cout << out.dump(2) << "\n";
     return exit_ok;
@@ -123,7 +138,9 @@ int show(const CommandLine& cl, const std::string& id) {
     out["versions"] = Json::array();
     for (const auto& v : *versions) {
       out["versions"].push_back(
-          {{"version", v.version}, {"status", catalogue::to_string(v.status)}, {"content_hash", v.content_hash},
+          {{"version", v.version},
+           {"status", catalogue::to_string(v.status)},
+           {"content_hash", v.content_hash},
            {"effective_from", v.effective_from ? Json(format_rfc3339_utc(*v.effective_from)) : Json(nullptr)}});
     }
     std::cout << out.dump(2) << "\n";
@@ -156,11 +173,13 @@ int search(const CommandLine& cl, const std::string& query) {
   const auto hits = index->query(query);
   if (cl.flag("--json")) {
     Json out = Json::array();
-    for (const auto& h : hits) out.push_back({{"id", h.guide_id}, {"name", names[h.guide_id]}, {"match", to_string(h.rank)}});
+    for (const auto& h : hits)
+      out.push_back({{"id", h.guide_id}, {"name", names[h.guide_id]}, {"match", to_string(h.rank)}});
     std::cout << out.dump(2) << "\n";
     return exit_ok;
   }
-  for (const auto& h : hits) std::cout << h.guide_id << "  " << names[h.guide_id] << "  (" << to_string(h.rank) << ")\n";
+  for (const auto& h : hits)
+    std::cout << h.guide_id << "  " << names[h.guide_id] << "  (" << to_string(h.rank) << ")\n";
   std::cout << hits.size() << " found for \"" << query << "\"\n";
   return exit_ok;
 }
@@ -194,7 +213,8 @@ int run_catalogue_command(const CommandLine& cl) {
   if (verb == "import") return needs(1, "import needs FILE") ? import(cl, w[2]) : exit_invalid;
   if (verb == "list") return needs(0, "list takes no argument") ? list(cl) : exit_invalid;
   if (verb == "show") return needs(1, "show needs ID") ? show(cl, w[2]) : exit_invalid;
-  if (verb == "search") return needs(1, "search needs QUERY (quote it if it has spaces)") ? search(cl, w[2]) : exit_invalid;
+  if (verb == "search")
+    return needs(1, "search needs QUERY (quote it if it has spaces)") ? search(cl, w[2]) : exit_invalid;
   if (verb == "export") return needs(0, "export takes no argument") ? export_catalogue(cl) : exit_invalid;
   return usage("unknown verb \"" + verb + "\"");
 }

@@ -8,6 +8,7 @@
 #include "hallctl/central_commands.h"
 #include "hallctl/command_line.h"
 #include "hallctl/notice_commands.h"
+#include "hallctl/hall_commands.h"
 #include "hallctl/queue_commands.h"
 #include "hallctl/serve_command.h"
 #include "hallctl/slip_commands.h"
@@ -19,6 +20,7 @@ const char* const help = R"(hallctl — the hall's headless tool (hallkiosk)
 
 Usage: hallctl <area> <verb> [arguments] [options]
 
+  hallctl hall init --data DIR --name NAME --address ADDRESS | --from TEMPLATE   (hallctl hall --help)
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
   hallctl notice validate FILE [--central] | scan FILE | import FILE | list [--date D]
                                                             (hallctl notice --help)
@@ -46,7 +48,9 @@ int run(int argc, char** argv) {
   if (argc > 1 && std::string_view(argv[1]) == "sync") return run_sync_command(argc, argv);
   if (argc > 1 && std::string_view(argv[1]) == "serve") return run_serve_command(argc, argv);
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
-  auto cl = parse_command_line(argc, argv, {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date"},
+  auto cl = parse_command_line(argc, argv,
+                               {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date",
+                                "--name", "--name-en", "--address", "--address-en", "--zone", "--phone", "--from"},
                                {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
@@ -58,6 +62,7 @@ int run(int argc, char** argv) {
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
   if (is_notice_format_verb(*cl)) return run_notice_command(*cl);
+  if (cl->words[0] == "hall") return run_hall_command(*cl);
   if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
     return run_slip_command(*cl);
   }

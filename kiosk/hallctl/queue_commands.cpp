@@ -70,7 +70,7 @@ Result<std::unique_ptr<QueueHall>> open_hall(const CommandLine& cl) {
   const auto dir = app::resolve_data_dir(cl.option("--data"));
   if (auto r = app::prepare_data_dir(dir); !r) return std::unexpected(r.error());
   auto out = std::make_unique<QueueHall>();
-  auto hall = load_hall_config(dir.hall_config());
+  auto hall = app::load_hall(dir);
   if (!hall) return std::unexpected(hall.error());
   out->hall = std::move(*hall);
   auto zone = TimeZone::load(out->hall.time_zone);

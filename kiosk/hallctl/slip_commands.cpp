@@ -48,7 +48,7 @@ int report(const Error& e) {
 Result<Sample> load_sample(const CommandLine& cl) {
   const auto dir = app::resolve_data_dir(cl.option("--data"));
   if (auto ok = app::prepare_data_dir(dir); !ok) return std::unexpected(ok.error());
-  auto hall_config = load_hall_config(dir.hall_config());
+  auto hall_config = app::load_hall(dir);
   if (!hall_config) return std::unexpected(hall_config.error());
   auto catalogue = catalogue::load_catalogue_file(app::demo_assets_dir() + "/catalogue.json");
   if (!catalogue) return std::unexpected(catalogue.error());

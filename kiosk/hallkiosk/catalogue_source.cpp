@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/catalogue_source.h"
 
+#include <iostream>
+
 #include <sys/stat.h>
 
 #include "hall/hall_config.h"
@@ -20,8 +22,7 @@ std::optional<CatalogueSource::FileId> CatalogueSource::file_id() const {
 Result<void> CatalogueSource::open_store() {
   store_.reset();
   store_file_ = file_id();
-  if (!store_file_)
-    return fail(ErrorCode::not_found, dir_.catalogue_db() + ": no guide catalogue in this hall's folder");
+  if (!store_file_) return std::unexpected(app::missing_catalogue(dir_));
   auto store = catalogue::CatalogueStore::open(dir_.catalogue_db(), *clock_);
   if (!store) return std::unexpected(store.error());
   store_ = std::make_shared<catalogue::CatalogueStore>(std::move(*store));
@@ -61,13 +62,19 @@ void CatalogueSource::note_sync_state(ui::KioskCatalogue& catalogue) {
 std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
   auto catalogue = std::make_shared<ui::KioskCatalogue>();
   next_change_.reset();
-  if (auto hall = load_hall_config(dir_.hall_config())) {
+  if (auto hall = app::load_hall(dir_)) {
     hall_ = std::move(*hall);
   } else {
     hall_ = HallConfig{};
     catalogue->problem = hall.error().message;
   }
   catalogue->hall = hall_;
+  // Damaged counts only lose the order they give: the kiosk starts counting again.
+  if (auto counts = read_open_counts(dir_.open_counts())) {
+    catalogue->open_counts = std::move(*counts);
+  } else {
+    std::cerr << "hallkiosk: " << counts.error().message << "; 常办 is ranked from new counts\n";
+  }
 
   // Reopen only when the file itself changed; a commit by another process is seen through the
   // connection we have.

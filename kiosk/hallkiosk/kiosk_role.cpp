@@ -82,6 +82,7 @@ class KioskRole final : public HostedRole {
   void connect_hub();
   Result<std::unique_ptr<HubLink>> open_hub() const;
   void adopt_hub(Result<std::unique_ptr<HubLink>> link);
+  void count_open_on_worker(const std::string& id);
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -93,6 +94,7 @@ class KioskRole final : public HostedRole {
   std::atomic<bool> check_queued_{false};
   WorkerPool ticket_worker_{1};  // requests to the hub, one at a time, off the UI thread
   std::unique_ptr<HubLink> hub_;  // set on the UI thread; used by the ticket worker
+  std::optional<OpenCounts> counts_;  // worker thread only: read on the first open, then kept
 
   // UI thread only.
   std::unique_ptr<ui::KioskApp> app_;
@@ -117,6 +119,7 @@ KioskRole::Loaded KioskRole::load_on_worker() {
       ++pending_;
       const bool posted = worker_.post([this, store, id, reply] {
         auto guide = store->current_guide(id);
+        if (guide) count_open_on_worker(id);
         post_to_ui([this, reply, guide = std::move(guide)]() mutable {
           --pending_;
           reply(std::move(guide));
@@ -129,6 +132,20 @@ KioskRole::Loaded KioskRole::load_on_worker() {
     };
   }
   return {std::move(catalogue), source_.next_change()};
+}
+
+// One more open of `id` at this kiosk, for 常办. A batch run (a screenshot, a benchmark) is not a
+// visitor and counts nothing. The file is small and written on this worker, never the UI thread.
+void KioskRole::count_open_on_worker(const std::string& id) {
+  if (!options_.screenshot.empty() || options_.frames > 0) return;
+  if (!counts_) {
+    auto read = read_open_counts(dir_.open_counts());
+    counts_ = read ? std::move(*read) : OpenCounts{};
+  }
+  ++(*counts_)[id];
+  if (auto written = write_open_counts(dir_.open_counts(), *counts_); !written) {
+    std::cerr << "hallkiosk: " << written.error().message << "\n";
+  }
 }
 
 // What the first frame can do without: the characters of every guide body (they join the atlas

@@ -19,10 +19,10 @@ Options:
   --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
                         hall, seeded from assets/demo on first use
   --lang zh-CN|en       the language the kiosk starts in, and returns to when idle (default zh-CN)
-  --screen SPEC         the screen to open: home (default), one-visit, topic:<name>, guide:<id>,
-                        search:<query>, priority[:<id>] (取号's question), reactivate (过号了？);
-                        sample states marked as such, for pictures: ticket[:<id>], reactivated,
-                        sending[:<id>], ticket-failed[:unreachable|closed|refused|not_found]
+  --screen SPEC         the screen to open: home (default), one-visit, common (常办), topic:<name>,
+                        guide:<id>, search:<query>, priority[:<id>] (取号's question), reactivate
+                        (过号了？); sample states marked as such, for pictures: ticket[:<id>],
+                        reactivated, sending[:<id>], ticket-failed[:unreachable|closed|refused|not_found]
   --screenshot FILE.png render the screen (after enough frames to settle), write it as a PNG and
                         exit 0; also reports on stderr whether every character drawn is in the font
                         atlas. Needs a display; without a screen use Xvfb:
@@ -77,7 +77,7 @@ Result<void> parse_size(std::string_view text, KioskOptions& o) {
 bool known_screen(std::string_view spec) {
   // The 取号 screens, and sample tickets for pictures of them (ui/kiosk_app.h lists the specs).
   for (std::string_view whole :
-       {"home", "one-visit", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed"}) {
+       {"home", "one-visit", "common", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed"}) {
     if (spec == whole) return true;
   }
   for (std::string_view prefix :
@@ -106,7 +106,7 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
   } else if (name == "--screen") {
     if (!known_screen(value)) {
       return fail(ErrorCode::invalid_input,
-                  "--screen: expected home, one-visit, topic:<name>, guide:<id>, search:<query>, "
+                  "--screen: expected home, one-visit, common, topic:<name>, guide:<id>, search:<query>, "
                   "priority[:<id>], reactivate, or a sample ticket[:<id>], reactivated, sending[:<id>], "
                   "ticket-failed[:<reason>], got \"" +
                       std::string(value) + "\"");

@@ -51,8 +51,8 @@ Result<void> for_each_stored_guide(Database& db, const std::function<Result<void
     try {
       node = Json::parse(row.text(2));
     } catch (const Json::exception&) {
-      return fail(ErrorCode::corrupt, "stored guide " + row.text(0) + " version " + std::to_string(row.integer(1)) +
-                                          ": body is not JSON");
+      return fail(ErrorCode::corrupt,
+                  "stored guide " + row.text(0) + " version " + std::to_string(row.integer(1)) + ": body is not JSON");
     }
     const auto guide = parse_guide(node, "guide " + row.text(0), problems);
     if (!guide) {
@@ -180,8 +180,29 @@ Result<void> to_v6(Database& db) {
   )sql");
 }
 
+
+// Version 7: names read in context by segmentation (长寿 is chang shou in 百岁老人长寿补贴), and
+// other readings of polyphones as terms of their own: every stored guide's terms again.
+Result<void> to_v7(Database& db) {
+  return to_v5(db);
+}
+
+// Version 8: a suspended guide's until-date, for the list row; filled from the stored bodies.
+Result<void> to_v8(Database& db) {
+  if (auto r = db.exec("ALTER TABLE guide_versions ADD COLUMN suspended_until TEXT NOT NULL DEFAULT ''"); !r) return r;
+  auto update = db.prepare("UPDATE guide_versions SET suspended_until=?3 WHERE guide_id=?1 AND version=?2");
+  if (!update) return std::unexpected(update.error());
+  return for_each_stored_guide(db, [&](const Guide& g) -> Result<void> {
+    if (!g.suspension) return {};
+    update->reset();
+    update->bind(1, g.id).bind(2, g.version).bind(3, g.suspension->until);
+    return update->run();
+  });
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5, to_v6};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,
+                                                                          to_v5, to_v6, to_v7, to_v8};
   return all;
 }
 

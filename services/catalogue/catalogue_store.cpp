@@ -14,8 +14,12 @@ namespace {
 
 using storage::Statement;
 
-std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
-Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
+std::int64_t seconds_of(Instant t) {
+  return t.time_since_epoch().count();
+}
+Instant instant_of(std::int64_t s) {
+  return Instant{std::chrono::seconds{s}};
+}
 std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
   return t ? std::optional<std::int64_t>(seconds_of(*t)) : std::nullopt;
 }
@@ -53,8 +57,8 @@ Result<CatalogueStore> CatalogueStore::open(const std::string& path, const Clock
 Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& hash) {
   auto st = db_->prepare(
       "INSERT INTO guide_versions (guide_id, version, status, effective_from, cancel_at, name, body, content_hash, "
-      "imported_at, name_en, onsite_visits, case_type, promised_value, promised_unit, window, queue_group) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "imported_at, name_en, onsite_visits, case_type, promised_value, promised_unit, window, queue_group, "
+      "suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   if (!st) return std::unexpected(st.error());
   st->bind(1, g.id).bind(2, g.version).bind(3, to_string(g.status));
   st->bind(4, seconds_of(g.effective_from)).bind(5, seconds_of(g.cancel_at));
@@ -62,6 +66,7 @@ Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& h
   st->bind(10, g.name_en).bind(11, g.onsite_visits).bind(12, to_string(g.case_type));
   st->bind(13, g.promised_limit.value).bind(14, to_string(g.promised_limit.unit));
   st->bind(15, g.location.window).bind(16, g.queue_group);
+  st->bind(17, g.suspension ? g.suspension->until : std::string());
   if (auto r = st->run(); !r) return r;
 
   auto topic = db_->prepare("INSERT INTO guide_topics VALUES (?1, ?2, ?3, ?4)");
@@ -138,9 +143,9 @@ Result<std::vector<PublishedVersion>> CatalogueStore::stored_versions() const {
   return out;
 }
 
-Result<ReplaceReport> CatalogueStore::replace_published(
-    const std::vector<PublishedVersion>& wanted, const std::vector<PublishedGuide>& fresh,
-    const std::function<Result<void>(storage::Database&)>& also) {
+Result<ReplaceReport> CatalogueStore::replace_published(const std::vector<PublishedVersion>& wanted,
+                                                        const std::vector<PublishedGuide>& fresh,
+                                                        const std::function<Result<void>(storage::Database&)>& also) {
   auto tx = storage::Transaction::begin(*db_);
   if (!tx) return std::unexpected(tx.error());
   ReplaceReport report;
@@ -184,7 +189,7 @@ Result<ReplaceReport> CatalogueStore::replace_published(
 Result<std::vector<GuideSummary>> CatalogueStore::current() const {
   auto st = db_->prepare(std::string("WITH cur AS (") + current_versions_sql + R"sql()
     SELECT g.guide_id, g.version, g.name, g.name_en, g.status, g.onsite_visits, g.case_type, g.promised_value,
-           g.promised_unit, g.window, g.queue_group, g.effective_from,
+           g.promised_unit, g.window, g.queue_group, g.effective_from, g.suspended_until,
            (SELECT group_concat(topic, char(31)) FROM (SELECT topic FROM guide_topics t
               WHERE t.guide_id = g.guide_id AND t.version = g.version ORDER BY ordinal))
     FROM guide_versions g JOIN cur ON cur.guide_id = g.guide_id AND cur.version = g.version
@@ -206,7 +211,8 @@ Result<std::vector<GuideSummary>> CatalogueStore::current() const {
         s.window = row.text(9);
         s.queue_group = row.text(10);
         if (const auto ef = row.optional_integer(11)) s.effective_from = instant_of(*ef);
-        const std::string topics = row.text(12);
+        s.suspended_until = row.text(12);
+        const std::string topics = row.text(13);
         std::size_t start = 0;
         while (start < topics.size()) {
           const auto end = topics.find('\x1f', start);

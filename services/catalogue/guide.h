@@ -97,6 +97,12 @@ struct Guide {
   std::string catalogue_code;
   int version = 1;
   GuideStatus status = GuideStatus::active;
+  // Why a suspended service is not done now, and until when (a date "YYYY-MM-DD"; empty: until
+  // further notice). Only on a suspended guide; a visitor reads it where 暂停办理 is shown.
+  struct Suspension {
+    std::string reason, reason_en, until;
+  };
+  std::optional<Suspension> suspension;
   std::optional<Instant> effective_from, cancel_at;
   std::string name, name_en, item_type;
   Department department;

@@ -73,6 +73,31 @@ Material read_material(JsonReader& r) {
   return m;
 }
 
+bool is_calendar_date(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  const int month = std::stoi(s.substr(5, 2));
+  const int day = std::stoi(s.substr(8, 2));
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// "suspension": {"reason", "reason_en"?, "until"?}: why, and until when, 暂停办理 holds.
+void read_suspension(JsonReader& r, Guide& g) {
+  auto s = r.object("suspension", Need::optional);
+  if (!s) return;
+  if (g.status != GuideStatus::suspended) {
+    r.problem("suspension", "only a guide with status \"suspended\" has a suspension note");
+  }
+  Guide::Suspension note{s->text("reason", Need::required, 500), s->text("reason_en", Need::optional, 500),
+                         s->text("until", Need::optional, 10)};
+  if (!note.until.empty() && !is_calendar_date(note.until)) {
+    s->problem("until", "expected a date YYYY-MM-DD, got \"" + note.until + "\"");
+  }
+  g.suspension = std::move(note);
+}
+
 void read_identity(JsonReader& r, Guide& g) {
   g.id = r.text("id", Need::required, 64);
   if (!g.id.empty() && !valid_id(g.id)) {
@@ -85,6 +110,7 @@ void read_identity(JsonReader& r, Guide& g) {
                                     {"suspended", GuideStatus::suspended},
                                     {"cancelled", GuideStatus::cancelled}})
                  .value_or(GuideStatus::active);
+  read_suspension(r, g);
   g.effective_from = r.time("effective_from", Need::optional);
   g.cancel_at = r.time("cancel_at", Need::optional);
   if (g.effective_from && g.cancel_at && !(*g.effective_from < *g.cancel_at)) {

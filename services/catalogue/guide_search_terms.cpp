@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogue/guide_search_terms.h"
 
+#include <algorithm>
+
 namespace hall::catalogue {
 
 std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
@@ -10,8 +12,22 @@ std::vector<search::SearchTerm> search_terms_for(const Guide& guide) {
     terms.push_back({plain, search::normalise_query(text)});
     std::string spaced = search::spaced_pinyin(text);
     if (spaced.empty()) return;
-    terms.push_back({initials, search::initials_of(spaced)});
+    std::string own_initials = search::initials_of(spaced);
+    auto others = search::other_spaced_pinyin(text);
+    terms.push_back({initials, own_initials});
     terms.push_back({py, std::move(spaced)});
+    // Other readings of its polyphones, after the reading in context (the index anchors them only up
+    // to where they differ from it): 长寿 is typed zhangshou by some. Their initials only when they
+    // differ (zs beside cs), so an unchanged initial adds no second, lower-ranked term.
+    std::vector<std::string> other_initials;
+    for (auto& other : others) {
+      std::string i = search::initials_of(other);
+      if (i != own_initials && std::find(other_initials.begin(), other_initials.end(), i) == other_initials.end()) {
+        other_initials.push_back(i);
+        terms.push_back({search::TermKind::other_initials, std::move(i)});
+      }
+      terms.push_back({search::TermKind::other_pinyin, std::move(other)});
+    }
   };
   add_with_pinyin(guide.name, search::TermKind::name, search::TermKind::name_pinyin, search::TermKind::name_initials);
   for (const auto& k : guide.keywords) {

@@ -16,6 +16,7 @@ struct GuideSummary {
   int version = 1;
   std::string name, name_en;
   GuideStatus status = GuideStatus::active;
+  std::string suspended_until;  // "YYYY-MM-DD" of a suspended guide's suspension; empty: not given
   int onsite_visits = 0;
   CaseType case_type = CaseType::promised;
   TimeLimit promised_limit;

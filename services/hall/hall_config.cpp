@@ -160,6 +160,11 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
   r.objects("topics", Need::optional, 0, [&](JsonReader& t) {
     hall.topics.push_back({t.text("name", Need::required, 100), t.text("name_en", Need::required, 100)});
   });
+  hall.common_services = r.texts("常办事项", Need::optional);
+  std::set<std::string> common;
+  for (const auto& id : hall.common_services) {
+    if (!common.insert(id).second) r.problem("常办事项", "guide \"" + id + "\" is listed twice");
+  }
   read_queue_rules(r, hall);
   read_printing(r, hall);
   if (!problems.empty()) {

@@ -56,6 +56,9 @@ struct HallConfig {
   std::vector<QueueGroup> queue_groups;
   std::vector<Window> windows;
   std::vector<TopicName> topics;  // English names for the topics the guides use
+  // "常办事项": the guides this hall's visitors come for most, in the order to show them (常办 on
+  // home, and first in every list). Empty: the kiosk ranks by how often each guide was opened.
+  std::vector<std::string> common_services;
   std::vector<PriorityClass> priority_classes;
   QueueRules queue_rules;
   std::string public_base_url;  // where visitors' phones reach the hub (/t/<token>); empty: the hub's own address

@@ -14,8 +14,9 @@ namespace hall::search {
 namespace {
 
 // Bump when derive_pinyin_tables() reads differently: older caches are then ignored.
-constexpr const char* derivation_version = "1";
-constexpr char magic[8] = {'H', 'K', 'P', 'Y', 'v', '1', '\n', '\0'};
+// 2: other readings, and every phrase that holds a polyphone, with its freq.
+constexpr const char* derivation_version = "2";
+constexpr char magic[8] = {'H', 'K', 'P', 'Y', 'v', '2', '\n', '\0'};
 
 void put_u32(std::string& out, std::uint32_t v) {
   char b[4];
@@ -79,7 +80,8 @@ std::optional<PinyinTables> read_pinyin_cache(const std::string& file) {
   std::string names;
   PinyinTables t;
   if (!r.text(head, sizeof magic) || head != std::string(magic, sizeof magic) || !r.u32(names_size) ||
-      !r.text(names, names_size) || !r.u32s(t.characters) || !r.u32s(t.phrases) || !r.at_end()) {
+      !r.text(names, names_size) || !r.u32s(t.characters) || !r.u32s(t.alternates) || !r.u32s(t.phrases) ||
+      !r.at_end()) {
     return std::nullopt;
   }
   for (std::size_t start = 0; start < names.size();) {
@@ -98,6 +100,8 @@ bool write_pinyin_cache(const std::string& file, const PinyinTables& tables) {
   out += names;
   put_u32(out, static_cast<std::uint32_t>(tables.characters.size()));
   out.append(reinterpret_cast<const char*>(tables.characters.data()), tables.characters.size() * 4);
+  put_u32(out, static_cast<std::uint32_t>(tables.alternates.size()));
+  out.append(reinterpret_cast<const char*>(tables.alternates.data()), tables.alternates.size() * 4);
   put_u32(out, static_cast<std::uint32_t>(tables.phrases.size()));
   out.append(reinterpret_cast<const char*>(tables.phrases.data()), tables.phrases.size() * 4);
 

@@ -7,10 +7,13 @@
 //   ties broken by the single-character frequency (rows with freq 0 are rare readings and only
 //   count when a character has nothing else). The raw single-character freq alone reads 称 chen,
 //   弹 tan, 露 lou and ties 行 hang/xing; the words read them cheng, dan, lu, xing.
-// - the phrases (2..kMaxPhraseLength characters) that greedy longest matching over the kept phrases
-//   plus the defaults would misread. Phrases are taken shortest first, so a longer phrase is kept
-//   only when its shorter parts do not already read it right; every phrase of the database up to
-//   that length then reads as the database says.
+// - a character's other readings with freq > 0 (长 zhang beside chang): a visitor may type either,
+//   so search indexes them too, ranked below the reading in context.
+// - the phrases (2..kMaxPhraseLength characters) that hold such a polyphone or read otherwise than
+//   the defaults, with their freq. Search/pinyin.cpp segments a whole text into the fewest phrases
+//   (then the most frequent), so a phrase that reads like the defaults still matters: 长寿 must be
+//   there to win 长 from 人长 in 百岁老人长寿补贴. Phrases of plain characters are left out: however
+//   they are cut, they read the same.
 #include "search/pinyin_db.h"
 
 #include <sqlite3.h>
@@ -54,8 +57,9 @@ struct PhraseCorrection {
   std::vector<std::string_view> reading;
 };
 // The district and city: main.db reads 朝阳 (and 朝阳医院, 朝阳公园 ...) as zhao yang, "morning sun",
-// yet reads 朝阳区 chao yang; in a service hall it is the place. Applied wherever the phrase occurs.
-const PhraseCorrection kPhraseCorrections[] = {{"朝阳", {"chao", "yang"}}};
+// yet reads 朝阳区 chao yang; in a service hall it is the place. 给付 (benefits paid, as in the item
+// type 行政给付) is jǐfù in the dictionaries; main.db reads it gei fu. Applied wherever the phrase occurs.
+const PhraseCorrection kPhraseCorrections[] = {{"朝阳", {"chao", "yang"}}, {"给付", {"ji", "fu"}}};
 // Standalone 薄 is báo (thin); the words favour bó (薄弱, 单薄), which stay phrases in the table.
 constexpr std::pair<std::string_view, std::string_view> kDefaultCorrections[] = {{"薄", "bao"}};
 
@@ -169,11 +173,16 @@ class RowReader {
 };
 
 using Defaults = std::unordered_map<char32_t, SyllableId>;
-using PhraseTable = std::unordered_map<std::u32string, Reading>;
+struct KeptPhrase {
+  Reading reading;
+  int freq = 0;
+};
+using PhraseTable = std::unordered_map<std::u32string, KeptPhrase>;
 
 struct Tables {
   Syllables syllables;
   Defaults defaults;
+  std::unordered_map<char32_t, std::vector<SyllableId>> alternates;
   PhraseTable phrases;
   std::size_t skipped_rows = 0;
 };
@@ -242,37 +251,23 @@ Result<void> read_defaults(sqlite3* db, Tables& t) {
     const SyllableId id = choose_default(e, t.syllables);
     if (id != kNoReading) t.defaults[cp] = id;
   }
+  const auto defaults_read = t.defaults.size();
   // Debian's database reads about 25,000 characters; far fewer means another or a damaged file.
-  if (t.defaults.size() < kMinCharacters) {
-    return fail(ErrorCode::corrupt, "main.db reads only " + std::to_string(t.defaults.size()) +
-                                        " characters: is it Debian's pinyin-database?");
+  if (defaults_read < kMinCharacters) {
+    return fail(ErrorCode::corrupt,
+                "main.db reads only " + std::to_string(defaults_read) + " characters: is it Debian's pinyin-database?");
   }
   for (const auto& [ch, syllable] : kDefaultCorrections) {
     t.defaults[single_code_point(ch)] = t.syllables.intern(syllable);
   }
-  return {};
-}
-
-// Greedy longest match over `phrases`, then each character's default. search/pinyin.cpp reads the
-// same way; the two must agree or a kept table no longer reads the database's phrases right.
-Reading read_greedy(std::u32string_view text, const PhraseTable& phrases, const Defaults& defaults) {
-  Reading out;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t len = std::min(kMaxPhraseLength, text.size() - i);
-    for (; len >= 2; --len) {
-      const auto it = phrases.find(std::u32string(text.substr(i, len)));
-      if (it == phrases.end()) continue;
-      out.insert(out.end(), it->second.begin(), it->second.end());
-      break;
+  // After the corrections, so that 薄 keeps bo as its other reading.
+  for (const auto& [cp, e] : *evidence) {
+    const auto d = t.defaults.find(cp);
+    for (const auto& [id, freq] : e.single_freq) {
+      if (freq > 0 && (d == t.defaults.end() || d->second != id)) t.alternates[cp].push_back(id);
     }
-    if (len < 2) {
-      const auto d = defaults.find(text[i]);
-      out.push_back(d == defaults.end() ? kNoReading : d->second);
-      len = 1;
-    }
-    i += len;
   }
-  return out;
+  return {};
 }
 
 void apply_corrections(Row& row, Syllables& syllables) {
@@ -318,14 +313,25 @@ Result<std::map<std::u32string, Row>> read_phrases(sqlite3* db, std::size_t leng
   return best;
 }
 
+// Whether reading `row` could go wrong without it: it holds a polyphone, or it reads a character
+// otherwise than its default.
+bool worth_keeping(const Row& row, const Tables& t) {
+  for (std::size_t i = 0; i < row.text.size(); ++i) {
+    if (t.alternates.contains(row.text[i])) return true;
+    const auto d = t.defaults.find(row.text[i]);
+    if (d == t.defaults.end() || d->second != row.reading[i]) return true;
+  }
+  return false;
+}
+
 Result<Tables> build_tables(sqlite3* db) {
   Tables t;
   if (auto ok = read_defaults(db, t); !ok) return std::unexpected(ok.error());
   for (std::size_t length = 2; length <= kMaxPhraseLength; ++length) {
     auto phrases = read_phrases(db, length, t);
     if (!phrases) return std::unexpected(phrases.error());
-    for (const auto& [text, row] : *phrases) {
-      if (read_greedy(text, t.phrases, t.defaults) != row.reading) t.phrases.emplace(text, row.reading);
+    for (auto& [text, row] : *phrases) {
+      if (worth_keeping(row, t)) t.phrases.emplace(text, KeptPhrase{std::move(row.reading), row.freq});
     }
   }
   return t;
@@ -341,10 +347,14 @@ Result<PinyinTables> derive_pinyin_tables(const std::string& db_path) {
   // Syllable ids in alphabetical order, only those used, so the tables do not depend on row order.
   std::map<std::string, SyllableId> used;
   for (const auto& [cp, id] : t->defaults) used.emplace(t->syllables.name(id), 0);
-  for (const auto& [text, reading] : t->phrases) {
-    for (const auto id : reading) used.emplace(t->syllables.name(id), 0);
+  for (const auto& [cp, ids] : t->alternates) {
+    for (const auto id : ids) used.emplace(t->syllables.name(id), 0);
   }
-  if (used.size() >= (1u << kSyllableBits)) return fail(ErrorCode::corrupt, db_path + ": too many syllables for 9 bits");
+  for (const auto& [text, kept] : t->phrases) {
+    for (const auto id : kept.reading) used.emplace(t->syllables.name(id), 0);
+  }
+  if (used.size() >= (1u << kSyllableBits))
+    return fail(ErrorCode::corrupt, db_path + ": too many syllables for 9 bits");
   PinyinTables out;
   for (auto& [name, id] : used) {
     id = static_cast<SyllableId>(out.syllables.size());
@@ -358,10 +368,19 @@ Result<PinyinTables> derive_pinyin_tables(const std::string& db_path) {
     if (cp > kMaxCodePoint) return fail(ErrorCode::corrupt, db_path + ": code point out of range");
     out.characters.push_back(entry(cp, id));
   }
-  const std::map<std::u32string, Reading> phrases(t->phrases.begin(), t->phrases.end());
-  for (const auto& [text, reading] : phrases) {
-    out.phrases.push_back(static_cast<std::uint32_t>(text.size()));
-    for (std::size_t i = 0; i < text.size(); ++i) out.phrases.push_back(entry(text[i], reading[i]));
+  const std::map<char32_t, std::vector<SyllableId>> alternates(t->alternates.begin(), t->alternates.end());
+  for (const auto& [cp, ids] : alternates) {
+    std::vector<std::uint32_t> entries;
+    for (const auto id : ids) entries.push_back(entry(cp, id));
+    std::ranges::sort(entries);
+    out.alternates.insert(out.alternates.end(), entries.begin(), entries.end());
+  }
+  constexpr std::uint32_t max_freq = (1u << (32 - phrase_length_bits)) - 1;
+  const std::map<std::u32string, KeptPhrase> phrases(t->phrases.begin(), t->phrases.end());
+  for (const auto& [text, kept] : phrases) {
+    const auto freq = std::min(static_cast<std::uint32_t>(std::max(kept.freq, 0)), max_freq);
+    out.phrases.push_back((freq << phrase_length_bits) | static_cast<std::uint32_t>(text.size()));
+    for (std::size_t i = 0; i < text.size(); ++i) out.phrases.push_back(entry(text[i], kept.reading[i]));
   }
   return out;
 }

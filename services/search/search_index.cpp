@@ -17,7 +17,8 @@ std::uint64_t gram(char32_t a, char32_t b = 0) {
 // Terms stored as space-separated syllables or words: matching runs on the joined form, from a
 // syllable or word start, so "pens" finds "basic pension insurance" but "sion" does not.
 bool is_spaced(TermKind k) {
-  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english;
+  return k == TermKind::name_pinyin || k == TermKind::keyword_pinyin || k == TermKind::english ||
+         k == TermKind::other_pinyin;
 }
 
 // Byte offsets where a match may start: every code point, or (in pinyin) every syllable.
@@ -32,23 +33,39 @@ std::vector<std::size_t> anchor_offsets(std::string_view text, bool syllables_on
   return out;
 }
 
+bool is_keyword(TermKind kind) {
+  return kind == TermKind::keyword || kind == TermKind::keyword_pinyin || kind == TermKind::keyword_initials;
+}
+
 MatchRank rank_of(TermKind kind, bool at_start, bool whole) {
   switch (kind) {
     case TermKind::name:
     case TermKind::name_pinyin:
-      if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
-      return MatchRank::name_substring;
     case TermKind::keyword:
     case TermKind::keyword_pinyin:
+      if (at_start) return whole ? MatchRank::exact_name : MatchRank::name_prefix;
+      return MatchRank::name_substring;
     case TermKind::english:
-      return MatchRank::keyword;
+      return MatchRank::english;
     case TermKind::name_initials:
     case TermKind::keyword_initials:
-      return MatchRank::initials;
+      if (at_start) return whole ? MatchRank::whole_initials : MatchRank::initials;
+      return MatchRank::inner_initials;
+    case TermKind::other_pinyin:
+    case TermKind::other_initials:
+      return MatchRank::other_reading;
     case TermKind::faq:
       return MatchRank::faq;
   }
   return MatchRank::faq;
+}
+
+// What best[] holds per guide: the rank, and below it whether only a keyword matched.
+int score_of(MatchRank rank, bool keyword) {
+  return static_cast<int>(rank) * 2 + (keyword ? 1 : 0);
+}
+MatchRank rank_of_score(int score) {
+  return static_cast<MatchRank>(score / 2);
 }
 
 }  // namespace
@@ -59,12 +76,18 @@ const char* to_string(MatchRank r) {
       return "exact name";
     case MatchRank::name_prefix:
       return "name prefix";
+    case MatchRank::whole_initials:
+      return "all initials";
     case MatchRank::name_substring:
       return "in name";
-    case MatchRank::keyword:
-      return "keyword";
+    case MatchRank::english:
+      return "English";
     case MatchRank::initials:
       return "initials";
+    case MatchRank::inner_initials:
+      return "inside initials";
+    case MatchRank::other_reading:
+      return "other reading";
     case MatchRank::faq:
       return "faq";
   }
@@ -76,10 +99,16 @@ SearchIndex::SearchIndex(std::vector<IndexEntry> entries) {
   for (auto& e : entries) {
     const auto g = static_cast<std::uint32_t>(guides_.size());
     guides_.push_back({std::move(e.guide_id), utf8::length(e.name), std::move(e.name)});
-    for (const auto& t : e.terms) add_term(g, t);
+    std::string_view pinyin, initials;  // the latest reading in context, which other readings vary
+    for (const auto& t : e.terms) {
+      if (t.kind == TermKind::name_pinyin || t.kind == TermKind::keyword_pinyin) pinyin = t.text;
+      if (t.kind == TermKind::name_initials || t.kind == TermKind::keyword_initials) initials = t.text;
+      add_term(g, t, t.kind == TermKind::other_pinyin ? pinyin : t.kind == TermKind::other_initials ? initials : "");
+    }
   }
   const auto by_suffix = [](const Anchor& a, const Anchor& b) { return a.suffix < b.suffix; };
   std::sort(anchors_.begin(), anchors_.end(), by_suffix);
+  std::sort(other_anchors_.begin(), other_anchors_.end(), by_suffix);
   std::copy_if(anchors_.begin(), anchors_.end(), std::back_inserter(start_anchors_),
                [](const Anchor& a) { return a.at_start; });
 }
@@ -88,13 +117,15 @@ std::string SearchIndex::term_of(std::string_view guide_id, TermKind kind) const
   const auto g = std::find_if(guides_.begin(), guides_.end(), [&](const GuideRef& r) { return r.id == guide_id; });
   if (g == guides_.end()) return {};
   const auto index = static_cast<std::uint32_t>(g - guides_.begin());
-  for (const auto& a : start_anchors_) {
-    if (a.guide == index && a.kind == kind) return std::string(a.suffix);
+  for (const auto* anchors : {&start_anchors_, &other_anchors_}) {
+    for (const auto& a : *anchors) {
+      if (a.guide == index && a.kind == kind && a.at_start) return std::string(a.suffix);
+    }
   }
   return {};
 }
 
-void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
+void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term, std::string_view reading_in_context) {
   if (term.text.empty()) return;
   if (term.kind == TermKind::faq) {
     texts_.push_back(std::make_unique<std::string>(term.text));
@@ -130,10 +161,23 @@ void SearchIndex::add_term(std::uint32_t guide, const SearchTerm& term) {
     joined = term.text;
     offsets = anchor_offsets(joined, false);
   }
+  // Another reading: anchored from its start up to the first byte where it differs.
+  if (!reading_in_context.empty()) {
+    const auto differs =
+        std::mismatch(term.text.begin(), term.text.end(), reading_in_context.begin(), reading_in_context.end()).first -
+        term.text.begin();
+    const std::size_t last_start = std::count(term.text.begin(), term.text.begin() + differs, ' ');
+    if (is_spaced(term.kind)) {
+      if (offsets.size() > last_start + 1) offsets.resize(last_start + 1);
+    } else {
+      std::erase_if(offsets, [&](std::size_t off) { return off > static_cast<std::size_t>(differs); });
+    }
+  }
   texts_.push_back(std::make_unique<std::string>(std::move(joined)));
   const std::string_view text = *texts_.back();
+  auto& into = reading_in_context.empty() ? anchors_ : other_anchors_;
   for (const std::size_t off : offsets) {
-    anchors_.push_back({text.substr(off), guide, static_cast<std::uint32_t>(text.size()), term.kind, off == 0});
+    into.push_back({text.substr(off), guide, static_cast<std::uint32_t>(text.size()), term.kind, off == 0});
   }
 }
 
@@ -142,9 +186,9 @@ void SearchIndex::collect_anchored(const std::vector<Anchor>& anchors, std::stri
                              [](const Anchor& a, std::string_view key) { return a.suffix < key; });
   for (; it != anchors.end() && it->suffix.starts_with(q); ++it) {
     const bool whole = it->at_start && it->term_length == q.size();
-    const int rank = static_cast<int>(rank_of(it->kind, it->at_start, whole));
+    const int score = score_of(rank_of(it->kind, it->at_start, whole), is_keyword(it->kind));
     int& slot = best[it->guide];
-    slot = std::min(slot, rank);
+    slot = std::min(slot, score);
   }
 }
 
@@ -161,11 +205,11 @@ void SearchIndex::collect_faq(std::string_view q, std::vector<int>& best) const 
     if (!candidates || found->second.size() < candidates->size()) candidates = &found->second;
   }
   if (!candidates) return;
-  const int rank = static_cast<int>(MatchRank::faq);
+  const int score = score_of(MatchRank::faq, false);
   for (const auto index : *candidates) {
     const auto& f = faq_[index];
-    if (best[f.guide] <= rank) continue;
-    if (f.text.find(q) != std::string_view::npos) best[f.guide] = rank;
+    if (best[f.guide] <= score) continue;
+    if (f.text.find(q) != std::string_view::npos) best[f.guide] = score;
   }
 }
 
@@ -177,6 +221,7 @@ std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t li
   std::vector<int> best(guides_.size(), none);
   const bool one_letter = q.size() == 1;  // one ASCII byte; a single 汉字 still matches anywhere
   collect_anchored(one_letter ? start_anchors_ : anchors_, q, best);
+  if (!one_letter) collect_anchored(other_anchors_, q, best);
   collect_faq(q, best);
   std::vector<std::uint32_t> found;
   for (std::uint32_t g = 0; g < best.size(); ++g) {
@@ -190,7 +235,7 @@ std::vector<SearchHit> SearchIndex::query(std::string_view typed, std::size_t li
   const std::size_t keep = std::min(limit, found.size());
   std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(), better);
   for (std::size_t i = 0; i < keep; ++i) {
-    hits.push_back({guides_[found[i]].id, static_cast<MatchRank>(best[found[i]])});
+    hits.push_back({guides_[found[i]].id, rank_of_score(best[found[i]])});
   }
   return hits;
 }

@@ -8,10 +8,10 @@
 
 namespace hall::search {
 
-std::string spaced_pinyin(std::string_view text) {
+namespace {
+
+std::string join_syllables(const std::vector<char32_t>& code_points, const std::vector<std::string>& syllables) {
   std::string out;
-  const auto code_points = utf8::decode(text);
-  const auto syllables = pinyin_of(text);
   bool in_ascii_run = false;
   for (std::size_t i = 0; i < syllables.size() && i < code_points.size(); ++i) {
     if (syllables[i].empty()) {
@@ -23,6 +23,29 @@ std::string spaced_pinyin(std::string_view text) {
     if (!(ascii && in_ascii_run) && !out.empty()) out += ' ';
     out += syllables[i];
     in_ascii_run = ascii;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string spaced_pinyin(std::string_view text) {
+  return join_syllables(utf8::decode(text), pinyin_of(text));
+}
+
+std::vector<std::string> other_spaced_pinyin(std::string_view text, std::size_t limit) {
+  const auto code_points = utf8::decode(text);
+  auto syllables = pinyin_of(text);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < syllables.size() && i < code_points.size() && out.size() < limit; ++i) {
+    if (syllables[i].empty() || code_points[i] < 0x80) continue;
+    const std::string in_context = syllables[i];
+    for (const auto& other : readings_of(code_points[i])) {
+      if (other == in_context || out.size() >= limit) continue;
+      syllables[i] = other;
+      out.push_back(join_syllables(code_points, syllables));
+    }
+    syllables[i] = in_context;
   }
   return out;
 }

@@ -16,6 +16,10 @@ enum class TermKind : int {
   keyword_initials = 5,
   faq = 6,      // a question or an answer
   english = 7,  // "old age allowance" from name_en and keywords_en (words separated by one space)
+  // A name or keyword read with another reading of one polyphone: "bai sui lao ren zhang shou ..."
+  // beside the phrase table's "chang shou", so either finds it, ranked below the reading in context.
+  other_pinyin = 8,
+  other_initials = 9,
 };
 
 struct SearchTerm {
@@ -26,6 +30,9 @@ struct SearchTerm {
 // "gao ling" for 高龄: syllables of the Han characters, ASCII letters and digits as they are.
 std::string spaced_pinyin(std::string_view text);
 std::string initials_of(std::string_view spaced_pinyin);
+// spaced_pinyin() with one polyphone read otherwise, for each polyphone and each of its other
+// readings, in text order; at most `limit`, so a name full of polyphones stays a few terms.
+std::vector<std::string> other_spaced_pinyin(std::string_view text, std::size_t limit = 8);
 
 // "old age allowance" for "Old-age Allowance": ASCII lower-cased, words split at anything but a
 // letter or digit, apostrophes dropped ("residents'" is one word), so each word start is searchable.

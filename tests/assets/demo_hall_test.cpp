@@ -2,6 +2,7 @@
 // The bundled demo hall is what a new installation shows: it must be valid and rich enough.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "catalogue/catalogue_file.h"
@@ -60,6 +61,12 @@ TEST_CASE("the demo hall's configuration is valid and matches its catalogue", "[
     INFO("guide " << g.id);
     if (!g.queue_group.empty()) CHECK(groups.contains(g.queue_group));
     if (!g.location.window.empty()) CHECK(windows.contains(g.location.window));
+  }
+  // 常办事项 names guides of this catalogue, or the kiosk would show a shorter 常办 than meant.
+  CHECK_FALSE(hall->common_services.empty());
+  for (const auto& id : hall->common_services) {
+    INFO("常办事项 " << id);
+    CHECK(std::any_of(file->guides.begin(), file->guides.end(), [&](const auto& g) { return g.id == id; }));
   }
 }
 

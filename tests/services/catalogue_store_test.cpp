@@ -149,8 +149,14 @@ TEST_CASE("cancel_at hides a guide from then on and cancelled is never shown", "
   cancelled["status"] = "cancelled";
   auto suspended = valid_guide("G-SUS", "暂停事项");
   suspended["status"] = "suspended";
+  suspended["suspension"] = {{"reason", "系统升级"}, {"until", "2027-01-31"}};
   REQUIRE(f.store.import(file_of({ending, cancelled, suspended})));
   CHECK(f.current_ids() == std::vector<std::string>{"G-END@1", "G-SUS@1"});  // by name
+  // The list row knows until when, without reading the body.
+  const auto rows = f.store.current();
+  REQUIRE(rows);
+  CHECK(rows->back().suspended_until == "2027-01-31");
+  CHECK(rows->front().suspended_until.empty());
   f.clock.set(at("2026-12-01T00:00:00+08:00"));
   CHECK(f.current_ids() == std::vector<std::string>{"G-SUS@1"});
 }

@@ -71,6 +71,29 @@ TEST_CASE("each validator rule refuses a guide and names the path", "[catalogue]
        "guide G-0001: $.version: expected an integer, got a number"},
       {"status is one of three", [](Json& g) { g["status"] = "draft"; },
        "guide G-0001: $.status: expected one of active | suspended | cancelled, got \"draft\""},
+      {"a suspension note belongs to a suspended guide",
+       [](Json& g) {
+         g["suspension"] = {{"reason", "系统升级"}};
+       },
+       "guide G-0001: $.suspension: only a guide with status \"suspended\" has a suspension note"},
+      {"a suspension note says why",
+       [](Json& g) {
+         g["status"] = "suspended";
+         g["suspension"] = {{"until", "2027-01-31"}};
+       },
+       "guide G-0001: $.suspension.reason: missing"},
+      {"a suspension's until is a date",
+       [](Json& g) {
+         g["status"] = "suspended";
+         g["suspension"] = {{"reason", "系统升级"}, {"until", "2027-13-01"}};
+       },
+       "guide G-0001: $.suspension.until: expected a date YYYY-MM-DD, got \"2027-13-01\""},
+      {"a suspension's until is not a time",
+       [](Json& g) {
+         g["status"] = "suspended";
+         g["suspension"] = {{"reason", "系统升级"}, {"until", "2027-01-31T00:00"}};
+       },
+       "guide G-0001: $.suspension.until: longer than 10 characters"},
       {"name is required", [](Json& g) { g.erase("name"); }, "guide G-0001: $.name: missing"},
       {"name is at most 200 characters", [](Json& g) { g["name"] = std::string(201, 'x'); },
        "guide G-0001: $.name: longer than 200 characters"},
@@ -231,6 +254,26 @@ TEST_CASE("every problem of a guide is reported, not just the first", "[catalogu
   g["materials"][0]["form"] = "fax";
   g["onsite_visits"] = 9;
   CHECK(problems_of(g).size() == 3);
+}
+
+TEST_CASE("a suspended guide says why and until when, in both languages", "[catalogue][validator]") {
+  Json g = valid_guide("G-0001");
+  g["status"] = "suspended";
+  g["suspension"] = {{"reason", "系统升级"}, {"reason_en", "System upgrade"}, {"until", "2027-01-31"}};
+  Problems problems;
+  const auto parsed = parse_guide(g, "guide", problems);
+  INFO((problems.messages().empty() ? std::string() : problems.messages().front()));
+  REQUIRE(parsed);
+  REQUIRE(parsed->suspension);
+  CHECK(parsed->suspension->reason == "系统升级");
+  CHECK(parsed->suspension->reason_en == "System upgrade");
+  CHECK(parsed->suspension->until == "2027-01-31");
+  g["suspension"].erase("until");  // until further notice
+  const auto open_ended = parse_guide(g, "guide", problems);
+  REQUIRE(open_ended);
+  CHECK(open_ended->suspension->until.empty());
+  g.erase("suspension");  // older guides: suspended without a note still pass
+  CHECK(parse_guide(g, "guide", problems));
 }
 
 TEST_CASE("a guide needing two visits is not 一次办好", "[catalogue][validator]") {

@@ -19,7 +19,8 @@ PinyinTables sample() {
   PinyinTables t;
   t.syllables = {"hang", "xing", "yin"};
   t.characters = {(U'行' << 9) | 1u, (U'银' << 9) | 2u};
-  t.phrases = {2, (U'银' << 9) | 2u, (U'行' << 9) | 0u};
+  t.alternates = {(U'行' << 9) | 0u};
+  t.phrases = {(7000u << phrase_length_bits) | 2u, (U'银' << 9) | 2u, (U'行' << 9) | 0u};
   return t;
 }
 
@@ -33,6 +34,7 @@ TEST_CASE("the pinyin cache reads back what was written", "[pinyin][cache]") {
   REQUIRE(back);
   CHECK(back->syllables == sample().syllables);
   CHECK(back->characters == sample().characters);
+  CHECK(back->alternates == sample().alternates);
   CHECK(back->phrases == sample().phrases);
 }
 

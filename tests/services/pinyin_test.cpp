@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <utility>
@@ -54,6 +55,9 @@ TEST_CASE("polyphones are read in context", "[pinyin]") {
       {"a phrase followed by another: 银行 then 长期", "银行长期", "yin hang chang qi"},
       {"行长 (bank president) after 银行", "银行行长", "yin hang hang zhang"},
       {"朝阳 keeps chao yang inside a longer name", "朝阳区政务服务中心", "chao yang qu zheng wu fu wu zhong xin"},
+      {"长寿 wins 长 from 人长 (ren zhang) before it", "百岁老人长寿补贴", "bai sui lao ren chang shou bu tie"},
+      {"给 is ji in 给付 (benefits paid), not gei", "行政给付", "xing zheng ji fu"},
+      {"给 stays gei in 发给 (hand out)", "发给", "fa gei"},
   };
   for (const auto& c : cases) {
     INFO(c.rule);
@@ -75,6 +79,21 @@ TEST_CASE("a character alone gets its most frequent reading", "[pinyin]") {
     INFO(character);
     CHECK(spaced(character) == reading);
   }
+}
+
+TEST_CASE("a polyphone's other readings are known, its default first", "[pinyin]") {
+  using hall::search::readings_of;
+  const auto chang = readings_of(U'长');
+  REQUIRE(chang.size() >= 2);
+  CHECK(chang.front() == "chang");
+  CHECK(std::find(chang.begin(), chang.end(), "zhang") != chang.end());
+  const auto gei = readings_of(U'给');
+  REQUIRE_FALSE(gei.empty());
+  CHECK(gei.front() == "gei");
+  CHECK(std::find(gei.begin(), gei.end(), "ji") != gei.end());
+  CHECK(readings_of(U'高') == std::vector<std::string>{"gao"});  // one reading: nothing else to index
+  CHECK(readings_of(U'a').empty());
+  CHECK(readings_of(U'，').empty());
 }
 
 TEST_CASE("ü is written v", "[pinyin]") {

@@ -75,7 +75,7 @@ TEST_CASE("search finds a guide by every form a visitor types", "[search]") {
   };
   const QueryCase cases[] = {
       {"高龄津贴申领", "ELDER", MatchRank::exact_name},
-      {"低保", "DIBAO", MatchRank::keyword},
+      {"低保", "DIBAO", MatchRank::exact_name},  // a keyword is a colloquial name
       {"老年", "OLDCARD", MatchRank::name_prefix},
       {"gaolingjintie", "ELDER", MatchRank::name_prefix},
       {"gaoling", "GAOLING", MatchRank::exact_name},
@@ -83,13 +83,13 @@ TEST_CASE("search finds a guide by every form a visitor types", "[search]") {
       {"GLJT", "ELDER", MatchRank::initials},
       {"gaol", "GAOLING", MatchRank::name_prefix},
       {"zhongducanji", "DISAB", MatchRank::name_substring},
-      {"zdcjr", "DISAB", MatchRank::initials},
+      {"zdcjr", "DISAB", MatchRank::inner_initials},
       {"changqihuli", "LTC", MatchRank::name_prefix},
       {"cqhl", "LTC", MatchRank::initials},
-      {"laonianzheng", "OLDCARD", MatchRank::keyword},
-      {"dibao", "DIBAO", MatchRank::keyword},
+      {"laonianzheng", "OLDCARD", MatchRank::exact_name},
+      {"dibao", "DIBAO", MatchRank::exact_name},
       {"银行", "TEMP", MatchRank::faq},
-      {"yanglao", "PENSION", MatchRank::name_substring},
+      {"yanglao", "PENSION", MatchRank::name_prefix},        // its keyword 养老金 starts so
       {"ｇａｏｌｉｎｇ", "GAOLING", MatchRank::exact_name},  // full-width letters from some keyboards
       {"gao ling", "GAOLING", MatchRank::exact_name},
   };
@@ -200,7 +200,66 @@ TEST_CASE("English words find the demo hall's guides, typed as a visitor would",
   }
 }
 
-TEST_CASE("English is matched from a word start and ranks like a keyword", "[search][english]") {
+TEST_CASE("the demo hall is found by colloquial names, initials and either reading of a polyphone", "[search]") {
+  const auto file = load_catalogue_file(std::string(HALL_SOURCE_ASSETS) + "/demo/catalogue.json");
+  REQUIRE(file);
+  std::vector<IndexEntry> entries;
+  for (const auto& g : file->guides) entries.push_back({g.id, g.name, catalogue::search_terms_for(g)});
+  const SearchIndex index(std::move(entries));
+  struct HeldCase {
+    const char* rule;
+    const char* typed;
+    const char* first;
+    MatchRank rank;
+  };
+  const HeldCase cases[] = {
+      {"长寿 is chang shou in 百岁老人长寿补贴", "changshou", "370811-JZ-0024", MatchRank::name_prefix},
+      {"the other reading of 长 still finds it, ranked as such", "zhangshou", "370811-JZ-0024",
+       MatchRank::other_reading},
+      {"db: 低保's initials beat 大病救助's and 担保's", "db", "370811-JZ-0006", MatchRank::whole_initials},
+      {"dibao: a keyword ranks like the name", "dibao", "370811-JZ-0006", MatchRank::exact_name},
+      {"低保 typed in 汉字", "低保", "370811-JZ-0006", MatchRank::exact_name},
+      {"yb: 医保's initials", "yb", "370811-JZ-0005", MatchRank::whole_initials},
+      {"医保 typed in 汉字", "医保", "370811-JZ-0005", MatchRank::exact_name},
+      {"cxjmyb: 城乡居民医保 by its initials, not the pension guide", "cxjmyb", "370811-JZ-0005",
+       MatchRank::whole_initials},
+      {"ybc: 医保参保 as typed, initial by initial", "ybc", "370811-JZ-0005", MatchRank::initials},
+      {"老年证 is the 老年人优待证", "老年证", "370811-JZ-0014", MatchRank::exact_name},
+      {"lnz: 老年证 by its initials", "lnz", "370811-JZ-0014", MatchRank::whole_initials},
+      {"gljt: 高龄津贴", "gljt", "370811-JZ-0001", MatchRank::whole_initials},
+  };
+  for (const auto& c : cases) {
+    INFO(c.rule);
+    const auto hits = index.query(c.typed);
+    CAPTURE(ids(hits));
+    REQUIRE_FALSE(hits.empty());
+    CHECK(hits.front().guide_id == c.first);
+    CHECK(hits.front().rank == c.rank);
+  }
+}
+
+TEST_CASE("a polyphone's other reading ranks below a name read that way", "[search]") {
+  // 长 reads chang in 长寿补贴; 掌上办 reads zhang. "zhang" is 掌上办's own reading and only the
+  // other reading of 长寿补贴, so 掌上办 comes first and 长寿补贴 is still found.
+  std::vector<IndexEntry> entries;
+  for (const auto& g : {guide("LONG", "长寿补贴"), guide("PALM", "掌上办理")}) {
+    Problems problems;
+    const auto parsed = parse_guide(g, "guide", problems);
+    REQUIRE(parsed);
+    entries.push_back({parsed->id, parsed->name, catalogue::search_terms_for(*parsed)});
+  }
+  const SearchIndex index(std::move(entries));
+  const auto hits = index.query("zhang");
+  REQUIRE(hits.size() == 2);
+  CHECK(hits[0].guide_id == "PALM");
+  CHECK(hits[1].guide_id == "LONG");
+  CHECK(hits[1].rank == MatchRank::other_reading);
+  CHECK(ids(index.query("zsbt")) == std::vector<std::string>{"LONG"});  // the other reading's initials
+  CHECK(index.query("zsbt").front().rank == MatchRank::other_reading);
+  CHECK(index.query("csbt").front().rank == MatchRank::whole_initials);
+}
+
+TEST_CASE("English is matched from a word start and ranks below Chinese substrings", "[search][english]") {
   Json g = guide("PENSION", "城乡居民养老保险待遇领取");
   g["name_en"] = "Claiming the residents' pension";
   g["keywords_en"] = {"Old-age pension"};
@@ -210,7 +269,7 @@ TEST_CASE("English is matched from a word start and ranks like a keyword", "[sea
   const SearchIndex index({{parsed->id, parsed->name, catalogue::search_terms_for(*parsed)}});
   const auto hits = index.query("pens");
   REQUIRE(hits.size() == 1);
-  CHECK(hits[0].rank == MatchRank::keyword);
+  CHECK(hits[0].rank == MatchRank::english);
   CHECK(index.query("residents").size() == 1);  // the apostrophe is dropped
   CHECK(index.query("oldage").size() == 1);     // "Old-age" is two words
   CHECK(index.query("age pension").size() == 1);

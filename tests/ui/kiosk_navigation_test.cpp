@@ -2,6 +2,8 @@
 // Headless: the real screens, driven by injected touches, in both orientations.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "common/run_queue.h"
 #include "ui_driver.h"
 
@@ -87,6 +89,69 @@ TEST_CASE("the 一次办好 list holds exactly the services with at most one vis
   }
 }
 
+namespace {
+
+// The guide ids of a list screen's rows, top to bottom.
+std::vector<std::string> listed_guides(const ui::KioskApp& app) {
+  std::vector<std::string> out;
+  for (const auto& t : app.touch_targets()) {
+    if (t.id.starts_with("guide:")) out.push_back(t.id.substr(6));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("常办 on home lists the hall's 常办事项 in its order, and every list puts them first", "[ui][common]") {
+  const auto [w, h] = GENERATE(std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f});
+  DemoCatalogue demo;
+  UiDriver ui(w, h);
+  auto app = ui.make_app(demo.catalogue, demo.clock);
+  ui.settle(*app);
+  const auto& listed = demo.catalogue->hall.common_services;
+  REQUIRE(listed.size() >= 3);
+  ui.tap(*app, "home:common");
+  CHECK(app->current_screen() == "common");
+  ui.settle(*app);
+  // The listed guides in effect now, in the hall's order (JZ-0017 takes effect only in 2027).
+  std::vector<std::string> in_effect;
+  for (const auto& id : listed) {
+    const auto& g = demo.catalogue->guides;
+    if (std::any_of(g.begin(), g.end(), [&](const auto& s) { return s.id == id; })) in_effect.push_back(id);
+  }
+  CHECK(in_effect.size() == listed.size() - 1);
+  CHECK(listed_guides(*app) == in_effect);
+  // 最低生活保障 (listed first) was last of 社会救助 by pinyin; now it leads that list and 一次办好.
+  ui.tap(*app, "nav:home");
+  ui.tap(*app, "topic:社会救助");
+  CHECK(listed_guides(*app).front() == "370811-JZ-0006");
+  ui.tap(*app, "nav:home");
+  ui.tap(*app, "home:one_visit");
+  CHECK(listed_guides(*app).front() == "370811-JZ-0006");
+}
+
+TEST_CASE("without 常办事项, 常办 ranks by this kiosk's open counts, ties by pinyin", "[ui][common]") {
+  DemoCatalogue demo;
+  auto c = demo.fresh();
+  c->hall.common_services.clear();
+  c->open_counts = {{"370811-JZ-0026", 9}, {"370811-JZ-0009", 4}, {"370811-JZ-0002", 4}};
+  UiDriver ui(1080, 1920);
+  auto app = ui.make_app(c, demo.clock);
+  ui.settle(*app);
+  ui.tap(*app, "home:common");
+  ui.settle(*app);
+  // 公共租赁住房 (9 opens), then 残疾人证 (can) before 生育登记 (sheng) at 4 each; none opened: not shown.
+  CHECK(listed_guides(*app) == std::vector<std::string>{"370811-JZ-0026", "370811-JZ-0002", "370811-JZ-0009"});
+
+  c = demo.fresh();
+  c->hall.common_services.clear();
+  app->set_catalogue(c);  // a new kiosk: nothing counted, nothing listed
+  ui.tap(*app, "nav:home");
+  ui.settle(*app);
+  CHECK_FALSE(ui.find(*app, "home:common"));
+  CHECK_FALSE(app->open("common"));
+}
+
 TEST_CASE("a guide shows a loading state until its body arrives, and a late reply for another guide is dropped",
           "[ui][navigation]") {
   DemoCatalogue demo;
@@ -126,6 +191,7 @@ TEST_CASE("open() takes the documented specs and refuses the rest", "[ui][naviga
   } cases[] = {
       {"home", true, "home"},
       {"one-visit", true, "one-visit"},
+      {"common", true, "common"},
       {"topic:养老服务", true, "topic:养老服务"},
       {"guide:370811-JZ-0001", true, "guide:370811-JZ-0001"},
       {"search:gljt", true, "search:gljt"},

@@ -9,13 +9,28 @@ CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : 
   if (!catalogue_) return;
   std::map<std::string, std::vector<std::size_t>> by_topic;
   const auto& guides = catalogue_->guides;
-  for (std::size_t i = 0; i < guides.size(); ++i) {
+  std::vector<std::string> ids;
+  for (const auto& g : guides) ids.push_back(g.id);
+  const auto& listed = catalogue_->hall.common_services;
+  const std::vector<std::size_t> order = common_order(ids, listed, catalogue_->open_counts);
+  // Every list is built walking this order, so each comes out common first, then by pinyin.
+  for (const std::size_t i : order) {
     by_id_.emplace(guides[i].id, i);
     // A suspended service cannot be done in one visit now: it is not counted as 一次办好.
     if (guides[i].is_one_visit() && guides[i].status != catalogue::GuideStatus::suspended) one_visit_.push_back(i);
     for (const auto& t : guides[i].topics) by_topic[t].push_back(i);
   }
   for (auto& [name, indices] : by_topic) topics_.push_back({name, std::move(indices)});
+  for (const std::size_t i : order) {
+    const auto& id = guides[i].id;
+    if (!listed.empty()) {
+      if (std::find(listed.begin(), listed.end(), id) == listed.end()) break;  // the listed ones lead the order
+    } else {
+      const auto n = catalogue_->open_counts.find(id);
+      if (n == catalogue_->open_counts.end() || n->second <= 0 || common_.size() >= common_from_counts) break;
+    }
+    common_.push_back(i);
+  }
   // The topics most visitors need (the most services) come first; ties by name, for a stable grid.
   std::stable_sort(topics_.begin(), topics_.end(),
                    [](const TopicEntry& a, const TopicEntry& b) { return a.guides.size() > b.guides.size(); });
@@ -83,6 +98,7 @@ std::string CatalogueView::text() const {
 }
 
 void append_guide_text(const catalogue::Guide& g, std::string& out) {
+  if (g.suspension) out += g.suspension->reason + g.suspension->reason_en;
   out += g.name + g.name_en + g.onsite_reason + g.onsite_reason_en + g.time_limit_note + g.time_limit_note_en;
   out += g.conditions + g.conditions_en + g.department.name + g.department.name_en;
   for (const auto& d : g.co_departments) out += d;

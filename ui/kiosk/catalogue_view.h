@@ -15,8 +15,11 @@ namespace hall::ui {
 
 struct TopicEntry {
   std::string name;
-  std::vector<std::size_t> guides;  // indices into guides(), in name order
+  std::vector<std::size_t> guides;  // indices into guides(), common services first (see common())
 };
+
+// How many guides 常办 shows when it is ranked from open counts (a hall's 常办事项 shows whole).
+inline constexpr std::size_t common_from_counts = 6;
 
 class CatalogueView {
  public:
@@ -29,6 +32,10 @@ class CatalogueView {
   const std::vector<TopicEntry>& topics() const { return topics_; }  // most services first
   const TopicEntry* topic(std::string_view name) const;
   const std::vector<std::size_t>& one_visit() const { return one_visit_; }
+  // 常办: the hall's 常办事项 in its order, else the guides opened most here (at most
+  // common_from_counts, never one nobody opened); empty: home shows no 常办 tile. Every list
+  // follows the same order: these first, then by open counts, then by pinyin.
+  const std::vector<std::size_t>& common() const { return common_; }
   const catalogue::GuideSummary* find(std::string_view id) const;
 
   // The hall's English name for a window called `window` (as guides name it), when it has one.
@@ -46,6 +53,7 @@ class CatalogueView {
   std::vector<catalogue::GuideSummary> empty_;
   std::vector<TopicEntry> topics_;
   std::vector<std::size_t> one_visit_;
+  std::vector<std::size_t> common_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::map<std::string, std::string> window_en_;
   std::map<std::string, std::string> topic_en_;

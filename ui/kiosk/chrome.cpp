@@ -61,10 +61,19 @@ Intent draw_top_bar(Frame& f, const TopBarModel& m) {
     const TextStyle sub = muted_style(f);
     const std::string_view when =
         text_width(sub.font, sub.size, m.date_time) > left_room ? m.date_time_short : m.date_time;
-    const float block = title.size + sub.size;
-    const float y = origin.y + (h - block) * 0.5f;
-    draw_line_clipped(dl, title, ImVec2(origin.x, y), m.hall_name, left_room);
-    draw_line_clipped(dl, sub, ImVec2(origin.x, y + title.size), when, left_room);
+    // Narrower still (an English name in portrait 长辈模式): the name in two lines of the date's
+    // size, never cut, above the date.
+    const bool two_lines = text_width(title.font, title.size, m.hall_name) > left_room;
+    const float name_h = two_lines ? 2.0f * sub.line : title.size;
+    const float block = name_h + sub.size;
+    const float y = origin.y + std::max(0.0f, (h - block) * 0.5f);
+    if (two_lines) {
+      draw_paragraph(dl, TextStyle{sub.font, sub.size, sub.line, f.palette.text}, ImVec2(origin.x, y), m.hall_name,
+                     left_room);
+    } else {
+      draw_line_clipped(dl, title, ImVec2(origin.x, y), m.hall_name, left_room);
+    }
+    draw_line_clipped(dl, sub, ImVec2(origin.x, y + name_h), when, left_room);
   }
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + f.metrics.gap));
   return out;

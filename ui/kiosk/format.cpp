@@ -2,6 +2,7 @@
 #include "kiosk/format.h"
 
 #include <chrono>
+#include <cstdlib>
 
 namespace hall::ui {
 
@@ -54,6 +55,21 @@ const char* month_key(int m) {
 }
 
 }  // namespace
+
+std::string format_day(const Strings& s, const std::string& ymd) {
+  if (ymd.size() != 10 || ymd[4] != '-' || ymd[7] != '-') return ymd;
+  const int month = std::atoi(ymd.substr(5, 2).c_str());
+  const int day = std::atoi(ymd.substr(8, 2).c_str());
+  return s.trf(K("date.day"), {{"y", ymd.substr(0, 4)},
+                               {"m", std::to_string(month)},
+                               {"month", s.tr(month_key(month))},
+                               {"d", std::to_string(day)}});
+}
+
+std::string suspended_badge(const Strings& s, const std::string& until) {
+  if (until.empty()) return s.tr(K("badge.suspended"));
+  return s.trf(K("badge.suspended_until"), {{"date", format_day(s, until)}});
+}
 
 std::string count_text(const Strings& s, const char* many_key, const char* one_key, std::size_t n) {
   return s.trf(n == 1 ? one_key : many_key, {{"n", std::to_string(n)}});

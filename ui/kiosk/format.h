@@ -21,6 +21,10 @@ std::string format_stamp(const Strings& s, const CivilTime& c);             // 2
 std::string format_limit(const Strings& s, const catalogue::TimeLimit& l);  // 10个工作日 / 当场办结
 std::string visits_badge(const Strings& s, int onsite_visits);              // 零跑腿 / 最多跑一次 / 需跑3次
 std::string two_digits(int v);
+// A calendar date "YYYY-MM-DD" as read: 2027年1月31日 / 31 January 2027; anything else as it is.
+std::string format_day(const Strings& s, const std::string& ymd);
+// 暂停办理, or 暂停办理至 2027年1月31日 when the suspension says until when.
+std::string suspended_badge(const Strings& s, const std::string& until);
 // "{n} services" or, for one, "{n} service": both keys hold a "{n}".
 std::string count_text(const Strings& s, const char* many_key, const char* one_key, std::size_t n);
 

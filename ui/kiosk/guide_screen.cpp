@@ -175,11 +175,28 @@ void faq(Frame& f, const Guide& g) {
   }
 }
 
+// Why the service is suspended and until when, right under its badges: the first thing to read.
+void suspension_note(Frame& f, const Guide& g) {
+  const TextStyle st = body_style(f, f.palette.text);
+  if (g.suspension && !g.suspension->reason.empty()) {
+    paragraph(
+        st, f.trf("guide.suspension_reason", {{"reason", text_or(f, g.suspension->reason, g.suspension->reason_en)}}));
+  }
+  if (g.suspension && !g.suspension->until.empty()) {
+    paragraph(st, f.trf("guide.suspension_until", {{"date", format_day(f.strings, g.suspension->until)}}));
+  } else {
+    paragraph(st, f.tr("guide.suspension_open"));
+  }
+}
+
 void summary(Frame& f, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
   std::vector<BadgeSpec> b;
-  if (g.status == catalogue::GuideStatus::suspended) b.push_back({f.tr("badge.suspended"), f.palette.warn});
-  b.push_back({visits_badge(f.strings, g.onsite_visits), g.is_one_visit() ? f.palette.good : f.palette.neutral});
+  const bool suspended = g.status == catalogue::GuideStatus::suspended;
+  if (suspended) b.push_back({suspended_badge(f.strings, g.suspension ? g.suspension->until : ""), f.palette.warn});
+  // A suspended service cannot be done in one visit now: its visits are not shown as good news.
+  b.push_back(
+      {visits_badge(f.strings, g.onsite_visits), g.is_one_visit() && !suspended ? f.palette.good : f.palette.neutral});
   b.push_back(
       {f.trf("guide.promised_badge", {{"limit", format_limit(f.strings, g.promised_limit)}}), f.palette.primary});
   if (g.is_free()) {
@@ -192,6 +209,7 @@ void summary(Frame& f, const Guide& g) {
                  f.palette.warn});
   }
   badge_row(f, b);
+  if (suspended) suspension_note(f, g);
   field(f, K("guide.department"), text_or(f, g.department.name, g.department.name_en));
 }
 
@@ -221,14 +239,19 @@ void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
 
 // The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
 // drawn as text rather than a button nobody can press.
-float action_height(const Frame& f, const GuideModel& m) {
-  if (!m.take_number_enabled) return f.body_line() + f.metrics.gap;
+// The plain line wraps (English in portrait 长辈模式 takes two lines) and the bar grows with it.
+float action_height(const Frame& f, const GuideModel& m, float width) {
+  if (!m.take_number_enabled) {
+    const TextStyle st = body_style(f, f.palette.text);
+    const auto lines = wrap_lines(st.font, st.size, f.tr("guide.take_number_elsewhere"), width).size();
+    return static_cast<float>(std::max<std::size_t>(lines, 1)) * f.body_line() + f.metrics.gap;
+  }
   return std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
 }
 
 Intent action_bar(Frame& f, const GuideModel& m, Area area) {
   Intent out;
-  const float h = action_height(f, m);
+  const float h = action_height(f, m, area.size.x);
   const float y = area.pos.y + area.size.y - h;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f), ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
@@ -293,7 +316,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     return {};
   }
   const Guide& g = **m.guide;
-  const float body_h = area.size.y - action_height(f, m) - f.metrics.gap;
+  const float body_h = area.size.y - action_height(f, m, area.size.x) - f.metrics.gap;
   if (f.portrait) {
     begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
     guide_body(f, view, g);

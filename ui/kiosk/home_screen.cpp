@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Home: the 一次办好 entry and search side by side, then every topic as a large tile with its
-// count. The hall's name and the time are in the top bar (chrome.cpp).
+// Home: the 一次办好 entry and search side by side, then 常办 and every topic as a large tile with
+// its count. The hall's name and the time are in the top bar (chrome.cpp).
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -29,12 +29,32 @@ float min_tile_height(const Frame& f, int name_lines = 1) {
                   f.metrics.min_target);
 }
 
-int name_lines(const Frame& f, const CatalogueView& view, float tile_w) {
+// A tile of the grid: 常办 first (when the hall has common services), then each topic.
+struct Tile {
+  std::string id, name, count;
+  Intent intent;
+};
+
+std::vector<Tile> tiles(const Frame& f, const CatalogueView& view) {
+  std::vector<Tile> out;
+  const auto count = [&](std::size_t n) {
+    return count_text(f.strings, K("home.topic_count"), K("home.topic_count_one"), n);
+  };
+  if (!view.common().empty()) {
+    out.push_back({"home:common", f.tr("home.common"), count(view.common().size()), Intent::open("common")});
+  }
+  for (const auto& t : view.topics()) {
+    out.push_back(
+        {"topic:" + t.name, view.topic_name(t.name, f.english), count(t.guides.size()), Intent::open("topic", t.name)});
+  }
+  return out;
+}
+
+int name_lines(const Frame& f, const std::vector<Tile>& all, float tile_w) {
   const TextStyle st = title_style(f, f.palette.text);
   std::size_t most = 1;
-  for (const auto& t : view.topics()) {
-    most = std::max(
-        most, wrap_lines(st.font, st.size, view.topic_name(t.name, f.english), tile_w - 2.0f * f.metrics.gap).size());
+  for (const auto& t : all) {
+    most = std::max(most, wrap_lines(st.font, st.size, t.name, tile_w - 2.0f * f.metrics.gap).size());
   }
   return static_cast<int>(std::min<std::size_t>(most, 2));
 }
@@ -76,13 +96,12 @@ bool grid_fits(const Frame& f, std::size_t topics, int cols, float height) {
 
 // The topics as tiles filling `area`; when even the least tiles cannot hold them all, the grid
 // scrolls with a strip saying more follow.
-Intent topic_grid(Frame& f, const CatalogueView& view, Area area, int cols, ScrollState& scroll) {
+Intent topic_grid(Frame& f, const std::vector<Tile>& topics, Area area, int cols, ScrollState& scroll) {
   Intent out;
   const float gap = f.metrics.gap;
-  const auto& topics = view.topics();
   const float rows = grid_rows(topics.size(), cols);
   const float tile_w = (area.size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-  const float least = min_tile_height(f, name_lines(f, view, tile_w));
+  const float least = min_tile_height(f, name_lines(f, topics, tile_w));
   const bool more = rows * least + gap * (rows - 1.0f) > area.size.y;
   const float bar = more ? more_bar_height(f) + gap * 0.5f : 0.0f;
   const ImVec2 grid_size(area.size.x, area.size.y - bar);
@@ -95,12 +114,9 @@ Intent topic_grid(Frame& f, const CatalogueView& view, Area area, int cols, Scro
     const float col = static_cast<float>(i % static_cast<std::size_t>(cols));
     const float row = static_cast<float>(i / static_cast<std::size_t>(cols));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + col * (tile_w + gap), origin.y + row * (tile_h + gap)));
-    const std::string id = "topic:" + topics[i].name;
-    const std::string count =
-        count_text(f.strings, K("home.topic_count"), K("home.topic_count_one"), topics[i].guides.size());
-    if (big_button(f, {id, view.topic_name(topics[i].name, f.english), ImVec2(tile_w, tile_h), ButtonKind::secondary,
-                       true, true, count})) {
-      out = Intent::open("topic", topics[i].name);
+    const Tile& t = topics[i];
+    if (big_button(f, {t.id, t.name, ImVec2(tile_w, tile_h), ButtonKind::secondary, true, true, t.count})) {
+      out = t.intent;
     }
   }
   end_touch_scroll(f, scroll);
@@ -157,7 +173,8 @@ Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area a
   const float card_h = card_height(f);
   const float strip_h = ticket_strip_height(f, m);
   const float strip_room = strip_h > 0.0f ? strip_h + gap : 0.0f;
-  const std::size_t topic_count = view.topics().size();
+  const std::vector<Tile> all = tiles(f, view);
+  const std::size_t topic_count = all.size();
   const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line() - strip_room;
   const bool side = !f.portrait && !grid_fits(f, topic_count, grid_columns(f, area.size.x), stacked_grid_h);
   const auto column_entries = static_cast<float>(side ? 2 + ticket_entries(m) : 2);
@@ -203,7 +220,7 @@ Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area a
   const Area grid{ImVec2(rest.x, grid_top), ImVec2(rest_w, area.pos.y + area.size.y - grid_top)};
   // Beside the entries: three columns, wide enough for a name in large type.
   const int cols = side ? 3 : grid_columns(f, rest_w);
-  if (Intent t = topic_grid(f, view, grid, cols, scroll)) out = t;
+  if (Intent t = topic_grid(f, all, grid, cols, scroll)) out = t;
   return out;
 }
 

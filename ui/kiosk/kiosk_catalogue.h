@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "hall/hall_config.h"
+#include "hall/open_counts.h"
 #include "search/search_index.h"
 
 namespace hall::ui {
@@ -37,6 +38,9 @@ struct KioskCatalogue {
   std::optional<Instant> last_verified;  // when the data was last confirmed current (sync); may be empty
   bool stale = false;                    // sync says the data may be out of date
   std::string problem;                   // non-empty: the catalogue could not be loaded (a designed state)
+  // How often each guide was opened at this kiosk, read with the catalogue: the 常办 order when
+  // hall.json lists no 常办事项. Taken once per load, so no list reorders under a visitor's finger.
+  OpenCounts open_counts;
 };
 
 }  // namespace hall::ui

@@ -88,6 +88,12 @@ Intent one_visit(ScreenContext& c) {
                          c.route.scroll);
 }
 
+Intent common(ScreenContext& c) {
+  const std::string sub =
+      count_text(c.f.strings, K("list.common_subtitle"), K("list.common_subtitle_one"), c.view.common().size());
+  return draw_guide_list(c.f, c.view, {c.f.tr("list.common_title"), sub, &c.view.common()}, c.area, c.route.scroll);
+}
+
 Intent guide(ScreenContext& c) {
   const KioskSession& s = c.session;
   const bool loaded = s.guide && s.guide_id == c.route.arg;
@@ -104,8 +110,13 @@ Intent search(ScreenContext& c) {
                      c.route.scroll);
 }
 
-const std::array<KioskScreen, 9> screens{{
+bool has_common(const CatalogueView& view, const std::string& arg) {
+  return arg.empty() && !view.common().empty();
+}
+
+const std::array<KioskScreen, 10> screens{{
     {"home", no_arg, home},
+    {"common", has_common, common},
     {"topic", known_topic, topic},
     {"one-visit", no_arg, one_visit},
     {"guide", known_guide, guide},

@@ -33,7 +33,9 @@ std::string facts_of(const Frame& f, const CatalogueView& view, const catalogue:
 
 float badges_width(const Frame& f, const catalogue::GuideSummary& g) {
   float w = badge_size(f, visits_badge(f.strings, g.onsite_visits)).x + f.metrics.gap;
-  if (g.status == catalogue::GuideStatus::suspended) w += badge_size(f, f.tr("badge.suspended")).x + f.metrics.gap;
+  if (g.status == catalogue::GuideStatus::suspended) {
+    w += badge_size(f, suspended_badge(f.strings, g.suspended_until)).x + f.metrics.gap;
+  }
   return w;
 }
 
@@ -112,10 +114,11 @@ bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary
 
   float x = t.min.x + pad;
   if (g.status == catalogue::GuideStatus::suspended) {  // listed, but nobody should queue for it unwarned
-    x += draw_badge(f, dl, ImVec2(x, y), f.tr("badge.suspended"), f.palette.warn) + f.metrics.gap;
+    x += draw_badge(f, dl, ImVec2(x, y), suspended_badge(f.strings, g.suspended_until), f.palette.warn) + f.metrics.gap;
   }
   const std::string visits = visits_badge(f.strings, g.onsite_visits);
-  x += draw_badge(f, dl, ImVec2(x, y), visits, g.is_one_visit() ? f.palette.good : f.palette.neutral) + f.metrics.gap;
+  const bool good = g.is_one_visit() && g.status != catalogue::GuideStatus::suspended;
+  x += draw_badge(f, dl, ImVec2(x, y), visits, good ? f.palette.good : f.palette.neutral) + f.metrics.gap;
   if (r.facts_below) {
     y += badge_size(f, "").y + f.metrics.gap * 0.25f;
     x = t.min.x + pad;
