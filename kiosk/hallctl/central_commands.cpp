@@ -253,7 +253,7 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
   }
   http::HttpFetcher fetcher;
   auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
-  if (!res) return std::unexpected(res.error());
+  if (!res) return std::unexpected(res.error().error);
   // The answer passes the same guard as any untrusted JSON (common/json_guard).
   auto parsed = parse_untrusted_json(res->body, {req.max_bytes, 64}, req.url);
   const Json j = parsed ? std::move(*parsed) : Json(Json::value_t::discarded);

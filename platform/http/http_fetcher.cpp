@@ -71,10 +71,10 @@ class Watchdog {
   std::thread thread_;  // last: starts after the members it uses exist
 };
 
-Result<sync::FetchResponse> exchange(const std::string& method, const sync::FetchRequest& request,
+sync::FetchResult<sync::FetchResponse> exchange(const std::string& method, const sync::FetchRequest& request,
                                      const std::string* body) {
   auto target = split_url(request.url);
-  if (!target) return std::unexpected(target.error());
+  if (!target) return sync::fetch_failed(sync::FetchFailure::bad_url, target.error().message);
   const std::string what = method + " " + request.url;
   const auto started = SteadyClock::now();
   const auto deadline = started + request.timeout;
@@ -131,21 +131,21 @@ Result<sync::FetchResponse> exchange(const std::string& method, const sync::Fetc
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
   if (too_long) {
-    return fail(ErrorCode::invalid_input, what + ": body longer than the limit of " +
+    return sync::fetch_failed(sync::FetchFailure::too_long, what + ": body longer than the limit of " +
                                               std::to_string(request.max_bytes) + " bytes; refused");
   }
   if (late || fired || (!ok && elapsed >= request.timeout)) {
-    return fail(ErrorCode::unavailable, what + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
+    return sync::fetch_failed(sync::FetchFailure::timed_out, what + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
   }
   if (!ok) {
     if (declared && out.body.size() < *declared) {
-      return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+      return sync::fetch_failed(sync::FetchFailure::truncated, what + ": short body: " + std::to_string(out.body.size()) + " of " +
                                                 std::to_string(*declared) + " bytes (connection closed early)");
     }
-    return fail(ErrorCode::unavailable, what + ": " + httplib::to_string(error));
+    return sync::fetch_failed(sync::FetchFailure::unreachable, what + ": " + httplib::to_string(error));
   }
   if (declared && out.body.size() != *declared && out.status != 304 && method != "HEAD") {
-    return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+    return sync::fetch_failed(sync::FetchFailure::truncated, what + ": short body: " + std::to_string(out.body.size()) + " of " +
                                               std::to_string(*declared) + " bytes");
   }
   return out;
@@ -153,11 +153,11 @@ Result<sync::FetchResponse> exchange(const std::string& method, const sync::Fetc
 
 }  // namespace
 
-Result<sync::FetchResponse> HttpFetcher::get(const sync::FetchRequest& request) {
+sync::FetchResult<sync::FetchResponse> HttpFetcher::get(const sync::FetchRequest& request) {
   return exchange("GET", request, nullptr);
 }
 
-Result<sync::FetchResponse> HttpFetcher::post(const sync::FetchRequest& request, const std::string& body) {
+sync::FetchResult<sync::FetchResponse> HttpFetcher::post(const sync::FetchRequest& request, const std::string& body) {
   return exchange("POST", request, &body);
 }
 

@@ -9,8 +9,8 @@ namespace hall::http {
 
 class HttpFetcher final : public sync::Fetcher {
  public:
-  Result<sync::FetchResponse> get(const sync::FetchRequest& request) override;
-  Result<sync::FetchResponse> post(const sync::FetchRequest& request, const std::string& body) override;
+  sync::FetchResult<sync::FetchResponse> get(const sync::FetchRequest& request) override;
+  sync::FetchResult<sync::FetchResponse> post(const sync::FetchRequest& request, const std::string& body) override;
 };
 
 }  // namespace hall::http

@@ -10,9 +10,9 @@ namespace hall::sync {
 
 class DirectoryFetcher final : public Fetcher {
  public:
-  Result<FetchResponse> get(const FetchRequest& request) override;
+  FetchResult<FetchResponse> get(const FetchRequest& request) override;
   // A directory takes no posts (heartbeats go nowhere offline).
-  Result<FetchResponse> post(const FetchRequest& request, const std::string& body) override;
+  FetchResult<FetchResponse> post(const FetchRequest& request, const std::string& body) override;
 };
 
 // True for the URLs DirectoryFetcher serves.

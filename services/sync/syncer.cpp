@@ -17,13 +17,16 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Where the Fetcher's error belongs: it cannot say "too long" and "cut short" with two codes, so
-// its message decides (platform/http and DirectoryFetcher both say "longer than").
-Refusal refusal_for_fetch(const Error& e) {
-  if (e.code == ErrorCode::invalid_input) {
-    return e.message.find("longer") != std::string::npos || e.message.find("limit") != std::string::npos
-               ? Refusal::too_long
-               : Refusal::truncated;
+Refusal refusal_for_fetch(FetchFailure f) {
+  switch (f) {
+    case FetchFailure::too_long:
+      return Refusal::too_long;
+    case FetchFailure::truncated:
+      return Refusal::truncated;
+    case FetchFailure::unreachable:
+    case FetchFailure::timed_out:
+    case FetchFailure::bad_url:
+      return Refusal::unreachable;
   }
   return Refusal::unreachable;
 }
@@ -97,9 +100,11 @@ SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max
   auto response = fetcher_->get(request);
   if (clock_->now() >= deadline_) {
     return refuse(Refusal::deadline,
-                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().message + ")"));
+                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().error.message + ")"));
   }
-  if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
+  if (!response) {
+    return refuse(refusal_for_fetch(response.error().kind), name + ": " + response.error().error.message);
+  }
   report.bytes_fetched += response->body.size();
   return std::move(*response);
 }
@@ -263,7 +268,7 @@ Result<void> Syncer::send_heartbeat(const std::string& url, const std::string& k
     for (auto& h : sign(body)) request.headers.push_back(std::move(h));
   }
   auto response = fetcher_->post(request, body);
-  if (!response) return std::unexpected(response.error());
+  if (!response) return std::unexpected(response.error().error);
   if (response->status < 200 || response->status >= 300) {
     return fail(ErrorCode::unavailable, url + ": heartbeat answered HTTP " + std::to_string(response->status));
   }

@@ -82,8 +82,9 @@ TEST_CASE("an endless body is refused at max_bytes", "[integration][fetcher]") {
   const auto start = Steady::now();
   auto res = fetcher.get(req);
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::invalid_input);
-  CHECK_THAT(res.error().message, Catch::Contains("longer than the limit of 65536 bytes"));
+  CHECK(res.error().kind == sync::FetchFailure::too_long);
+  CHECK(res.error().error.code == ErrorCode::invalid_input);
+  CHECK_THAT(res.error().error.message, Catch::Contains("longer than the limit of 65536 bytes"));
   CHECK(Steady::now() - start < 2s);  // refused as soon as it was seen, not at the timeout
 }
 
@@ -94,8 +95,9 @@ TEST_CASE("a declared Content-Length above max_bytes is refused before the body 
   http::HttpFetcher fetcher;
   auto res = fetcher.get({server.url(), "", 1024, 5'000ms, {}});
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::invalid_input);
-  CHECK_THAT(res.error().message, Catch::Contains("longer than the limit"));
+  CHECK(res.error().kind == sync::FetchFailure::too_long);
+  CHECK(res.error().error.code == ErrorCode::invalid_input);
+  CHECK_THAT(res.error().error.message, Catch::Contains("longer than the limit"));
 }
 
 TEST_CASE("a server that never answers times out near the deadline", "[integration][fetcher]") {
@@ -108,8 +110,9 @@ TEST_CASE("a server that never answers times out near the deadline", "[integrati
   auto res = fetcher.get({server.url(), "", 1 << 20, 600ms, {}});
   const auto took = Steady::now() - start;
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::unavailable);
-  CHECK_THAT(res.error().message, Catch::Contains("timed out after 600 ms"));
+  CHECK(res.error().kind == sync::FetchFailure::timed_out);
+  CHECK(res.error().error.code == ErrorCode::unavailable);
+  CHECK_THAT(res.error().error.message, Catch::Contains("timed out after 600 ms"));
   CHECK(took >= 550ms);
   CHECK(took < 1500ms);
 }
@@ -124,8 +127,9 @@ TEST_CASE("a server that drips bytes forever fails at the whole-exchange deadlin
   auto res = fetcher.get({server.url(), "", 1 << 20, 800ms, {}});
   const auto took = Steady::now() - start;
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::unavailable);
-  CHECK_THAT(res.error().message, Catch::Contains("timed out after 800 ms"));
+  CHECK(res.error().kind == sync::FetchFailure::timed_out);
+  CHECK(res.error().error.code == ErrorCode::unavailable);
+  CHECK_THAT(res.error().error.message, Catch::Contains("timed out after 800 ms"));
   CHECK(took >= 750ms);
   CHECK(took < 1800ms);
 }
@@ -138,8 +142,9 @@ TEST_CASE("a body shorter than its Content-Length is an error", "[integration][f
   http::HttpFetcher fetcher;
   auto res = fetcher.get({server.url(), "", 1 << 20, 5'000ms, {}});
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::invalid_input);
-  CHECK_THAT(res.error().message, Catch::Contains("short body: 500 of 1000 bytes"));
+  CHECK(res.error().kind == sync::FetchFailure::truncated);
+  CHECK(res.error().error.code == ErrorCode::invalid_input);
+  CHECK_THAT(res.error().error.message, Catch::Contains("short body: 500 of 1000 bytes"));
 }
 
 TEST_CASE("nobody listening is unavailable, not a crash", "[integration][fetcher]") {
@@ -151,8 +156,10 @@ TEST_CASE("nobody listening is unavailable, not a crash", "[integration][fetcher
   http::HttpFetcher fetcher;
   auto res = fetcher.get({"http://127.0.0.1:" + std::to_string(port) + "/manifest.json", "", 1024, 2'000ms, {}});
   REQUIRE_FALSE(res);
-  CHECK(res.error().code == ErrorCode::unavailable);
+  CHECK(res.error().kind == sync::FetchFailure::unreachable);
+  CHECK(res.error().error.code == ErrorCode::unavailable);
   auto bad = fetcher.get({"ftp://example/x", "", 1024, 2'000ms, {}});
   REQUIRE_FALSE(bad);
-  CHECK(bad.error().code == ErrorCode::invalid_input);
+  CHECK(bad.error().kind == sync::FetchFailure::bad_url);
+  CHECK(bad.error().error.code == ErrorCode::invalid_input);
 }
