@@ -3,6 +3,8 @@
 
 #include <signal.h>
 
+#include <cerrno>
+#include <ctime>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -40,7 +42,10 @@ On the central machine (--data DIR, the store's folder):
   hallctl central rotate-key --data DIR [--new-key FILE]
         a new publisher key set signed by the current key (a new key is made when none is given)
   hallctl central serve --data DIR [--port N] [--bind ADDR]
-        serve the API and the published folder (default 127.0.0.1:8480); SIGTERM stops it
+        serve the API and the published folder (default 127.0.0.1:8480); SIGTERM stops it;
+        renews timestamp.json (valid 1 day) at start and every 6 hours with the timestamp key
+  hallctl central renew-timestamp --data DIR
+        sign timestamp.json again now (for a timer when the store is not served by hallctl)
 
 From an administrator's machine (--url URL of the store, --key FILE the admin's secret key):
   hallctl central submit FILE          every guide of FILE becomes a draft with its diff (author)
@@ -169,6 +174,16 @@ int rotate_key(const CommandLine& cl) {
   return exit_ok;
 }
 
+int renew_timestamp(const CommandLine& cl) {
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  auto v = store->renew_timestamp("operator");
+  if (!v) return report(v.error());
+  std::cout << "timestamp.json version " << *v << " signed by the timestamp key\n";
+  return exit_ok;
+}
+
 int serve(const CommandLine& cl) {
   SystemClock clock;
   auto store = open_local(cl, clock);
@@ -212,8 +227,19 @@ int serve(const CommandLine& cl) {
   std::cout << server.url() << "/\n" << std::flush;
   std::cerr << "serving " << store->publish_dir() << " and the API at " << server.url()
             << "/api/; SIGTERM or Ctrl-C stops\n";
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  // The timestamp role's renewal: the publisher key is never read here, only the timestamp key.
+  const auto renew = [&] {
+    const std::lock_guard lock(api_mutex);
+    auto v = store->renew_timestamp("timestamp");
+    if (!v && v.error().code != ErrorCode::not_found) std::cerr << "renewing timestamp.json: " << v.error().message << "\n";
+  };
+  renew();
+  const auto every = std::chrono::duration_cast<std::chrono::seconds>(store->config().timestamp_renew_every);
+  for (;;) {
+    const timespec wait{static_cast<time_t>(every.count()), 0};
+    if (sigtimedwait(&stop_signals, nullptr, &wait) >= 0) break;  // SIGTERM or SIGINT
+    if (errno == EAGAIN) renew();
+  }
   server.stop();
   std::cerr << "stopped\n";
   return exit_ok;
@@ -423,6 +449,7 @@ int run_central_command(int argc, char** argv) {
   if (verb == "add-kiosk") return add_kiosk(*cl);
   if (verb == "rotate-key") return rotate_key(*cl);
   if (verb == "serve") return serve(*cl);
+  if (verb == "renew-timestamp") return renew_timestamp(*cl);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {
     if (verb == remote) return remote_verb(*cl, verb);
   }

@@ -5,4 +5,5 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/guide_diff.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/timestamp_role.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_api.cpp)

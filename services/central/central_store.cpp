@@ -80,10 +80,12 @@ std::vector<Change> diff_from(const std::string& text) {
   return out;
 }
 
-std::string key_set_payload(std::int64_t version, const PublicKey& key) {
+// The publisher key signs content; the timestamp key, named apart, only freshness (PROTOCOL.md).
+std::string key_set_payload(std::int64_t version, const PublicKey& key, const PublicKey& timestamp) {
   return Json{{"version", version},
               {"threshold", 1},
-              {"keys", Json::array({{{"key_id", key.key_id()}, {"public", key.hex}}})}}
+              {"keys", Json::array({{{"key_id", key.key_id()}, {"public", key.hex}}})},
+              {"timestamp_keys", Json::array({{{"key_id", timestamp.key_id()}, {"public", timestamp.hex}}})}}
       .dump();
 }
 
@@ -145,10 +147,13 @@ Result<void> CentralStore::init(const std::string& data_dir, const KeyPair& publ
     if (ec) return fail(ErrorCode::io, data_dir + sub + ": " + ec.message());
   }
   if (auto r = write_key_files(data_dir + "/signing/1.key", publisher_key); !r) return r;
+  const KeyPair timestamp = generate_key_pair();
+  if (auto r = write_key_files(data_dir + "/signing/timestamp.key", timestamp); !r) return r;
   auto store = open(data_dir, clock);
   if (!store) return std::unexpected(store.error());
   // Key set 1 signs itself: a kiosk pins it on first install (trusted_keys.json).
-  const std::string envelope = make_envelope(keys_format, key_set_payload(1, publisher_key.public_key), {publisher_key});
+  const std::string envelope = make_envelope(
+      keys_format, key_set_payload(1, publisher_key.public_key, timestamp.public_key), {publisher_key});
   auto tx = storage::Transaction::begin(*store->db_);
   if (!tx) return std::unexpected(tx.error());
   for (const auto& [k, v] : std::map<std::string, std::string>{
@@ -666,6 +671,8 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
   }
   report.manifest_bytes = manifest->size();
   report.bytes_written += manifest->size();
+  // timestamp.json goes after the manifest it names; a store without a timestamp key has none.
+  if (auto t = renew_timestamp_locked(); !t && t.error().code != ErrorCode::not_found) return std::unexpected(t.error());
   return report;
 }
 
@@ -686,8 +693,11 @@ Result<std::int64_t> CentralStore::rotate_key(const KeyPair& new_key, const std:
     fs::remove(key_file, ec);  // left over from a rotation that did not commit
     fs::remove(key_file + ".pub", ec);
     if (auto r = write_key_files(key_file, new_key); !r) return std::unexpected(r.error());
+    auto timestamp = timestamp_key_for_rotation();
+    if (!timestamp) return std::unexpected(timestamp.error());
     // Signed by the current set only: a kiosk accepts it because it trusts that set.
-    const std::string envelope = make_envelope(keys_format, key_set_payload(next, new_key.public_key), {*old_key});
+    const std::string envelope =
+        make_envelope(keys_format, key_set_payload(next, new_key.public_key, timestamp->public_key), {*old_key});
     if (auto r = set_state("keys", envelope); !r) return std::unexpected(r.error());
     if (auto r = set_state("keys_version", std::to_string(next)); !r) return std::unexpected(r.error());
     auto version = catalogue_version();
@@ -705,6 +715,9 @@ Result<std::int64_t> CentralStore::rotate_key(const KeyPair& new_key, const std:
     }
     if (auto r = tx->commit(); !r) return std::unexpected(r.error());
     if (auto r = write_published(); !r) return std::unexpected(r.error());
+    if (auto t = renew_timestamp_locked(); !t && t.error().code != ErrorCode::not_found) {
+      return std::unexpected(t.error());
+    }
     return next;
   }();
   if (!rotated) (void)audit(actor, "rotate-key", "key set", "refused", rotated.error().message);
@@ -719,7 +732,12 @@ Result<void> CentralStore::write_published() {
   if (auto r = write_key_set(publish_dir(), *keys, *envelope); !r) return r;
   auto manifest = state("manifest");
   if (!manifest) return manifest.error().code == ErrorCode::not_found ? Result<void>{} : std::unexpected(manifest.error());
-  return write_file_atomically(publish_dir() + "/manifest.json", *manifest, 0644, config_.durable_writes);
+  if (auto r = write_file_atomically(publish_dir() + "/manifest.json", *manifest, 0644, config_.durable_writes); !r) {
+    return r;
+  }
+  auto timestamp = state("timestamp");
+  if (!timestamp) return timestamp.error().code == ErrorCode::not_found ? Result<void>{} : std::unexpected(timestamp.error());
+  return write_file_atomically(publish_dir() + "/timestamp.json", *timestamp, 0644, config_.durable_writes);
 }
 
 // ---- kiosks ----------------------------------------------------------------------------------

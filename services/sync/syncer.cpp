@@ -10,6 +10,7 @@
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 #include "sync/signed_envelope.h"
+#include "sync/timestamp.h"
 #include "sync/verifier.h"
 
 namespace hall::sync {
@@ -65,6 +66,8 @@ const char* to_string(SyncOutcome o) {
       return "unchanged";
     case SyncOutcome::applied:
       return "applied";
+    case SyncOutcome::renewed:
+      return "renewed";
   }
   return "unknown";
 }
@@ -149,50 +152,109 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   deadline_ = clock_->now() + budget_;
   SyncReport report;
   report.catalogue_version = state->catalogue_version;
-  auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
-                        state->catalogue_version > 0 ? state->manifest_etag : std::string(), report);
-  if (!response) return std::unexpected(response.error());
   SyncState next = *state;
   next.last_attempt = now;
   next.last_error.clear();
   next.last_error_reason.clear();
   next.last_good_sync = now;
+  // A key set that authorises timestamp keys makes timestamp.json the freshness: it is polled
+  // first, and the manifest is fetched only when the timestamp names another one.
+  if (!keys->timestamp_keys.empty()) return by_timestamp(now, *state, next, std::move(*keys), report);
 
-  if (response->status == 304 && !state->manifest_etag.empty()) {
-    if (state->expires_at && *state->expires_at <= now) {
-      return refuse(Refusal::expired, "manifest.json: unchanged (304), and the trusted catalogue version " +
-                                          std::to_string(state->catalogue_version) + " expired at " +
-                                          format_rfc3339_utc(*state->expires_at) + "; keeping it");
-    }
+  auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
+                        state->catalogue_version > 0 ? state->manifest_etag : std::string(), report);
+  if (!response) return std::unexpected(response.error());
+  if (response->status == 304 && !state->manifest_etag.empty()) return confirm(now, *state, next, "manifest.json", report);
+  if (auto r = expect_200(*response, "manifest.json"); !r) return std::unexpected(r.error());
+  auto signer = keys_for(*response, manifest_format, "manifest.json", std::move(*keys), report);
+  if (!signer) return std::unexpected(signer.error());
+  if (!signer->timestamp_keys.empty()) {
+    // A rotation just authorised a timestamp key: from now on only a timestamp vouches.
+    return by_timestamp(now, *state, next, std::move(*signer), report);
+  }
+  next.manifest_etag = response->etag;
+  return take_manifest(now, *state, next, *signer, response->body, nullptr, report);
+}
+
+SyncResult<SyncReport> Syncer::by_timestamp(Instant now, const SyncState& state, SyncState& next, KeySet keys,
+                                            SyncReport& report) {
+  auto response = fetch("timestamp.json", options_.timestamp_max_bytes, options_.manifest_timeout,
+                        state.catalogue_version > 0 ? state.timestamp_etag : std::string(), report);
+  if (!response) return std::unexpected(response.error());
+  if (response->status == 304 && !state.timestamp_etag.empty()) {
+    return confirm(now, state, next, "timestamp.json", report);
+  }
+  if (auto r = expect_200(*response, "timestamp.json"); !r) return std::unexpected(r.error());
+  auto signer = keys_for(*response, timestamp_format, "timestamp.json", std::move(keys), report);
+  if (!signer) return std::unexpected(signer.error());
+  if (signer->timestamp_keys.empty()) {
+    return refuse(Refusal::unknown_key, "timestamp.json: key set " + std::to_string(signer->version) +
+                                            " authorises no timestamp key");
+  }
+  const TrustedTimestamp trusted{state.timestamp_version, state.timestamp_hash, state.keys_version,
+                                 state.catalogue_version};
+  auto ts = verify_timestamp(response->body, *signer, trusted, now, options_.bounds);
+  if (!ts) return std::unexpected(ts.error());
+  const Timestamp& t = ts->timestamp;
+  next.timestamp_version = t.version;
+  next.timestamp_hash = ts->hash;
+  next.timestamp_etag = response->etag;
+  next.expires_at = t.expires_at;
+  const Vouch vouch{t.catalogue_version, t.manifest_sha256, t.expires_at};
+  if (signer->version == state.keys_version && t.catalogue_version == state.catalogue_version &&
+      t.manifest_sha256 == trusted_identity(state)) {
+    // The trusted manifest is still the current one: only its freshness moves.
+    report.outcome = ts->same ? SyncOutcome::unchanged : SyncOutcome::renewed;
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }
-  if (response->status == 304) {
-    return refuse(Refusal::http_status,
-                  "manifest.json: HTTP 304 to a request without If-None-Match (after a refusal only a verified "
-                  "manifest confirms the catalogue)");
-  }
-  if (response->status != 200) {
-    return refuse(Refusal::http_status, "manifest.json: HTTP " + std::to_string(response->status));
-  }
+  auto manifest = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout, {}, report);
+  if (!manifest) return std::unexpected(manifest.error());
+  if (auto r = expect_200(*manifest, "manifest.json"); !r) return std::unexpected(r.error());
+  auto content = keys_for(*manifest, manifest_format, "manifest.json", std::move(*signer), report);
+  if (!content) return std::unexpected(content.error());
+  next.manifest_etag = manifest->etag;
+  return take_manifest(now, state, next, *content, manifest->body, &vouch, report);
+}
 
+SyncResult<SyncReport> Syncer::confirm(Instant now, const SyncState& state, SyncState& next, const std::string& name,
+                                       SyncReport& report) {
+  if (state.expires_at && *state.expires_at <= now) {
+    return refuse(Refusal::expired, name + ": unchanged (304), and the trusted catalogue version " +
+                                        std::to_string(state.catalogue_version) + " expired at " +
+                                        format_rfc3339_utc(*state.expires_at) + "; keeping it");
+  }
+  if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
+  return report;
+}
+
+SyncResult<void> Syncer::expect_200(const FetchResponse& response, const std::string& name) {
+  if (response.status == 304) {
+    return refuse(Refusal::http_status, name + ": HTTP 304 to a request without If-None-Match (after a refusal only a "
+                                               "verified " + name + " confirms the catalogue)");
+  }
+  if (response.status != 200) return refuse(Refusal::http_status, name + ": HTTP " + std::to_string(response.status));
+  return {};
+}
+
+SyncResult<KeySet> Syncer::keys_for(const FetchResponse& response, std::string_view format, const std::string& name,
+                                    KeySet keys, SyncReport& report) {
   // Which key set signed it is read before the signature can be checked, only to know which
   // rotations to walk; each rotation is verified against the set before it.
-  auto env = parse_envelope(response->body, manifest_format, "manifest.json");
+  auto env = parse_envelope(response.body, format, name);
   if (!env) return std::unexpected(env.error());
-  auto named = peek_keys_version(*env, "manifest.json");
+  auto named = peek_keys_version(*env, name);
   if (!named) return std::unexpected(named.error());
-  if (*named > keys->version) {
-    auto rotated = rotate_to(*keys, *named, report);
-    if (!rotated) return std::unexpected(rotated.error());
-    keys = std::move(rotated);
-  }
+  if (*named <= keys.version) return keys;
+  return rotate_to(keys, *named, report);
+}
 
-  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at,
-                                 state->keys_version};
-  auto verified = verify_manifest(response->body, *keys, trusted, now, options_.bounds);
+SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state, SyncState& next, const KeySet& keys,
+                                             const std::string& body, const Vouch* vouch, SyncReport& report) {
+  const TrustedCatalogue trusted{state.catalogue_version, trusted_identity(state), state.issued_at,
+                                 state.keys_version};
+  auto verified = verify_manifest(body, keys, trusted, now, options_.bounds, vouch);
   if (!verified) return std::unexpected(verified.error());
-  next.manifest_etag = response->etag;
   if (verified->news == ManifestNews::same) {
     report.outcome = SyncOutcome::unchanged;
     next.manifest_hash = verified->hash;  // a hall that stored the whole file's hash moves to the payload's
@@ -215,38 +277,49 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   deadline_ += extra;
 
   std::vector<catalogue::PublishedVersion> wanted;
-  std::vector<catalogue::PublishedGuide> fresh;
+  std::vector<const ManifestEntry*> missing;
   wanted.reserve(m.guides.size());
   for (const auto& e : m.guides) {
     wanted.push_back({e.id, e.version, e.hash});
-    if (have.contains({e.id, e.version, e.hash})) continue;
-    const std::string name = "objects/" + e.hash + ".json";
-    auto object = fetch(name, e.length, options_.object_timeout, {}, report);
-    if (!object) return std::unexpected(object.error());
-    if (object->status != 200) {
-      return refuse(Refusal::http_status, name + " (guide " + e.id + "): HTTP " + std::to_string(object->status));
-    }
-    ++report.objects_fetched;
-    auto guide = verify_object(e, object->body);
-    if (!guide) return std::unexpected(guide.error());
-    fresh.push_back({std::move(*guide), e.hash});
+    if (!have.contains({e.id, e.version, e.hash})) missing.push_back(&e);
   }
+  auto fresh = fetch_objects(missing, report);
+  if (!fresh) return std::unexpected(fresh.error());
 
-  next.keys_version = keys->version;
-  next.keys_payload = keys->payload;
+  next.keys_version = keys.version;
+  next.keys_payload = keys.payload;
   next.catalogue_version = m.catalogue_version;
-  next.manifest = response->body;
+  next.manifest = body;
   next.manifest_hash = verified->hash;
   next.issued_at = m.issued_at;
-  next.expires_at = m.expires_at;
+  next.expires_at = vouch ? vouch->expires_at : m.expires_at;
   auto applied =
-      store_->replace_published(wanted, fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
+      store_->replace_published(wanted, *fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
   if (!applied) return refuse(Refusal::storage, applied.error());
   report.outcome = SyncOutcome::applied;
   report.catalogue_version = m.catalogue_version;
   report.guides_inserted = applied->inserted;
   report.guides_removed = applied->removed;
   return report;
+}
+
+SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const std::vector<const ManifestEntry*>& missing,
+                                                                         SyncReport& report) {
+  std::vector<catalogue::PublishedGuide> fresh;
+  fresh.reserve(missing.size());
+  for (const ManifestEntry* e : missing) {
+    const std::string name = "objects/" + e->hash + ".json";
+    auto object = fetch(name, e->length, options_.object_timeout, {}, report);
+    if (!object) return std::unexpected(object.error());
+    if (object->status != 200) {
+      return refuse(Refusal::http_status, name + " (guide " + e->id + "): HTTP " + std::to_string(object->status));
+    }
+    ++report.objects_fetched;
+    auto guide = verify_object(*e, object->body);
+    if (!guide) return std::unexpected(guide.error());
+    fresh.push_back({std::move(*guide), e->hash});
+  }
+  return fresh;
 }
 
 Result<SyncStatus> Syncer::status() const {
