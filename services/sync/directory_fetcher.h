@@ -13,6 +13,8 @@ class DirectoryFetcher final : public Fetcher {
   FetchResult<FetchResponse> get(const FetchRequest& request) override;
   // A directory takes no posts (heartbeats go nowhere offline).
   FetchResult<FetchResponse> post(const FetchRequest& request, const std::string& body) override;
+  // Stateless: every get() opens its own file.
+  int max_parallel() const override { return 8; }
 };
 
 // True for the URLs DirectoryFetcher serves.

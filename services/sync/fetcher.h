@@ -58,6 +58,9 @@ class Fetcher {
   // Failures carry their kind (FetchFailure) and a message naming the URL ("timed out after 10000 ms").
   virtual FetchResult<FetchResponse> get(const FetchRequest& request) = 0;
   virtual FetchResult<FetchResponse> post(const FetchRequest& request, const std::string& body) = 0;
+  // How many get() calls may run at once on this fetcher from different threads; 1 (the default)
+  // means it is used by one thread at a time, as a test's scripted server must be.
+  virtual int max_parallel() const { return 1; }
 };
 
 }  // namespace hall::sync

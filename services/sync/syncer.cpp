@@ -2,6 +2,10 @@
 #include "sync/syncer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <set>
 #include <tuple>
 
@@ -303,22 +307,65 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   return report;
 }
 
+SyncResult<catalogue::PublishedGuide> Syncer::fetch_object(const ManifestEntry& e, SyncReport& report) {
+  const std::string name = "objects/" + e.hash + ".json";
+  auto object = fetch(name, e.length, options_.object_timeout, {}, report);
+  if (!object) return std::unexpected(object.error());
+  if (object->status != 200) {
+    return refuse(Refusal::http_status, name + " (guide " + e.id + "): HTTP " + std::to_string(object->status));
+  }
+  ++report.objects_fetched;
+  auto guide = verify_object(e, object->body);
+  if (!guide) return std::unexpected(guide.error());
+  return catalogue::PublishedGuide{std::move(*guide), e.hash};
+}
+
 SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const std::vector<const ManifestEntry*>& missing,
                                                                          SyncReport& report) {
+  const auto workers = static_cast<std::size_t>(
+      std::clamp(std::min(options_.parallel_fetches, fetcher_->max_parallel()), 1, 16));
   std::vector<catalogue::PublishedGuide> fresh;
   fresh.reserve(missing.size());
-  for (const ManifestEntry* e : missing) {
-    const std::string name = "objects/" + e->hash + ".json";
-    auto object = fetch(name, e->length, options_.object_timeout, {}, report);
-    if (!object) return std::unexpected(object.error());
-    if (object->status != 200) {
-      return refuse(Refusal::http_status, name + " (guide " + e->id + "): HTTP " + std::to_string(object->status));
+  if (workers == 1 || missing.size() < 2) {
+    for (const ManifestEntry* e : missing) {
+      auto one = fetch_object(*e, report);
+      if (!one) return std::unexpected(one.error());
+      fresh.push_back(std::move(*one));
     }
-    ++report.objects_fetched;
-    auto guide = verify_object(*e, object->body);
-    if (!guide) return std::unexpected(guide.error());
-    fresh.push_back({std::move(*guide), e->hash});
+    return fresh;
   }
+  // Each worker takes the next entry, fetches and verifies it into its slot; the first refusal
+  // stops the others (the attempt is refused whole, so what they would fetch is wasted).
+  std::vector<std::optional<catalogue::PublishedGuide>> slots(missing.size());
+  std::vector<SyncReport> partial(workers);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex failure_mutex;
+  std::optional<SyncError> failure;
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t w = 0; w < workers; ++w) {
+      pool.emplace_back([&, w] {
+        for (std::size_t i = next++; i < missing.size() && !stop; i = next++) {
+          auto one = fetch_object(*missing[i], partial[w]);
+          if (!one) {
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::move(one.error());
+            stop = true;
+            return;
+          }
+          slots[i] = std::move(*one);
+        }
+      });
+    }
+  }
+  for (const auto& p : partial) {
+    report.requests += p.requests;
+    report.bytes_fetched += p.bytes_fetched;
+    report.objects_fetched += p.objects_fetched;
+  }
+  if (failure) return std::unexpected(std::move(*failure));
+  for (auto& slot : slots) fresh.push_back(std::move(*slot));
   return fresh;
 }
 

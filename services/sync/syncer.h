@@ -33,6 +33,9 @@ struct SyncOptions {
   // completes a first sync of 10,000 guides.
   std::chrono::seconds attempt_deadline{60};
   std::size_t deadline_rate = 64u << 10;  // bytes per second the deadline allows for beyond the base
+  // Objects fetched and verified at once, when the Fetcher allows it (Fetcher::max_parallel): a
+  // first sync of 10,000 small objects is bound by round trips and hashing, not by bandwidth.
+  int parallel_fetches = 4;
   int max_rotations = 64;  // key sets walked in one poll when several rotations were missed
   ManifestBounds bounds{};  // issued_at skew, maximum validity, maximum version jump
 };
@@ -87,6 +90,7 @@ class Syncer {
                                        const std::string& body, const Vouch* vouch, SyncReport& report);
   SyncResult<std::vector<catalogue::PublishedGuide>> fetch_objects(const std::vector<const ManifestEntry*>& missing,
                                                                    SyncReport& report);
+  SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
   SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
                                   const std::string& if_none_match, SyncReport& report);
   SyncResult<KeySet> rotate_to(const KeySet& trusted, int target, SyncReport& report);
