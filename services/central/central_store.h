@@ -202,6 +202,17 @@ class CentralStore {
   Result<std::vector<Draft>> submit_locked(const std::string& author, std::string_view file_bytes);
   Result<Draft> review_locked(const std::string& reviewer, std::int64_t draft_id, const ReviewDecision& decision);
   Result<void> require_role(const std::string& admin_id, Role role);
+  // The published folder (published_folder.cpp), the store's only file I/O besides its keys.
+  Result<bool> write_object(const std::string& hash, std::string_view body);  // false: it was there
+  Result<void> flush_objects();
+  Result<void> write_published_file(const std::string& name, const std::string& bytes);
+  // Returns `result` as it is; a failure is first audited as `actor`'s refused `action` on `target`.
+  template <class T>
+  Result<T> audit_refusal(Result<T> result, const std::string& actor, const std::string& action,
+                          const std::string& target) {
+    if (!result) (void)audit(actor, action, target, "refused", result.error().message);
+    return result;
+  }
   Result<std::vector<Draft>> query_drafts(std::string_view where, std::int64_t id);
 
   std::string dir_;

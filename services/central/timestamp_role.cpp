@@ -45,12 +45,8 @@ Result<KeyPair> CentralStore::timestamp_key_for_rotation() {
 }
 
 Result<std::int64_t> CentralStore::renew_timestamp(const std::string& actor) {
-  auto renewed = renew_timestamp_locked();
-  if (renewed) {
-    (void)audit(actor, "renew-timestamp", "timestamp " + std::to_string(*renewed), "ok");
-  } else {
-    (void)audit(actor, "renew-timestamp", "timestamp", "refused", renewed.error().message);
-  }
+  auto renewed = audit_refusal(renew_timestamp_locked(), actor, "renew-timestamp", "timestamp");
+  if (renewed) (void)audit(actor, "renew-timestamp", "timestamp " + std::to_string(*renewed), "ok");
   return renewed;
 }
 
@@ -86,9 +82,7 @@ Result<std::int64_t> CentralStore::renew_timestamp_locked() {
   if (auto r = set_state("timestamp", envelope); !r) return std::unexpected(r.error());
   if (auto r = set_state("timestamp_version", std::to_string(t.version)); !r) return std::unexpected(r.error());
   if (auto r = tx->commit(); !r) return std::unexpected(r.error());
-  if (auto r = write_file_atomically(publish_dir() + "/timestamp.json", envelope, 0644, config_.durable_writes); !r) {
-    return std::unexpected(r.error());
-  }
+  if (auto r = write_published_file("timestamp.json", envelope); !r) return std::unexpected(r.error());
   return t.version;
 }
 
