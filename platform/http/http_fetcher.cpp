@@ -85,10 +85,13 @@ class ConnectionPool {
     {
       const std::lock_guard lock(mutex_);
       auto& idle = idle_[origin];
-      if (!idle.empty()) {
-        auto client = std::move(idle.back());
+      const auto now = SteadyClock::now();
+      while (!idle.empty()) {
+        Idle last = std::move(idle.back());
         idle.pop_back();
-        return client;
+        // A server closes idle connections after a few seconds (ours after 5 s); one older than
+        // max_idle would likely fail on first use, so it is dropped rather than tried.
+        if (now - last.since < max_idle) return std::move(last.client);
       }
     }
     auto client = std::make_unique<httplib::Client>(origin);
@@ -99,14 +102,19 @@ class ConnectionPool {
     if (!reuse_) return;
     const std::lock_guard lock(mutex_);
     auto& idle = idle_[origin];
-    if (idle.size() < max_idle_per_origin) idle.push_back(std::move(client));
+    if (idle.size() < max_idle_per_origin) idle.push_back({std::move(client), SteadyClock::now()});
   }
 
  private:
+  struct Idle {
+    std::unique_ptr<httplib::Client> client;
+    SteadyClock::time_point since;
+  };
   static constexpr std::size_t max_idle_per_origin = 16;
+  static constexpr std::chrono::seconds max_idle{2};
   bool reuse_;
   std::mutex mutex_;
-  std::map<std::string, std::vector<std::unique_ptr<httplib::Client>>> idle_;
+  std::map<std::string, std::vector<Idle>> idle_;
 };
 
 namespace {

@@ -163,3 +163,69 @@ TEST_CASE("nobody listening is unavailable, not a crash", "[integration][fetcher
   CHECK(bad.error().kind == sync::FetchFailure::bad_url);
   CHECK(bad.error().error.code == ErrorCode::invalid_input);
 }
+
+namespace {
+
+// Answers every request on a connection until the client closes it: 200 with a small body, or
+// 304 when the request carried If-None-Match. Counts the connections it accepted.
+std::function<void(int, const std::atomic<bool>&)> keep_alive_server(std::atomic<int>& connections) {
+  return [&connections](int fd, const std::atomic<bool>& stopping) {
+    ++connections;
+    std::string head = "GET";  // the first head was read by BadServer: answered as unconditional
+    for (;;) {
+      const bool conditional = head.find("If-None-Match") != std::string::npos;
+      const std::string reply = conditional ? "HTTP/1.1 304 Not Modified\r\nETag: \"e\"\r\n\r\n"
+                                            : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nETag: \"e\"\r\n\r\n{}";
+      if (!send_all(fd, reply)) return;
+      head.clear();
+      char c;
+      while (!stopping && head.find("\r\n\r\n") == std::string::npos) {
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 50) <= 0) continue;
+        if (recv(fd, &c, 1, 0) != 1) return;  // the client closed
+        head.push_back(c);
+      }
+      if (stopping) return;
+    }
+  };
+}
+
+}  // namespace
+
+TEST_CASE("HttpFetcher reuses one kept-alive connection for consecutive requests", "[integration][fetcher]") {
+  std::atomic<int> connections = 0;
+  BadServer server(keep_alive_server(connections));
+  http::HttpFetcher fetcher;
+  for (int i = 0; i < 10; ++i) {
+    auto res = fetcher.get({server.url(), "", 1024, 2'000ms, {}});
+    REQUIRE(res);
+    CHECK(res->body == "{}");
+  }
+  CHECK(connections == 1);
+}
+
+TEST_CASE("HttpFetcher without reuse opens a connection per request", "[integration][fetcher]") {
+  std::atomic<int> connections = 0;
+  BadServer server(keep_alive_server(connections));
+  http::HttpFetcher fetcher(1, false);
+  for (int i = 0; i < 3; ++i) REQUIRE(fetcher.get({server.url(), "", 1024, 2'000ms, {}}));
+  CHECK(connections == 3);
+}
+
+TEST_CASE("a 304 on a kept-alive connection answers at once, and the next request still works",
+          "[integration][fetcher]") {
+  std::atomic<int> connections = 0;
+  BadServer server(keep_alive_server(connections));
+  http::HttpFetcher fetcher;
+  REQUIRE(fetcher.get({server.url(), "", 1024, 2'000ms, {}}));  // opens the connection kept for the next
+  const auto start = Steady::now();
+  auto not_modified = fetcher.get({server.url(), "\"e\"", 1024, 5'000ms, {}});
+  REQUIRE(not_modified);
+  CHECK(not_modified->status == 304);
+  CHECK(not_modified->body.empty());
+  CHECK(Steady::now() - start < 1s);  // not the server's idle timeout, nor ours
+  auto next = fetcher.get({server.url(), "", 1024, 2'000ms, {}});
+  REQUIRE(next);
+  CHECK(next->status == 200);
+  CHECK(connections == 2);  // the 304 ended its connection; the next request opened another
+}
