@@ -33,7 +33,8 @@ Keys:
 
 On the central machine (--data DIR, the store's folder):
   hallctl central init --data DIR --publisher-key FILE
-        create the store; FILE's key signs every manifest (key set 1, publish/keys.json)
+        create the store; FILE's key signs every manifest (key set 1, publish/keys.json); a
+        timestamp key (signing/timestamp.key) is made to sign timestamp.json and nothing else
   hallctl central add-admin --data DIR --id ID --name NAME --public-key FILE.pub --roles ROLES
         ROLES: a comma-separated set of author, reviewer, publisher
   hallctl central add-kiosk --data DIR --id KIOSK --public-key FILE.pub [--name NAME]
