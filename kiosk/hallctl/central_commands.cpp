@@ -3,6 +3,8 @@
 
 #include <signal.h>
 
+#include <cerrno>
+#include <ctime>
 #include <iostream>
 #include <limits>
 #include <mutex>
@@ -31,7 +33,8 @@ Keys:
 
 On the central machine (--data DIR, the store's folder):
   hallctl central init --data DIR --publisher-key FILE
-        create the store; FILE's key signs every manifest (key set 1, publish/keys.json)
+        create the store; FILE's key signs every manifest (key set 1, publish/keys.json); a
+        timestamp key (signing/timestamp.key) is made to sign timestamp.json and nothing else
   hallctl central add-admin --data DIR --id ID --name NAME --public-key FILE.pub --roles ROLES
         ROLES: a comma-separated set of author, reviewer, publisher
   hallctl central add-kiosk --data DIR --id KIOSK --public-key FILE.pub [--name NAME]
@@ -40,7 +43,10 @@ On the central machine (--data DIR, the store's folder):
   hallctl central rotate-key --data DIR [--new-key FILE]
         a new publisher key set signed by the current key (a new key is made when none is given)
   hallctl central serve --data DIR [--port N] [--bind ADDR]
-        serve the API and the published folder (default 127.0.0.1:8480); SIGTERM stops it
+        serve the API and the published folder (default 127.0.0.1:8480); SIGTERM stops it;
+        renews timestamp.json (valid 1 day) at start and every 6 hours with the timestamp key
+  hallctl central renew-timestamp --data DIR
+        sign timestamp.json again now (for a timer when the store is not served by hallctl)
 
 From an administrator's machine (--url URL of the store, --key FILE the admin's secret key):
   hallctl central submit FILE          every guide of FILE becomes a draft with its diff (author)
@@ -169,6 +175,16 @@ int rotate_key(const CommandLine& cl) {
   return exit_ok;
 }
 
+int renew_timestamp(const CommandLine& cl) {
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  auto v = store->renew_timestamp("operator");
+  if (!v) return report(v.error());
+  std::cout << "timestamp.json version " << *v << " signed by the timestamp key\n";
+  return exit_ok;
+}
+
 int serve(const CommandLine& cl) {
   SystemClock clock;
   auto store = open_local(cl, clock);
@@ -212,8 +228,19 @@ int serve(const CommandLine& cl) {
   std::cout << server.url() << "/\n" << std::flush;
   std::cerr << "serving " << store->publish_dir() << " and the API at " << server.url()
             << "/api/; SIGTERM or Ctrl-C stops\n";
-  int received = 0;
-  sigwait(&stop_signals, &received);
+  // The timestamp role's renewal: the publisher key is never read here, only the timestamp key.
+  const auto renew = [&] {
+    const std::lock_guard lock(api_mutex);
+    auto v = store->renew_timestamp("timestamp");
+    if (!v && v.error().code != ErrorCode::not_found) std::cerr << "renewing timestamp.json: " << v.error().message << "\n";
+  };
+  renew();
+  const auto every = std::chrono::duration_cast<std::chrono::seconds>(store->config().timestamp_renew_every);
+  for (;;) {
+    const timespec wait{static_cast<time_t>(every.count()), 0};
+    if (sigtimedwait(&stop_signals, nullptr, &wait) >= 0) break;  // SIGTERM or SIGINT
+    if (errno == EAGAIN) renew();
+  }
   server.stop();
   std::cerr << "stopped\n";
   return exit_ok;
@@ -253,7 +280,7 @@ Result<Json> call(const Remote& remote, const std::string& method, const std::st
   }
   http::HttpFetcher fetcher;
   auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
-  if (!res) return std::unexpected(res.error());
+  if (!res) return std::unexpected(res.error().error);
   // The answer passes the same guard as any untrusted JSON (common/json_guard).
   auto parsed = parse_untrusted_json(res->body, {req.max_bytes, 64}, req.url);
   const Json j = parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
@@ -423,6 +450,7 @@ int run_central_command(int argc, char** argv) {
   if (verb == "add-kiosk") return add_kiosk(*cl);
   if (verb == "rotate-key") return rotate_key(*cl);
   if (verb == "serve") return serve(*cl);
+  if (verb == "renew-timestamp") return renew_timestamp(*cl);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {
     if (verb == remote) return remote_verb(*cl, verb);
   }

@@ -5,9 +5,12 @@
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 
@@ -71,17 +74,62 @@ class Watchdog {
   std::thread thread_;  // last: starts after the members it uses exist
 };
 
-Result<sync::FetchResponse> exchange(const std::string& method, const sync::FetchRequest& request,
-                                     const std::string* body) {
+}  // namespace
+
+// Idle kept-alive clients by origin. A client is used by one exchange at a time: taken out, used,
+// and given back only when the exchange ended cleanly.
+class ConnectionPool {
+ public:
+  explicit ConnectionPool(bool reuse) : reuse_(reuse) {}
+  std::unique_ptr<httplib::Client> take(const std::string& origin) {
+    {
+      const std::lock_guard lock(mutex_);
+      auto& idle = idle_[origin];
+      const auto now = SteadyClock::now();
+      while (!idle.empty()) {
+        Idle last = std::move(idle.back());
+        idle.pop_back();
+        // A server closes idle connections after a few seconds (ours after 5 s); one older than
+        // max_idle would likely fail on first use, so it is dropped rather than tried.
+        if (now - last.since < max_idle) return std::move(last.client);
+      }
+    }
+    auto client = std::make_unique<httplib::Client>(origin);
+    client->set_keep_alive(reuse_);
+    return client;
+  }
+  void give_back(const std::string& origin, std::unique_ptr<httplib::Client> client) {
+    if (!reuse_) return;
+    const std::lock_guard lock(mutex_);
+    auto& idle = idle_[origin];
+    if (idle.size() < max_idle_per_origin) idle.push_back({std::move(client), SteadyClock::now()});
+  }
+
+ private:
+  struct Idle {
+    std::unique_ptr<httplib::Client> client;
+    SteadyClock::time_point since;
+  };
+  static constexpr std::size_t max_idle_per_origin = 16;
+  static constexpr std::chrono::seconds max_idle{2};
+  bool reuse_;
+  std::mutex mutex_;
+  std::map<std::string, std::vector<Idle>> idle_;
+};
+
+namespace {
+
+sync::FetchResult<sync::FetchResponse> exchange(ConnectionPool& pool, const std::string& method,
+                                               const sync::FetchRequest& request, const std::string* body) {
   auto target = split_url(request.url);
-  if (!target) return std::unexpected(target.error());
+  if (!target) return sync::fetch_failed(sync::FetchFailure::bad_url, target.error().message);
   const std::string what = method + " " + request.url;
   const auto started = SteadyClock::now();
   const auto deadline = started + request.timeout;
 
-  httplib::Client client(target->origin);
+  auto owned = pool.take(target->origin);
+  httplib::Client& client = *owned;
   set_timeouts(client, request.timeout);
-  client.set_keep_alive(false);
 
   httplib::Request req;
   req.method = method;
@@ -95,10 +143,16 @@ Result<sync::FetchResponse> exchange(const std::string& method, const sync::Fetc
 
   sync::FetchResponse out;
   std::optional<std::uint64_t> declared;  // Content-Length, when the server sent one
-  bool too_long = false, late = false;
+  bool too_long = false, late = false, bodiless = false;
   req.response_handler = [&](const httplib::Response& r) {
     out.status = r.status;
     out.etag = r.get_header_value("ETag");
+    // A 304 has no body, but httplib 0.11 reads one until the connection closes: on a kept-alive
+    // connection that is the server's idle timeout. Stop here; the connection is then not reused.
+    if (r.status == 304) {
+      bodiless = true;
+      return false;
+    }
     if (r.has_header("Content-Length") && r.status != 304 && method != "HEAD") {
       const std::string v = r.get_header_value("Content-Length");
       std::uint64_t n = 0;
@@ -130,35 +184,46 @@ Result<sync::FetchResponse> exchange(const std::string& method, const sync::Fetc
     fired = watchdog.fired();
   }
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
+  if (bodiless) return out;
   if (too_long) {
-    return fail(ErrorCode::invalid_input, what + ": body longer than the limit of " +
+    return sync::fetch_failed(sync::FetchFailure::too_long, what + ": body longer than the limit of " +
                                               std::to_string(request.max_bytes) + " bytes; refused");
   }
   if (late || fired || (!ok && elapsed >= request.timeout)) {
-    return fail(ErrorCode::unavailable, what + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
+    return sync::fetch_failed(sync::FetchFailure::timed_out, what + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
   }
   if (!ok) {
     if (declared && out.body.size() < *declared) {
-      return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+      return sync::fetch_failed(sync::FetchFailure::truncated, what + ": short body: " + std::to_string(out.body.size()) + " of " +
                                                 std::to_string(*declared) + " bytes (connection closed early)");
     }
-    return fail(ErrorCode::unavailable, what + ": " + httplib::to_string(error));
+    return sync::fetch_failed(sync::FetchFailure::unreachable, what + ": " + httplib::to_string(error));
   }
   if (declared && out.body.size() != *declared && out.status != 304 && method != "HEAD") {
-    return fail(ErrorCode::invalid_input, what + ": short body: " + std::to_string(out.body.size()) + " of " +
+    return sync::fetch_failed(sync::FetchFailure::truncated, what + ": short body: " + std::to_string(out.body.size()) + " of " +
                                               std::to_string(*declared) + " bytes");
   }
+  // Only a clean exchange leaves the connection in a known state; the server may still close it,
+  // which httplib notices and reconnects on the next use.
+  pool.give_back(target->origin, std::move(owned));
   return out;
 }
 
 }  // namespace
 
-Result<sync::FetchResponse> HttpFetcher::get(const sync::FetchRequest& request) {
-  return exchange("GET", request, nullptr);
+HttpFetcher::HttpFetcher(int max_parallel, bool reuse_connections)
+    : pool_(std::make_unique<ConnectionPool>(reuse_connections)),
+      max_parallel_(max_parallel < 1 ? 1 : max_parallel),
+      reuse_(reuse_connections) {}
+
+HttpFetcher::~HttpFetcher() = default;
+
+sync::FetchResult<sync::FetchResponse> HttpFetcher::get(const sync::FetchRequest& request) {
+  return exchange(*pool_, "GET", request, nullptr);
 }
 
-Result<sync::FetchResponse> HttpFetcher::post(const sync::FetchRequest& request, const std::string& body) {
-  return exchange("POST", request, &body);
+sync::FetchResult<sync::FetchResponse> HttpFetcher::post(const sync::FetchRequest& request, const std::string& body) {
+  return exchange(*pool_, "POST", request, &body);
 }
 
 }  // namespace hall::http

@@ -200,9 +200,19 @@ Result<void> to_v8(Database& db) {
   });
 }
 
+// Version 9: the trusted timestamp (services/sync, TUF's timestamp role): its version, which only
+// rises, the identity of its signed bytes, and its ETag for the conditional poll.
+Result<void> to_v9(Database& db) {
+  return db.exec(R"sql(
+    ALTER TABLE sync_state ADD COLUMN timestamp_version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sync_state ADD COLUMN timestamp_hash    TEXT    NOT NULL DEFAULT '';
+    ALTER TABLE sync_state ADD COLUMN timestamp_etag    TEXT    NOT NULL DEFAULT '';
+  )sql");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,
-                                                                          to_v5, to_v6, to_v7, to_v8};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5,
+                                                                          to_v6, to_v7, to_v8, to_v9};
   return all;
 }
 

@@ -5,4 +5,11 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/guide_diff.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_schema.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_store.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/admin_registry.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/drafts.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/publisher.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/published_folder.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/fleet.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/audit_log.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/timestamp_role.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_api.cpp)

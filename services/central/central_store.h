@@ -4,7 +4,9 @@
 // 一事一审), publishing to a folder of plain signed files, kiosk heartbeats, and an audit log of
 // every action. One SQLite file (central.db, WAL) in the store's data folder; no sockets.
 //
-// Data folder:  central.db   signing/<n>.key (the publisher key set n, mode 0600)
+// Data folder:  central.db   signing/<n>.key (the publisher key set n, mode 0600; needed only to
+//                            publish and rotate, so it may live offline)
+//               signing/timestamp.key (the online timestamp key: signs timestamp.json, nothing else)
 //               publish/     what any static server serves (services/sync/PROTOCOL.md)
 #include <chrono>
 #include <cstdint>
@@ -112,6 +114,9 @@ struct CentralConfig {
   std::chrono::seconds manifest_validity = std::chrono::days(7);
   std::chrono::seconds silent_after = std::chrono::minutes(15);
   bool durable_writes = true;  // fsync published files (tests and benches may turn it off)
+  // timestamp.json: short-lived, renewed well before it runs out (TUF's timestamp role).
+  std::chrono::seconds timestamp_validity = std::chrono::days(1);
+  std::chrono::seconds timestamp_renew_every = std::chrono::hours(6);
 };
 
 class CentralStore {
@@ -136,6 +141,10 @@ class CentralStore {
   // A new publisher key set (version + 1) signed by the current one; the manifest is issued again
   // under the new key with the next catalogue version. Returns the new key set's version.
   Result<std::int64_t> rotate_key(const KeyPair& new_key, const std::string& actor);
+  // Signs timestamp.json again (the next timestamp version, valid CentralConfig::timestamp_validity)
+  // for the manifest in force, with the timestamp key alone: the publisher key is not read.
+  // Returns the timestamp version; not_found before the first publish or without a timestamp key.
+  Result<std::int64_t> renew_timestamp(const std::string& actor);
 
   Result<std::vector<Draft>> drafts();
   Result<Draft> draft(std::int64_t id);
@@ -173,11 +182,17 @@ class CentralStore {
   const std::string& data_dir() const { return dir_; }
   std::string publish_dir() const { return dir_ + "/publish"; }
   const Clock& clock() const { return *clock_; }
+  const CentralConfig& config() const { return config_; }
 
  private:
   CentralStore(std::string dir, std::unique_ptr<storage::Database> db, const Clock& clock, CentralConfig config)
       : dir_(std::move(dir)), db_(std::move(db)), clock_(&clock), config_(config) {}
   Result<KeyPair> signing_key(std::int64_t version);
+  Result<KeyPair> timestamp_key();
+  // The timestamp key to authorise in a new key set: the store's own, made on first need (a store
+  // created before the timestamp role gains it at its next rotation).
+  Result<KeyPair> timestamp_key_for_rotation();
+  Result<std::int64_t> renew_timestamp_locked();
   Result<std::string> state(const std::string& key);
   Result<void> set_state(const std::string& key, const std::string& value);
   Result<std::optional<int>> published_version(const std::string& guide_id);
@@ -187,6 +202,17 @@ class CentralStore {
   Result<std::vector<Draft>> submit_locked(const std::string& author, std::string_view file_bytes);
   Result<Draft> review_locked(const std::string& reviewer, std::int64_t draft_id, const ReviewDecision& decision);
   Result<void> require_role(const std::string& admin_id, Role role);
+  // The published folder (published_folder.cpp), the store's only file I/O besides its keys.
+  Result<bool> write_object(const std::string& hash, std::string_view body);  // false: it was there
+  Result<void> flush_objects();
+  Result<void> write_published_file(const std::string& name, const std::string& bytes);
+  // Returns `result` as it is; a failure is first audited as `actor`'s refused `action` on `target`.
+  template <class T>
+  Result<T> audit_refusal(Result<T> result, const std::string& actor, const std::string& action,
+                          const std::string& target) {
+    if (!result) (void)audit(actor, action, target, "refused", result.error().message);
+    return result;
+  }
   Result<std::vector<Draft>> query_drafts(std::string_view where, std::int64_t id);
 
   std::string dir_;

@@ -23,19 +23,19 @@ bool is_local_url(const std::string& url) {
   return url.starts_with("file://") || url.starts_with("/");
 }
 
-Result<FetchResponse> DirectoryFetcher::get(const FetchRequest& request) {
+FetchResult<FetchResponse> DirectoryFetcher::get(const FetchRequest& request) {
   const std::string path = path_of(request.url);
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   if (ec) return FetchResponse{404, {}, {}};
   if (size > request.max_bytes) {
-    return fail(ErrorCode::invalid_input, path + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
+    return fetch_failed(FetchFailure::too_long, path + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return fail(ErrorCode::unavailable, path + ": cannot be read");
+  if (!in) return fetch_failed(FetchFailure::unreachable, path + ": cannot be read");
   std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (body.size() > request.max_bytes) {
-    return fail(ErrorCode::invalid_input, path + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
+    return fetch_failed(FetchFailure::too_long, path + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
   }
   std::string etag(1, '"');  // appended, not `"\"" + ...`: g++ 12 -O3 warns falsely (-Wrestrict)
   etag.append(sha256_hex(body), 0, 32).push_back('"');
@@ -43,8 +43,8 @@ Result<FetchResponse> DirectoryFetcher::get(const FetchRequest& request) {
   return FetchResponse{200, std::move(body), std::move(etag)};
 }
 
-Result<FetchResponse> DirectoryFetcher::post(const FetchRequest& request, const std::string&) {
-  return fail(ErrorCode::unavailable, path_of(request.url) + ": a local directory takes no posts");
+FetchResult<FetchResponse> DirectoryFetcher::post(const FetchRequest& request, const std::string&) {
+  return fetch_failed(FetchFailure::bad_url, path_of(request.url) + ": a local directory takes no posts");
 }
 
 }  // namespace hall::sync

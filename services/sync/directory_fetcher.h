@@ -10,9 +10,11 @@ namespace hall::sync {
 
 class DirectoryFetcher final : public Fetcher {
  public:
-  Result<FetchResponse> get(const FetchRequest& request) override;
+  FetchResult<FetchResponse> get(const FetchRequest& request) override;
   // A directory takes no posts (heartbeats go nowhere offline).
-  Result<FetchResponse> post(const FetchRequest& request, const std::string& body) override;
+  FetchResult<FetchResponse> post(const FetchRequest& request, const std::string& body) override;
+  // Stateless: every get() opens its own file.
+  int max_parallel() const override { return 8; }
 };
 
 // True for the URLs DirectoryFetcher serves.

@@ -120,6 +120,43 @@ SyncResult<void> check_signatures(const Envelope& envelope, const KeySet& keys, 
                                           std::to_string(keys.version) + " trusts (" + have + ")");
 }
 
+namespace {
+
+// [{key_id, public}] -> key_id -> raw public key; each id must be its key's.
+SyncResult<std::map<std::string, std::string>> read_public_keys(const Json& list, const std::string& path) {
+  std::map<std::string, std::string> out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Json& k = list[i];
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    if (!k.is_object() || !k.contains("public") || !k["public"].is_string() || !k.contains("key_id") ||
+        !k["key_id"].is_string()) {
+      return refuse(Refusal::malformed, at + ": expected {\"key_id\", \"public\"}");
+    }
+    std::string raw;
+    if (auto decoded = from_hex(k["public"].get<std::string>())) raw = std::move(*decoded);
+    if (raw.size() != crypto_sign_PUBLICKEYBYTES) {
+      return refuse(Refusal::malformed, at + ".public: expected 64 hex digits");
+    }
+    const std::string id = key_id_of(raw);
+    if (k["key_id"].get<std::string>() != id) {
+      return refuse(Refusal::malformed, at + ".key_id: " + shown_text(k["key_id"].get<std::string>()) +
+                                            " is not the id of its public key (" + id + ")");
+    }
+    out.emplace(id, std::move(raw));
+  }
+  return out;
+}
+
+}  // namespace
+
+KeySet timestamp_signers(const KeySet& keys) {
+  KeySet out;
+  out.version = keys.version;
+  out.threshold = 1;
+  out.keys = keys.timestamp_keys;
+  return out;
+}
+
 SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file) {
   const std::string f(file);
   auto root = parse_untrusted(payload, key_set_payload_limits, f + ": $.signed");
@@ -142,24 +179,20 @@ SyncResult<KeySet> parse_key_set(std::string_view payload, std::string_view file
   }
   set.version = static_cast<int>(version->get<std::int64_t>());
   set.threshold = static_cast<int>(threshold->get<std::int64_t>());
-  for (std::size_t i = 0; i < keys->size(); ++i) {
-    const Json& k = (*keys)[i];
-    const std::string at = f + ": $.signed.keys[" + std::to_string(i) + "]";
-    if (!k.is_object() || !k.contains("public") || !k["public"].is_string() || !k.contains("key_id") ||
-        !k["key_id"].is_string()) {
-      return refuse(Refusal::malformed, at + ": expected {\"key_id\", \"public\"}");
+  auto signing = read_public_keys(*keys, f + ": $.signed.keys");
+  if (!signing) return std::unexpected(signing.error());
+  set.keys = std::move(*signing);
+  if (const auto ts = root->find("timestamp_keys"); ts != root->end()) {
+    if (!ts->is_array()) return refuse(Refusal::malformed, f + ": $.signed.timestamp_keys: expected an array");
+    auto online = read_public_keys(*ts, f + ": $.signed.timestamp_keys");
+    if (!online) return std::unexpected(online.error());
+    for (const auto& [id, key] : *online) {
+      // One key in both roles would let the online key sign content: the split would be void.
+      if (set.keys.contains(id)) {
+        return refuse(Refusal::malformed, f + ": $.signed.timestamp_keys: key " + id + " is also a manifest key");
+      }
     }
-    std::string raw;
-    if (auto decoded = from_hex(k["public"].get<std::string>())) raw = std::move(*decoded);
-    if (raw.size() != crypto_sign_PUBLICKEYBYTES) {
-      return refuse(Refusal::malformed, at + ".public: expected 64 hex digits");
-    }
-    const std::string id = key_id_of(raw);
-    if (k["key_id"].get<std::string>() != id) {
-      return refuse(Refusal::malformed, at + ".key_id: " + shown_text(k["key_id"].get<std::string>()) +
-                                            " is not the id of its public key (" + id + ")");
-    }
-    set.keys.emplace(id, std::move(raw));
+    set.timestamp_keys = std::move(*online);
   }
   set.payload = std::string(payload);
   return set;

@@ -17,6 +17,7 @@ namespace hall::sync {
 
 inline constexpr std::string_view manifest_format = "hallkiosk.manifest/1";
 inline constexpr std::string_view keys_format = "hallkiosk.keys/1";
+inline constexpr std::string_view timestamp_format = "hallkiosk.timestamp/1";
 
 // What each untrusted document may be, checked before anything is built (common/json_guard).
 // The envelope is a small object around one string: {format, signed, signatures: [{key_id, sig}]}.
@@ -24,8 +25,10 @@ inline constexpr std::size_t max_signatures = 64;
 inline constexpr JsonLimits envelope_limits{std::size_t{16} << 20, 4, 2 + max_signatures};
 // A manifest payload: {..., guides: [{entry}]}; 200,000 entries is far above 10,000 guides.
 inline constexpr JsonLimits manifest_payload_limits{std::size_t{16} << 20, 4, 200'000};
-// A key set payload: {version, threshold, keys: [{key_id, public}]}.
-inline constexpr JsonLimits key_set_payload_limits{std::size_t{64} << 10, 4, 2 + 256};
+// A key set payload: {version, threshold, keys: [{key_id, public}], timestamp_keys: [{key_id, public}]}.
+inline constexpr JsonLimits key_set_payload_limits{std::size_t{64} << 10, 4, 3 + 256};
+// A timestamp payload: one flat object.
+inline constexpr JsonLimits timestamp_payload_limits{std::size_t{4} << 10, 1, 1};
 
 // Parses untrusted bytes through the guard: too_long (size), too_deep (depth or container
 // count) or malformed (not JSON), each message naming `file`.
@@ -43,11 +46,14 @@ struct Envelope {
   std::vector<Signature> signatures;
 };
 
-// A publisher key set: which keys may sign, and how many of them must.
+// A publisher key set: which keys may sign manifests and rotations, and how many of them must; and
+// which online keys may sign timestamp.json (TUF's timestamp role) and nothing else.
 struct KeySet {
   int version = 0;
   int threshold = 1;
   std::map<std::string, std::string> keys;  // key_id -> 32 raw bytes of the Ed25519 public key
+  // Empty: the set authorises no timestamp, and the manifest's own expiry is its freshness.
+  std::map<std::string, std::string> timestamp_keys;
   std::string payload;                      // the verified payload, as stored
 };
 
@@ -56,6 +62,10 @@ std::string key_id_of(std::string_view public_key_bytes);
 
 // `file` names the document in every message ("manifest.json").
 SyncResult<Envelope> parse_envelope(std::string_view bytes, std::string_view format, std::string_view file);
+
+// The set whose only keys are `keys`'s timestamp keys (threshold 1), for check_signatures: a
+// publisher key's signature on a timestamp then counts for nothing, as one of these on a manifest.
+KeySet timestamp_signers(const KeySet& keys);
 
 // At least `keys.threshold` valid signatures from distinct keys of the set. Signatures by keys
 // outside the set are ignored; a trusted key with a wrong signature is bad_signature.

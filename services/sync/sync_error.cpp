@@ -49,6 +49,8 @@ const char* to_string(Refusal r) {
       return "validity_too_long";
     case Refusal::version_jump:
       return "version_jump";
+    case Refusal::timestamp_mismatch:
+      return "timestamp_mismatch";
     case Refusal::deadline:
       return "deadline";
   }
@@ -79,6 +81,7 @@ ErrorCode code_for(Refusal r) {
     case Refusal::issued_in_future:
     case Refusal::validity_too_long:
     case Refusal::version_jump:
+    case Refusal::timestamp_mismatch:  // a publish between the two reads, or a mirror mixing them
       return ErrorCode::conflict;
     default:
       return ErrorCode::corrupt;  // the bytes failed a check: forged, damaged or cut

@@ -33,6 +33,7 @@ enum class Refusal {
   validity_too_long,    // expires_at - issued_at beyond the kiosk's maximum validity
   version_jump,         // catalogue_version further above the trusted one than any publisher goes
   deadline,             // the whole sync attempt ran past its overall deadline
+  timestamp_mismatch,   // manifest.json is not the manifest the verified timestamp names
 };
 
 const char* to_string(Refusal r);

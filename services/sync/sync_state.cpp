@@ -20,7 +20,8 @@ std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
 Result<SyncState> load_sync_state(storage::Database& db) {
   auto st = db.prepare(
       "SELECT keys_version, keys_payload, catalogue_version, manifest, manifest_hash, manifest_etag, issued_at, "
-      "expires_at, last_good_sync, last_attempt, last_error, last_error_reason FROM sync_state WHERE id = 1");
+      "expires_at, last_good_sync, last_attempt, last_error, last_error_reason, timestamp_version, timestamp_hash, "
+      "timestamp_etag FROM sync_state WHERE id = 1");
   if (!st) return std::unexpected(st.error());
   auto row = st->step();
   if (!row) return std::unexpected(row.error());
@@ -38,6 +39,9 @@ Result<SyncState> load_sync_state(storage::Database& db) {
   s.last_attempt = instant_at(*st, 9);
   s.last_error = st->text(10);
   s.last_error_reason = st->text(11);
+  s.timestamp_version = st->integer(12);
+  s.timestamp_hash = st->text(13);
+  s.timestamp_etag = st->text(14);
   return s;
 }
 
@@ -45,18 +49,21 @@ Result<void> save_sync_state(storage::Database& db, const SyncState& s) {
   auto st = db.prepare(
       "UPDATE sync_state SET keys_version = ?1, keys_payload = ?2, catalogue_version = ?3, manifest = ?4, "
       "manifest_hash = ?5, manifest_etag = ?6, issued_at = ?7, expires_at = ?8, last_good_sync = ?9, "
-      "last_attempt = ?10, last_error = ?11, last_error_reason = ?12 WHERE id = 1");
+      "last_attempt = ?10, last_error = ?11, last_error_reason = ?12, timestamp_version = ?13, timestamp_hash = ?14, "
+      "timestamp_etag = ?15 WHERE id = 1");
   if (!st) return std::unexpected(st.error());
   st->bind(1, s.keys_version).bind(2, s.keys_payload).bind(3, s.catalogue_version).bind(4, s.manifest);
   st->bind(5, s.manifest_hash).bind(6, s.manifest_etag).bind(7, seconds_of(s.issued_at));
   st->bind(8, seconds_of(s.expires_at)).bind(9, seconds_of(s.last_good_sync)).bind(10, seconds_of(s.last_attempt));
   st->bind(11, s.last_error).bind(12, s.last_error_reason);
+  st->bind(13, s.timestamp_version).bind(14, s.timestamp_hash).bind(15, s.timestamp_etag);
   return st->run();
 }
 
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now) {
   auto st = db.prepare(
-      "UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3, manifest_etag = '' "
+      "UPDATE sync_state SET last_attempt = ?1, last_error = ?2, last_error_reason = ?3, manifest_etag = '', "
+      "timestamp_etag = '' "
       "WHERE id = 1");
   if (!st) return std::unexpected(st.error());
   st->bind(1, std::int64_t{now.time_since_epoch().count()})

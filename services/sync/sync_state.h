@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The sync state a hall keeps in its catalogue database (table sync_state, schema version 4):
-// the pinned key set, the trusted catalogue version and manifest, and how the last sync went.
+// The sync state a hall keeps in its catalogue database (table sync_state, schema versions 4 and 6):
+// the pinned key set, the trusted catalogue version, manifest and timestamp, and how the last sync went.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,9 +18,13 @@ struct SyncState {
   std::string keys_payload;
   std::int64_t catalogue_version = 0;
   std::string manifest, manifest_hash, manifest_etag;
+  // expires_at is the trusted catalogue's effective expiry: the manifest's own, or, when the key set
+  // names timestamp keys, that of the newest verified timestamp vouching for it.
   std::optional<Instant> issued_at, expires_at;
   std::optional<Instant> last_good_sync, last_attempt;
   std::string last_error, last_error_reason;
+  std::int64_t timestamp_version = 0;  // 0: no timestamp trusted yet
+  std::string timestamp_hash, timestamp_etag;
 };
 
 // What staff (hallctl sync --status, the counter screen) and, discreetly, visitors are told.
@@ -45,7 +49,7 @@ Result<SyncState> load_sync_state(storage::Database& db);
 // Writes every field; callers run it inside the transaction that applies the catalogue.
 Result<void> save_sync_state(storage::Database& db, const SyncState& state);
 // Records a refusal or failure (its own small write; the catalogue is untouched). It also forgets
-// the manifest's ETag: after any refusal only a verified manifest, never a bare 304, confirms
+// the manifest's and the timestamp's ETags: after any refusal only a verified manifest, never a bare 304, confirms
 // the catalogue again (a mirror that showed something else cannot then vouch by "not modified").
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now);
 

@@ -2,6 +2,10 @@
 #include "sync/syncer.h"
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <set>
 #include <tuple>
 
@@ -10,6 +14,7 @@
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 #include "sync/signed_envelope.h"
+#include "sync/timestamp.h"
 #include "sync/verifier.h"
 
 namespace hall::sync {
@@ -17,13 +22,16 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Where the Fetcher's error belongs: it cannot say "too long" and "cut short" with two codes, so
-// its message decides (platform/http and DirectoryFetcher both say "longer than").
-Refusal refusal_for_fetch(const Error& e) {
-  if (e.code == ErrorCode::invalid_input) {
-    return e.message.find("longer") != std::string::npos || e.message.find("limit") != std::string::npos
-               ? Refusal::too_long
-               : Refusal::truncated;
+Refusal refusal_for_fetch(FetchFailure f) {
+  switch (f) {
+    case FetchFailure::too_long:
+      return Refusal::too_long;
+    case FetchFailure::truncated:
+      return Refusal::truncated;
+    case FetchFailure::unreachable:
+    case FetchFailure::timed_out:
+    case FetchFailure::bad_url:
+      return Refusal::unreachable;
   }
   return Refusal::unreachable;
 }
@@ -62,6 +70,8 @@ const char* to_string(SyncOutcome o) {
       return "unchanged";
     case SyncOutcome::applied:
       return "applied";
+    case SyncOutcome::renewed:
+      return "renewed";
   }
   return "unknown";
 }
@@ -97,9 +107,11 @@ SyncResult<FetchResponse> Syncer::fetch(const std::string& name, std::size_t max
   auto response = fetcher_->get(request);
   if (clock_->now() >= deadline_) {
     return refuse(Refusal::deadline,
-                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().message + ")"));
+                  name + ": " + deadline_text() + (response ? std::string() : " (" + response.error().error.message + ")"));
   }
-  if (!response) return refuse(refusal_for_fetch(response.error()), name + ": " + response.error().message);
+  if (!response) {
+    return refuse(refusal_for_fetch(response.error().kind), name + ": " + response.error().error.message);
+  }
   report.bytes_fetched += response->body.size();
   return std::move(*response);
 }
@@ -144,50 +156,109 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   deadline_ = clock_->now() + budget_;
   SyncReport report;
   report.catalogue_version = state->catalogue_version;
-  auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
-                        state->catalogue_version > 0 ? state->manifest_etag : std::string(), report);
-  if (!response) return std::unexpected(response.error());
   SyncState next = *state;
   next.last_attempt = now;
   next.last_error.clear();
   next.last_error_reason.clear();
   next.last_good_sync = now;
+  // A key set that authorises timestamp keys makes timestamp.json the freshness: it is polled
+  // first, and the manifest is fetched only when the timestamp names another one.
+  if (!keys->timestamp_keys.empty()) return by_timestamp(now, *state, next, std::move(*keys), report);
 
-  if (response->status == 304 && !state->manifest_etag.empty()) {
-    if (state->expires_at && *state->expires_at <= now) {
-      return refuse(Refusal::expired, "manifest.json: unchanged (304), and the trusted catalogue version " +
-                                          std::to_string(state->catalogue_version) + " expired at " +
-                                          format_rfc3339_utc(*state->expires_at) + "; keeping it");
-    }
+  auto response = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout,
+                        state->catalogue_version > 0 ? state->manifest_etag : std::string(), report);
+  if (!response) return std::unexpected(response.error());
+  if (response->status == 304 && !state->manifest_etag.empty()) return confirm(now, *state, next, "manifest.json", report);
+  if (auto r = expect_200(*response, "manifest.json"); !r) return std::unexpected(r.error());
+  auto signer = keys_for(*response, manifest_format, "manifest.json", std::move(*keys), report);
+  if (!signer) return std::unexpected(signer.error());
+  if (!signer->timestamp_keys.empty()) {
+    // A rotation just authorised a timestamp key: from now on only a timestamp vouches.
+    return by_timestamp(now, *state, next, std::move(*signer), report);
+  }
+  next.manifest_etag = response->etag;
+  return take_manifest(now, *state, next, *signer, response->body, nullptr, report);
+}
+
+SyncResult<SyncReport> Syncer::by_timestamp(Instant now, const SyncState& state, SyncState& next, KeySet keys,
+                                            SyncReport& report) {
+  auto response = fetch("timestamp.json", options_.timestamp_max_bytes, options_.manifest_timeout,
+                        state.catalogue_version > 0 ? state.timestamp_etag : std::string(), report);
+  if (!response) return std::unexpected(response.error());
+  if (response->status == 304 && !state.timestamp_etag.empty()) {
+    return confirm(now, state, next, "timestamp.json", report);
+  }
+  if (auto r = expect_200(*response, "timestamp.json"); !r) return std::unexpected(r.error());
+  auto signer = keys_for(*response, timestamp_format, "timestamp.json", std::move(keys), report);
+  if (!signer) return std::unexpected(signer.error());
+  if (signer->timestamp_keys.empty()) {
+    return refuse(Refusal::unknown_key, "timestamp.json: key set " + std::to_string(signer->version) +
+                                            " authorises no timestamp key");
+  }
+  const TrustedTimestamp trusted{state.timestamp_version, state.timestamp_hash, state.keys_version,
+                                 state.catalogue_version};
+  auto ts = verify_timestamp(response->body, *signer, trusted, now, options_.bounds);
+  if (!ts) return std::unexpected(ts.error());
+  const Timestamp& t = ts->timestamp;
+  next.timestamp_version = t.version;
+  next.timestamp_hash = ts->hash;
+  next.timestamp_etag = response->etag;
+  next.expires_at = t.expires_at;
+  const Vouch vouch{t.catalogue_version, t.manifest_sha256, t.expires_at};
+  if (signer->version == state.keys_version && t.catalogue_version == state.catalogue_version &&
+      t.manifest_sha256 == trusted_identity(state)) {
+    // The trusted manifest is still the current one: only its freshness moves.
+    report.outcome = ts->same ? SyncOutcome::unchanged : SyncOutcome::renewed;
     if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
     return report;
   }
-  if (response->status == 304) {
-    return refuse(Refusal::http_status,
-                  "manifest.json: HTTP 304 to a request without If-None-Match (after a refusal only a verified "
-                  "manifest confirms the catalogue)");
-  }
-  if (response->status != 200) {
-    return refuse(Refusal::http_status, "manifest.json: HTTP " + std::to_string(response->status));
-  }
+  auto manifest = fetch("manifest.json", options_.manifest_max_bytes, options_.manifest_timeout, {}, report);
+  if (!manifest) return std::unexpected(manifest.error());
+  if (auto r = expect_200(*manifest, "manifest.json"); !r) return std::unexpected(r.error());
+  auto content = keys_for(*manifest, manifest_format, "manifest.json", std::move(*signer), report);
+  if (!content) return std::unexpected(content.error());
+  next.manifest_etag = manifest->etag;
+  return take_manifest(now, state, next, *content, manifest->body, &vouch, report);
+}
 
+SyncResult<SyncReport> Syncer::confirm(Instant now, const SyncState& state, SyncState& next, const std::string& name,
+                                       SyncReport& report) {
+  if (state.expires_at && *state.expires_at <= now) {
+    return refuse(Refusal::expired, name + ": unchanged (304), and the trusted catalogue version " +
+                                        std::to_string(state.catalogue_version) + " expired at " +
+                                        format_rfc3339_utc(*state.expires_at) + "; keeping it");
+  }
+  if (auto r = save_sync_state(store_->database(), next); !r) return refuse(Refusal::storage, r.error());
+  return report;
+}
+
+SyncResult<void> Syncer::expect_200(const FetchResponse& response, const std::string& name) {
+  if (response.status == 304) {
+    return refuse(Refusal::http_status, name + ": HTTP 304 to a request without If-None-Match (after a refusal only a "
+                                               "verified " + name + " confirms the catalogue)");
+  }
+  if (response.status != 200) return refuse(Refusal::http_status, name + ": HTTP " + std::to_string(response.status));
+  return {};
+}
+
+SyncResult<KeySet> Syncer::keys_for(const FetchResponse& response, std::string_view format, const std::string& name,
+                                    KeySet keys, SyncReport& report) {
   // Which key set signed it is read before the signature can be checked, only to know which
   // rotations to walk; each rotation is verified against the set before it.
-  auto env = parse_envelope(response->body, manifest_format, "manifest.json");
+  auto env = parse_envelope(response.body, format, name);
   if (!env) return std::unexpected(env.error());
-  auto named = peek_keys_version(*env, "manifest.json");
+  auto named = peek_keys_version(*env, name);
   if (!named) return std::unexpected(named.error());
-  if (*named > keys->version) {
-    auto rotated = rotate_to(*keys, *named, report);
-    if (!rotated) return std::unexpected(rotated.error());
-    keys = std::move(rotated);
-  }
+  if (*named <= keys.version) return keys;
+  return rotate_to(keys, *named, report);
+}
 
-  const TrustedCatalogue trusted{state->catalogue_version, trusted_identity(*state), state->issued_at,
-                                 state->keys_version};
-  auto verified = verify_manifest(response->body, *keys, trusted, now, options_.bounds);
+SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state, SyncState& next, const KeySet& keys,
+                                             const std::string& body, const Vouch* vouch, SyncReport& report) {
+  const TrustedCatalogue trusted{state.catalogue_version, trusted_identity(state), state.issued_at,
+                                 state.keys_version};
+  auto verified = verify_manifest(body, keys, trusted, now, options_.bounds, vouch);
   if (!verified) return std::unexpected(verified.error());
-  next.manifest_etag = response->etag;
   if (verified->news == ManifestNews::same) {
     report.outcome = SyncOutcome::unchanged;
     next.manifest_hash = verified->hash;  // a hall that stored the whole file's hash moves to the payload's
@@ -210,38 +281,92 @@ SyncResult<SyncReport> Syncer::attempt(Instant now) {
   deadline_ += extra;
 
   std::vector<catalogue::PublishedVersion> wanted;
-  std::vector<catalogue::PublishedGuide> fresh;
+  std::vector<const ManifestEntry*> missing;
   wanted.reserve(m.guides.size());
   for (const auto& e : m.guides) {
     wanted.push_back({e.id, e.version, e.hash});
-    if (have.contains({e.id, e.version, e.hash})) continue;
-    const std::string name = "objects/" + e.hash + ".json";
-    auto object = fetch(name, e.length, options_.object_timeout, {}, report);
-    if (!object) return std::unexpected(object.error());
-    if (object->status != 200) {
-      return refuse(Refusal::http_status, name + " (guide " + e.id + "): HTTP " + std::to_string(object->status));
-    }
-    ++report.objects_fetched;
-    auto guide = verify_object(e, object->body);
-    if (!guide) return std::unexpected(guide.error());
-    fresh.push_back({std::move(*guide), e.hash});
+    if (!have.contains({e.id, e.version, e.hash})) missing.push_back(&e);
   }
+  auto fresh = fetch_objects(missing, report);
+  if (!fresh) return std::unexpected(fresh.error());
 
-  next.keys_version = keys->version;
-  next.keys_payload = keys->payload;
+  next.keys_version = keys.version;
+  next.keys_payload = keys.payload;
   next.catalogue_version = m.catalogue_version;
-  next.manifest = response->body;
+  next.manifest = body;
   next.manifest_hash = verified->hash;
   next.issued_at = m.issued_at;
-  next.expires_at = m.expires_at;
+  next.expires_at = vouch ? vouch->expires_at : m.expires_at;
   auto applied =
-      store_->replace_published(wanted, fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
+      store_->replace_published(wanted, *fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
   if (!applied) return refuse(Refusal::storage, applied.error());
   report.outcome = SyncOutcome::applied;
   report.catalogue_version = m.catalogue_version;
   report.guides_inserted = applied->inserted;
   report.guides_removed = applied->removed;
   return report;
+}
+
+SyncResult<catalogue::PublishedGuide> Syncer::fetch_object(const ManifestEntry& e, SyncReport& report) {
+  const std::string name = "objects/" + e.hash + ".json";
+  auto object = fetch(name, e.length, options_.object_timeout, {}, report);
+  if (!object) return std::unexpected(object.error());
+  if (object->status != 200) {
+    return refuse(Refusal::http_status, name + " (guide " + e.id + "): HTTP " + std::to_string(object->status));
+  }
+  ++report.objects_fetched;
+  auto guide = verify_object(e, object->body);
+  if (!guide) return std::unexpected(guide.error());
+  return catalogue::PublishedGuide{std::move(*guide), e.hash};
+}
+
+SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const std::vector<const ManifestEntry*>& missing,
+                                                                         SyncReport& report) {
+  const auto workers = static_cast<std::size_t>(
+      std::clamp(std::min(options_.parallel_fetches, fetcher_->max_parallel()), 1, 16));
+  std::vector<catalogue::PublishedGuide> fresh;
+  fresh.reserve(missing.size());
+  if (workers == 1 || missing.size() < 2) {
+    for (const ManifestEntry* e : missing) {
+      auto one = fetch_object(*e, report);
+      if (!one) return std::unexpected(one.error());
+      fresh.push_back(std::move(*one));
+    }
+    return fresh;
+  }
+  // Each worker takes the next entry, fetches and verifies it into its slot; the first refusal
+  // stops the others (the attempt is refused whole, so what they would fetch is wasted).
+  std::vector<std::optional<catalogue::PublishedGuide>> slots(missing.size());
+  std::vector<SyncReport> partial(workers);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> stop{false};
+  std::mutex failure_mutex;
+  std::optional<SyncError> failure;
+  {
+    std::vector<std::jthread> pool;
+    for (std::size_t w = 0; w < workers; ++w) {
+      pool.emplace_back([&, w] {
+        for (std::size_t i = next++; i < missing.size() && !stop; i = next++) {
+          auto one = fetch_object(*missing[i], partial[w]);
+          if (!one) {
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::move(one.error());
+            stop = true;
+            return;
+          }
+          slots[i] = std::move(*one);
+        }
+      });
+    }
+  }
+  for (const auto& p : partial) {
+    report.requests += p.requests;
+    report.bytes_fetched += p.bytes_fetched;
+    report.objects_fetched += p.objects_fetched;
+  }
+  if (failure) return std::unexpected(std::move(*failure));
+  for (auto& slot : slots) fresh.push_back(std::move(*slot));
+  return fresh;
 }
 
 Result<SyncStatus> Syncer::status() const {
@@ -263,7 +388,7 @@ Result<void> Syncer::send_heartbeat(const std::string& url, const std::string& k
     for (auto& h : sign(body)) request.headers.push_back(std::move(h));
   }
   auto response = fetcher_->post(request, body);
-  if (!response) return std::unexpected(response.error());
+  if (!response) return std::unexpected(response.error().error);
   if (response->status < 200 || response->status >= 300) {
     return fail(ErrorCode::unavailable, url + ": heartbeat answered HTTP " + std::to_string(response->status));
   }

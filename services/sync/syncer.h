@@ -24,6 +24,7 @@ struct SyncOptions {
   // PROTOCOL.md says 1 MiB; a 10,000-guide manifest is about 1.4 MB, so the kiosk allows more.
   std::size_t manifest_max_bytes = 8u << 20;
   std::size_t keys_max_bytes = 64u << 10;
+  std::size_t timestamp_max_bytes = 16u << 10;
   std::chrono::milliseconds manifest_timeout{10'000};
   std::chrono::milliseconds object_timeout{30'000};
   // One deadline for the whole attempt (manifest, rotations, every object), through the Clock:
@@ -32,6 +33,9 @@ struct SyncOptions {
   // completes a first sync of 10,000 guides.
   std::chrono::seconds attempt_deadline{60};
   std::size_t deadline_rate = 64u << 10;  // bytes per second the deadline allows for beyond the base
+  // Objects fetched and verified at once, when the Fetcher allows it (Fetcher::max_parallel): a
+  // first sync of 10,000 small objects is bound by round trips and hashing, not by bandwidth.
+  int parallel_fetches = 4;
   int max_rotations = 64;  // key sets walked in one poll when several rotations were missed
   ManifestBounds bounds{};  // issued_at skew, maximum validity, maximum version jump
 };
@@ -40,6 +44,7 @@ enum class SyncOutcome {
   not_modified,  // 304: the trusted manifest is still the current one
   unchanged,     // the same manifest again (a server without ETags)
   applied,       // a newer catalogue is now in force
+  renewed,       // a newer timestamp vouches for the trusted manifest: fresh again, nothing else changed
 };
 
 struct SyncReport {
@@ -70,6 +75,22 @@ class Syncer {
 
  private:
   SyncResult<SyncReport> attempt(Instant now);
+  // The timestamp role's poll: timestamp.json, then manifest.json only when it names another one.
+  SyncResult<SyncReport> by_timestamp(Instant now, const SyncState& state, SyncState& next, KeySet keys,
+                                      SyncReport& report);
+  // A 304 to the trusted document's ETag: current, unless the trusted catalogue has expired.
+  SyncResult<SyncReport> confirm(Instant now, const SyncState& state, SyncState& next, const std::string& name,
+                                 SyncReport& report);
+  static SyncResult<void> expect_200(const FetchResponse& response, const std::string& name);
+  // The key set a fetched envelope names, walking signed rotations from `keys` when it is later.
+  SyncResult<KeySet> keys_for(const FetchResponse& response, std::string_view format, const std::string& name,
+                              KeySet keys, SyncReport& report);
+  // Verifies the manifest (as vouched for, when a timestamp does), fetches what is missing, applies.
+  SyncResult<SyncReport> take_manifest(Instant now, const SyncState& state, SyncState& next, const KeySet& keys,
+                                       const std::string& body, const Vouch* vouch, SyncReport& report);
+  SyncResult<std::vector<catalogue::PublishedGuide>> fetch_objects(const std::vector<const ManifestEntry*>& missing,
+                                                                   SyncReport& report);
+  SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
   SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
                                   const std::string& if_none_match, SyncReport& report);
   SyncResult<KeySet> rotate_to(const KeySet& trusted, int target, SyncReport& report);

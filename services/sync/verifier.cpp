@@ -69,7 +69,7 @@ SyncResult<void> check_version(const Manifest& m, const std::string& hash, const
 
 SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySet& keys,
                                              const TrustedCatalogue& trusted, Instant now,
-                                             const ManifestBounds& bounds) {
+                                             const ManifestBounds& bounds, const Vouch* vouch) {
   auto env = parse_envelope(bytes, manifest_format, manifest_file);
   if (!env) return std::unexpected(env.error());
   if (auto r = check_signatures(*env, keys, manifest_file); !r) return std::unexpected(r.error());
@@ -87,12 +87,19 @@ SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySe
   // A manifest verified by a later key set than the trusted one starts the version checks afresh:
   // after a fast-forward signed with a stolen key, the operators rotate and publish again.
   const bool reset = trusted.keys_version > 0 && keys.version > trusted.keys_version;
+  if (vouch && (vouch->manifest_sha256 != out.hash || vouch->catalogue_version != m.catalogue_version)) {
+    return refuse(Refusal::timestamp_mismatch,
+                  "manifest.json: catalogue version " + std::to_string(m.catalogue_version) + " (sha256 " +
+                      out.hash.substr(0, 16) + "…) is not the manifest timestamp.json names (version " +
+                      std::to_string(vouch->catalogue_version) + ", sha256 " + vouch->manifest_sha256.substr(0, 16) +
+                      "…)");
+  }
   if (auto r = check_bounds(m, trusted, now, bounds, reset); !r) return std::unexpected(r.error());
   if (!reset) {
     if (auto r = check_version(m, out.hash, trusted); !r) return std::unexpected(r.error());
     if (m.catalogue_version == trusted.version) out.news = ManifestNews::same;
   }
-  if (m.expires_at <= now) {
+  if (!vouch && m.expires_at <= now) {
     return refuse(Refusal::expired, "manifest.json: $.signed.expires_at: catalogue version " +
                                         std::to_string(m.catalogue_version) + " expired at " +
                                         format_rfc3339_utc(m.expires_at) + " (now " + format_rfc3339_utc(now) +

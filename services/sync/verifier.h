@@ -28,6 +28,9 @@ struct ManifestBounds {
   std::chrono::seconds max_clock_skew{5 * 60};        // issued_at at most this far ahead of now
   std::chrono::seconds max_validity{31 * 24 * 3600};  // expires_at - issued_at
   std::int64_t max_version_jump = 1'000'000;          // above the trusted catalogue_version
+  // A timestamp is short-lived by design (the store signs 1 day); a longer one is what a stolen
+  // timestamp key would sign to keep a frozen catalogue looking fresh.
+  std::chrono::seconds max_timestamp_validity{7 * 24 * 3600};
 };
 
 enum class ManifestNews {
@@ -41,12 +44,22 @@ struct VerifiedManifest {
   ManifestNews news = ManifestNews::newer;
 };
 
+// What a verified timestamp vouches for (sync/timestamp.h): the manifest of this identity and
+// version is current until `expires_at`.
+struct Vouch {
+  std::int64_t catalogue_version = 0;
+  std::string manifest_sha256;
+  Instant expires_at;
+};
+
 // Checks in the protocol's order: envelope, signatures by `keys`, payload shape, the key set it
 // names, bounds (issued_at not ahead of now beyond the skew, validity, version jump), version
 // (rollback / replay, unless a later key set resets them), then expiry against `now` (frozen).
+// With a `vouch`, the manifest must be the one it names (timestamp_mismatch), and its freshness
+// is the timestamp's: the manifest's own expires_at no longer freezes it.
 SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySet& keys,
                                              const TrustedCatalogue& trusted, Instant now,
-                                             const ManifestBounds& bounds = {});
+                                             const ManifestBounds& bounds = {}, const Vouch* vouch = nullptr);
 
 // A fetched object: exact length, SHA-256, a valid guide whose id, version and effective_from
 // are those of the manifest entry.

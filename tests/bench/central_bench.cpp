@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < std::max(1, polls / 10); ++i) {
     t = Steady::now();
     auto res = fetcher.get(req);
-    if (!res) return die(res.error());
+    if (!res) return die(res.error().error);
     full.push_back(ms_since(t));
     full_bytes = res->body.size();
     etag = res->etag;
@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
   for (int i = 0; i < polls; ++i) {
     t = Steady::now();
     auto res = fetcher.get(req);
-    if (!res) return die(res.error());
+    if (!res) return die(res.error().error);
     if (res->status != 304) return die({ErrorCode::corrupt, "expected 304, got " + std::to_string(res->status)});
     unchanged.push_back(ms_since(t));
     unchanged_bytes = res->body.size();

@@ -47,8 +47,8 @@ struct Served {
     req.url = server.url() + path;
     return req;
   }
-  Result<sync::FetchResponse> signed_call(const central::KeyPair& who, const std::string& method,
-                                          const std::string& path, const std::string& body = {}) {
+  sync::FetchResult<sync::FetchResponse> signed_call(const central::KeyPair& who, const std::string& method,
+                                                     const std::string& path, const std::string& body = {}) {
     sync::FetchRequest req;
     req.url = server.url() + path;
     for (auto& h : central::sign_admin_request(who, who.id, method, path, body, f.clock.now())) req.headers.push_back(h);
@@ -59,7 +59,7 @@ struct Served {
     req.url = url;
     req.if_none_match = etag;
     auto res = fetcher.get(req);
-    if (!res) FAIL(res.error().message);
+    if (!res) FAIL(res.error().error.message);
     return *res;
   }
 };

@@ -10,6 +10,7 @@
 #include "central/signing.h"
 #include "common/sha256.h"
 #include "services/central_fixture.h"
+#include "sync/timestamp.h"
 
 using namespace hall;
 using namespace hall::central;
@@ -223,4 +224,59 @@ TEST_CASE("init refuses a folder that already holds a store", "[central]") {
   auto again = CentralStore::init(f.data(), generate_key_pair(), f.clock);
   REQUIRE_FALSE(again);
   CHECK(again.error().code == ErrorCode::conflict);
+}
+
+TEST_CASE("publish writes timestamp.json signed by the timestamp key alone, and a kiosk verifies it",
+          "[central][timestamp]") {
+  CentralFixture f;
+  REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
+  const std::string pub = f.store.publish_dir();
+  const auto keys = sync::read_initial_key_set(read_file(pub + "/keys/1.json"), "keys/1.json");
+  REQUIRE(keys);
+  REQUIRE(keys->timestamp_keys.size() == 1);
+  CHECK_FALSE(keys->timestamp_keys.contains(f.publisher_key.public_key.key_id()));
+  const Json envelope = Json::parse(read_file(pub + "/timestamp.json"));
+  CHECK(envelope["format"] == "hallkiosk.timestamp/1");
+  CHECK_FALSE(envelope_verifies(envelope, f.publisher_key.public_key.hex));  // the publisher key signs content only
+  auto verified = sync::verify_timestamp(read_file(pub + "/timestamp.json"), *keys, {}, f.clock.now());
+  INFO((verified ? "" : verified.error().error.message));
+  REQUIRE(verified);
+  const std::string manifest_payload = Json::parse(read_file(pub + "/manifest.json"))["signed"].get<std::string>();
+  CHECK(verified->timestamp.manifest_sha256 == sha256_hex(manifest_payload));
+  CHECK(verified->timestamp.catalogue_version == 1);
+  CHECK(verified->timestamp.expires_at == f.clock.now() + std::chrono::days{1});
+}
+
+TEST_CASE("renewing the timestamp needs no publisher key: it can stay offline", "[central][timestamp]") {
+  CentralFixture f;
+  REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
+  const std::string key_file = f.data() + "/signing/1.key";
+  std::filesystem::rename(key_file, f.dir.path() + "/offline.key");  // the publisher key goes to removable media
+  const std::string before = read_file(f.store.publish_dir() + "/timestamp.json");
+  f.clock.advance(std::chrono::hours{6});
+  auto renewed = f.store.renew_timestamp("timestamp");
+  INFO((renewed ? "" : renewed.error().message));
+  REQUIRE(renewed);
+  CHECK(*renewed == 2);
+  const Json t = payload_of(f.store.publish_dir() + "/timestamp.json");
+  CHECK(t["version"] == 2);
+  CHECK(t["expires_at"] == "2026-11-29T14:00:00Z");
+  CHECK(read_file(f.store.publish_dir() + "/timestamp.json") != before);
+  // Content still needs the publisher key: publishing is refused while it is away.
+  auto drafts = f.store.submit("alice", CentralFixture::guide_file(valid_guide("G-2", "老年优待证办理")));
+  REQUIRE(drafts);
+  REQUIRE(f.store.review("bob", drafts->front().id, {true, "", "无涉密内容"}));
+  CHECK_FALSE(f.store.publish("carol", {}));
+  std::filesystem::rename(f.dir.path() + "/offline.key", key_file);
+  auto back = f.store.publish("carol", {});
+  REQUIRE(back);
+  CHECK(payload_of(f.store.publish_dir() + "/timestamp.json")["catalogue_version"] == back->catalogue_version);
+}
+
+TEST_CASE("nothing published yet: no timestamp to renew", "[central][timestamp]") {
+  CentralFixture f;
+  auto r = f.store.renew_timestamp("timestamp");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::not_found);
+  CHECK_FALSE(std::filesystem::exists(f.store.publish_dir() + "/timestamp.json"));
 }

@@ -538,3 +538,120 @@ TEST_CASE("two objects trickled at 25 s each fit the attempt's deadline and are 
   CHECK(h.clock.now() - start == std::chrono::seconds{50});
   CHECK(h.state().catalogue_version == trusted_version + 1);
 }
+
+namespace {
+
+// The timestamp role (TUF's): a hall whose key set authorises a timestamp key trusts catalogue
+// version 5 and timestamp version 3; each row plays one lie about freshness.
+constexpr std::int64_t trusted_timestamp = 3;
+
+const Attack timestamp_attacks[] = {
+    {"expired timestamp: a new manifest vouched for by a timestamp that has run out", Refusal::expired,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.stamp(h.clock.now() - std::chrono::hours{25});  // valid 24 h: expired an hour ago
+     }},
+    {"expired timestamp for the trusted manifest: no renewal from it", Refusal::expired,
+     [](SyncedHall& h) { h.pub.stamp(h.clock.now() - std::chrono::hours{25}); }},
+    {"timestamp signed by the publisher key instead of the timestamp key", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.timestamp_signers = {h.key};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"timestamp signed by a key the hall never trusted", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.timestamp_signers = {make_signing_key()};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"manifest signed by the timestamp key instead of the publisher key", Refusal::unknown_key,
+     [](SyncedHall& h) {
+       h.pub.signers = {h.timestamp_key};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"timestamp pointing to another manifest than manifest.json", Refusal::timestamp_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       const std::string vouched = h.pub.files["timestamp.json"];
+       h.pub.publish(all_changed_guides(), issued(h), h.pub.catalogue_version);  // same version, other content
+       h.pub.files["timestamp.json"] = vouched;
+     }},
+    {"timestamp pointing to a newer manifest than the one served (a mirror mixing publishes)",
+     Refusal::timestamp_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       const std::string older = h.pub.files["manifest.json"];
+       h.pub.publish(all_changed_guides(), issued(h));
+       h.pub.files["manifest.json"] = older;
+     }},
+    {"rollback of timestamp version: a validly signed older timestamp", Refusal::rollback,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.stamp(issued(h), trusted_timestamp - 1);
+     }},
+    {"replayed timestamp: the trusted timestamp version with other content", Refusal::replay,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.stamp(issued(h), trusted_timestamp);
+     }},
+    {"timestamp naming a catalogue version below the trusted one", Refusal::rollback,
+     [](SyncedHall& h) { h.pub.publish(changed_guides(), issued(h), trusted_version - 1); }},
+    {"timestamp valid for 8 days: longer than any timestamp may be", Refusal::validity_too_long,
+     [](SyncedHall& h) {
+       h.pub.timestamp_lifetime = std::chrono::days{8};
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"timestamp issued a day ahead of the kiosk's clock", Refusal::issued_in_future,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.stamp(h.clock.now() + std::chrono::hours{24});
+     }},
+    {"timestamp.json missing: a key set with a timestamp key needs one", Refusal::http_status,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files.erase("timestamp.json");
+     }},
+    {"manifest served as timestamp.json", Refusal::wrong_format,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files["timestamp.json"] = h.pub.files["manifest.json"];
+     }},
+    {"nesting bomb served as timestamp.json", Refusal::too_deep,
+     [](SyncedHall& h) { h.pub.files["timestamp.json"] = std::string(16u << 10, '['); }},
+    {"endless timestamp.json", Refusal::too_long,
+     [](SyncedHall& h) { h.fetcher.misbehave("timestamp.json", Misbehave::endless); }},
+};
+
+}  // namespace
+
+TEST_CASE("timestamp attack table: every lie about freshness is refused and changes nothing", "[sync][attack][timestamp]") {
+  for (const auto& attack : timestamp_attacks) {
+    DYNAMIC_SECTION(attack.name) {
+      SyncedHall h(Freshness::with_timestamp);
+      h.pub.publish(baseline_guides(), issued(h), trusted_version);
+      h.pub.stamp(issued(h), trusted_timestamp);
+      REQUIRE(h.sync());
+      const std::string before = h.exported();
+      const auto trusted_before = h.state();
+      REQUIRE(trusted_before.catalogue_version == trusted_version);
+      REQUIRE(trusted_before.timestamp_version == trusted_timestamp);
+
+      h.clock.advance(std::chrono::minutes{5});
+      attack.play(h);
+      const auto result = h.sync();
+
+      REQUIRE_FALSE(result);
+      INFO(result.error().error.message);
+      CHECK(sync::to_string(result.error().reason) == std::string(sync::to_string(attack.expected)));
+      CHECK(h.exported() == before);
+      const auto after = h.state();
+      CHECK(after.catalogue_version == trusted_version);
+      CHECK(after.manifest_hash == trusted_before.manifest_hash);
+      CHECK(after.timestamp_version == trusted_timestamp);
+      CHECK(after.timestamp_hash == trusted_before.timestamp_hash);
+      CHECK(after.expires_at == trusted_before.expires_at);
+      CHECK(after.keys_payload == trusted_before.keys_payload);
+      CHECK(after.last_error_reason == sync::to_string(attack.expected));
+      CHECK(after.last_good_sync == trusted_before.last_good_sync);
+    }
+  }
+}

@@ -15,16 +15,21 @@
 
 namespace hall::test {
 
+// Whether the pinned key set authorises a timestamp key (TUF's timestamp role) or not.
+enum class Freshness { manifest_only, with_timestamp };
+
 struct SyncedHall {
   TempDir dir;
   ManualClock clock{at("2026-11-28T08:00:00Z")};
   SigningKey key = make_signing_key();
-  Publication pub = new_publication(key);
+  SigningKey timestamp_key = make_signing_key();  // authorised only in a with_timestamp hall
+  Publication pub;
   FakeFetcher fetcher{pub.files};
   std::unique_ptr<catalogue::CatalogueStore> store;
   std::unique_ptr<sync::Syncer> syncer;
 
-  SyncedHall() {
+  explicit SyncedHall(Freshness freshness = Freshness::manifest_only)
+      : pub(freshness == Freshness::with_timestamp ? new_publication(key, timestamp_key) : new_publication(key)) {
     auto s = catalogue::CatalogueStore::open(dir.file("catalogue.db"), clock);
     REQUIRE(s);
     store = std::make_unique<catalogue::CatalogueStore>(std::move(*s));

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "sync/directory_fetcher.h"
 #include "sync_fixture.h"
 
 using namespace hall;
@@ -239,4 +240,67 @@ TEST_CASE("the heartbeat carries the sync status", "[sync]") {
   CHECK(body["last_good_sync"] == "2026-11-28T08:00:00Z");
   CHECK(body["last_error"] == "");
   CHECK(body["printer_state"] == "ok");
+}
+
+namespace {
+
+std::vector<nlohmann::ordered_json> many_guides(int n) {
+  std::vector<nlohmann::ordered_json> out;
+  for (int i = 0; i < n; ++i) out.push_back(valid_guide("G-" + std::to_string(1000 + i), "办事指南" + std::to_string(i)));
+  return out;
+}
+
+// A hall syncing from a published folder: DirectoryFetcher lets four objects be fetched at once.
+struct FolderHall {
+  TempDir dir;
+  ManualClock clock{at("2026-11-28T08:00:00Z")};
+  Publication pub = new_publication(make_signing_key());
+  sync::DirectoryFetcher fetcher;
+  std::unique_ptr<catalogue::CatalogueStore> store;
+
+  FolderHall() {
+    auto s = catalogue::CatalogueStore::open(dir.file("catalogue.db"), clock);
+    REQUIRE(s);
+    store = std::make_unique<catalogue::CatalogueStore>(std::move(*s));
+    REQUIRE(sync::pin_trusted_keys(store->database(), pub.files.at("keys/1.json"), "trusted_keys.json"));
+  }
+  sync::SyncResult<sync::SyncReport> sync(int parallel) {
+    sync::SyncOptions options{"file://" + dir.file("publish")};
+    options.parallel_fetches = parallel;
+    return sync::Syncer(*store, fetcher, clock, options).sync_once();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("objects fetched in parallel are applied whole, in the manifest's order", "[sync][parallel]") {
+  FolderHall h;
+  REQUIRE(h.fetcher.max_parallel() > 1);
+  h.pub.publish(many_guides(40), h.clock.now());
+  h.pub.write_to(h.dir.file("publish"));
+  auto r = h.sync(4);
+  INFO((r ? "" : r.error().error.message));
+  REQUIRE(r);
+  CHECK(r->objects_fetched == 40);
+  CHECK(r->requests == 41);
+  CHECK(r->guides_inserted == 40);
+  auto current = h.store->current();
+  REQUIRE(current);
+  CHECK(current->size() == 40);
+}
+
+TEST_CASE("one bad object among parallel fetches refuses the whole attempt", "[sync][parallel]") {
+  FolderHall h;
+  h.pub.publish(many_guides(40), h.clock.now());
+  const auto manifest = nlohmann::json::parse(nlohmann::json::parse(h.pub.files.at("manifest.json"))["signed"].get<std::string>());
+  auto& body = h.pub.files["objects/" + manifest["guides"][29]["hash"].get<std::string>() + ".json"];
+  body.back() = ' ';  // same length, other bytes
+  h.pub.write_to(h.dir.file("publish"));
+  auto r = h.sync(4);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().reason == Refusal::hash_mismatch);
+  auto current = h.store->current();
+  REQUIRE(current);
+  CHECK(current->empty());
+  CHECK(sync::load_sync_state(h.store->database())->catalogue_version == 0);
 }

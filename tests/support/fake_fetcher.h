@@ -44,20 +44,20 @@ class FakeFetcher final : public sync::Fetcher {
   std::size_t bytes_served = 0;
   std::vector<std::pair<std::string, std::string>> posts;  // url, body
 
-  Result<sync::FetchResponse> get(const sync::FetchRequest& request) override {
+  sync::FetchResult<sync::FetchResponse> get(const sync::FetchRequest& request) override {
     const std::string path = request.url.substr(std::string(base).size() + 1);
     requested.push_back(path);
-    if (offline_) return fail(ErrorCode::unavailable, request.url + ": cannot connect");
+    if (offline_) return sync::fetch_failed(sync::FetchFailure::unreachable, request.url + ": cannot connect");
     const auto how = behaviour_.contains(path) ? behaviour_.at(path) : Misbehave::none;
     if (how == Misbehave::slow) {
-      return fail(ErrorCode::unavailable,
+      return sync::fetch_failed(sync::FetchFailure::timed_out,
                   request.url + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
     }
     if (how == Misbehave::trickle && clock_) {
       const auto timeout = std::chrono::duration_cast<std::chrono::seconds>(request.timeout);
       if (trickle_for_ > timeout) {
         clock_->advance(timeout);
-        return fail(ErrorCode::unavailable,
+        return sync::fetch_failed(sync::FetchFailure::timed_out,
                     request.url + ": timed out after " + std::to_string(request.timeout.count()) + " ms");
       }
       clock_->advance(trickle_for_);
@@ -66,7 +66,7 @@ class FakeFetcher final : public sync::Fetcher {
       std::size_t received = 0;
       while (received <= request.max_bytes) received += 4096;  // what a real reader sees, chunk by chunk
       bytes_served += received;
-      return fail(ErrorCode::invalid_input,
+      return sync::fetch_failed(sync::FetchFailure::too_long,
                   request.url + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
     }
     const auto it = files_->find(path);
@@ -75,12 +75,12 @@ class FakeFetcher final : public sync::Fetcher {
     std::string body = it->second;
     if (body.size() > request.max_bytes) {
       bytes_served += request.max_bytes + 1;
-      return fail(ErrorCode::invalid_input,
+      return sync::fetch_failed(sync::FetchFailure::too_long,
                   request.url + ": body longer than " + std::to_string(request.max_bytes) + " bytes");
     }
     if (how == Misbehave::cut_short) {
       bytes_served += body.size() / 2;
-      return fail(ErrorCode::invalid_input, request.url + ": body shorter than its Content-Length (" +
+      return sync::fetch_failed(sync::FetchFailure::truncated, request.url + ": body shorter than its Content-Length (" +
                                                 std::to_string(body.size() / 2) + " of " + std::to_string(body.size()) +
                                                 ")");
     }
@@ -92,8 +92,8 @@ class FakeFetcher final : public sync::Fetcher {
     return sync::FetchResponse{200, std::move(body), etag};
   }
 
-  Result<sync::FetchResponse> post(const sync::FetchRequest& request, const std::string& body) override {
-    if (offline_) return fail(ErrorCode::unavailable, request.url + ": cannot connect");
+  sync::FetchResult<sync::FetchResponse> post(const sync::FetchRequest& request, const std::string& body) override {
+    if (offline_) return sync::fetch_failed(sync::FetchFailure::unreachable, request.url + ": cannot connect");
     posts.emplace_back(request.url, body);
     return sync::FetchResponse{200, "{}", {}};
   }

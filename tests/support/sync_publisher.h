@@ -51,15 +51,24 @@ inline std::string envelope(const std::string& format, const std::string& payloa
   return env.dump(1) + "\n";
 }
 
-inline std::string key_set_payload(int version, const std::vector<SigningKey>& keys, int threshold = 1) {
+// `timestamp_keys` empty: a key set without the timestamp role (no "timestamp_keys" key at all).
+inline std::string key_set_payload(int version, const std::vector<SigningKey>& keys, int threshold = 1,
+                                   const std::vector<SigningKey>& timestamp_keys = {}) {
   nlohmann::ordered_json p = {{"version", version}, {"threshold", threshold}, {"keys", nlohmann::json::array()}};
   for (const auto& k : keys) p["keys"].push_back({{"key_id", k.key_id()}, {"public", to_hex(k.public_key)}});
+  if (!timestamp_keys.empty()) {
+    p["timestamp_keys"] = nlohmann::json::array();
+    for (const auto& k : timestamp_keys) {
+      p["timestamp_keys"].push_back({{"key_id", k.key_id()}, {"public", to_hex(k.public_key)}});
+    }
+  }
   return p.dump();
 }
 
 inline std::string key_set_envelope(int version, const std::vector<SigningKey>& keys,
-                                    const std::vector<SigningKey>& signers) {
-  return envelope(std::string(sync::keys_format), key_set_payload(version, keys), signers);
+                                    const std::vector<SigningKey>& signers,
+                                    const std::vector<SigningKey>& timestamp_keys = {}) {
+  return envelope(std::string(sync::keys_format), key_set_payload(version, keys, 1, timestamp_keys), signers);
 }
 
 inline Instant at(const char* rfc3339) {
@@ -73,6 +82,11 @@ struct Publication {
   int keys_version = 1;
   std::vector<SigningKey> signers;
   std::chrono::seconds lifetime{7 * 24 * 3600};
+  // The timestamp role: when `timestamp_signers` is set, publish() also writes timestamp.json.
+  std::vector<SigningKey> timestamp_keys;     // what the key sets authorise
+  std::vector<SigningKey> timestamp_signers;  // who signs timestamp.json (a test may swap in another)
+  std::int64_t timestamp_version = 0;
+  std::chrono::seconds timestamp_lifetime{24 * 3600};
 
   // Writes an object per guide and a signed manifest listing exactly `guides`; returns the
   // manifest bytes. `version` 0 means the next catalogue version.
@@ -97,12 +111,29 @@ struct Publication {
                                       {"keys_version", keys_version},
                                       {"guides", std::move(list)}};
     files["manifest.json"] = envelope(std::string(sync::manifest_format), payload.dump(), signers);
+    if (!timestamp_signers.empty()) stamp(issued_at);
     return files["manifest.json"];
+  }
+
+  // timestamp.json for the manifest.json now held: the next timestamp version (or `version`).
+  std::string stamp(Instant issued_at, std::int64_t version = 0) {
+    timestamp_version = version ? version : timestamp_version + 1;
+    const auto env = nlohmann::json::parse(files.at("manifest.json"));
+    const std::string signed_payload = env["signed"].get<std::string>();
+    const auto manifest = nlohmann::json::parse(signed_payload);
+    nlohmann::ordered_json payload = {{"version", timestamp_version},
+                                      {"catalogue_version", manifest["catalogue_version"]},
+                                      {"manifest_sha256", sha256_hex(signed_payload)},
+                                      {"issued_at", format_rfc3339_utc(issued_at)},
+                                      {"expires_at", format_rfc3339_utc(issued_at + timestamp_lifetime)},
+                                      {"keys_version", keys_version}};
+    files["timestamp.json"] = envelope(std::string(sync::timestamp_format), payload.dump(), timestamp_signers);
+    return files["timestamp.json"];
   }
 
   // A new key set signed by the current signers; later manifests are signed by the new keys.
   void rotate(const std::vector<SigningKey>& new_keys) {
-    const std::string env = key_set_envelope(keys_version + 1, new_keys, signers);
+    const std::string env = key_set_envelope(keys_version + 1, new_keys, signers, timestamp_keys);
     ++keys_version;
     files["keys/" + std::to_string(keys_version) + ".json"] = env;
     files["keys.json"] = env;
@@ -121,10 +152,12 @@ struct Publication {
 };
 
 // A new publisher with one key; its self-signed set 1 is what a kiosk pins (trusted_keys.json).
-inline Publication new_publication(const SigningKey& key) {
+// With a `timestamp_key`, set 1 authorises it and every publish writes timestamp.json too.
+inline Publication new_publication(const SigningKey& key, const std::optional<SigningKey>& timestamp_key = {}) {
   Publication p;
   p.signers = {key};
-  p.files["keys/1.json"] = key_set_envelope(1, {key}, {key});
+  if (timestamp_key) p.timestamp_keys = p.timestamp_signers = {*timestamp_key};
+  p.files["keys/1.json"] = key_set_envelope(1, {key}, {key}, p.timestamp_keys);
   p.files["keys.json"] = p.files["keys/1.json"];
   return p;
 }
