@@ -4,6 +4,8 @@
 // and SQLite's quick_check passes. Rounds are few and the update is sized to keep this ~20 s.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -28,7 +30,11 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr int guide_count = 600;
-constexpr int rounds = 20;
+// SYNC_CRASH_ROUNDS overrides (the sanitizer build runs fewer: each of its starts is slow).
+int rounds_to_run() {
+  const char* env = std::getenv("SYNC_CRASH_ROUNDS");
+  return env ? std::max(1, std::atoi(env)) : 20;
+}
 
 std::vector<nlohmann::ordered_json> guides_of(const std::string& catalogue_text) {
   auto c = nlohmann::ordered_json::parse(catalogue_text);
@@ -126,6 +132,7 @@ TEST_CASE("kill -9 during apply leaves the old catalogue or the new one, never a
   // Most of a run is start-up, fetching and verifying; lean the kills towards the apply at its end.
   std::uniform_int_distribution<std::int64_t> when(took.count() / 3, took.count() * 11 / 10);
   int wholly_old = 0, wholly_new = 0;
+  const int rounds = rounds_to_run();
   for (int round = 0; round < rounds; ++round) {
     const std::string hall = dir.file("hall-" + std::to_string(round));
     copy_folder(base, hall);
