@@ -6,6 +6,7 @@
 # Screenshots go to OUTDIR: phone-waiting.png, phone-called.png, and the same page with large
 # system text (default font size 28 px) as phone-called-large.png.
 #   phone_page_check.py URL OUTDIR [LANG]
+import signal
 import sys
 import tempfile
 import time
@@ -79,4 +80,7 @@ def main():
 
 
 if __name__ == "__main__":
+    # The test stops this script with SIGTERM when it fails early: leave by the finally blocks, so
+    # chromedriver and Chromium are quit instead of left running.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
