@@ -91,8 +91,7 @@ Response sign_out(Hub& hub, const Request& r) {
   auto writing = hub.write_lock();
   auto s = require_staff(*lane, r);
   if (!s) return s.error();
-  const std::string auth = r.header("Authorization");
-  if (auto out = lane->staff.sign_out(auth.substr(7)); !out) return refused(hub, *lane, out.error());
+  if (auto out = lane->staff.sign_out(bearer_token(r)); !out) return refused(hub, *lane, out.error());
   Response done;
   done.status = 204;
   return done;
@@ -162,13 +161,9 @@ Response transfer(Hub& hub, const Request& r) {
   if (!id) return error_response(404, "not_found", "没有这张号。", "no ticket " + r.path_param("id"));
   queue::TransferTarget to;
   if (*group) {
-    to.group = **group;
-    if (!hub.hall().group(to.group)) {
-      for (const auto& g : hub.hall().queue_groups) {
-        if (g.letter == to.group) to.group = g.id;
-      }
-    }
-    if (!hub.hall().group(to.group)) return error_response(404, "not_found", "没有这个排队类别。", "no queue group " + **group);
+    const auto* g = find_group(hub.hall(), **group);
+    if (!g) return error_response(404, "not_found", "没有这个排队类别。", "no queue group " + **group);
+    to.group = g->id;
   } else {
     to.window = **window;
     if (!hub.hall().window(to.window)) return error_response(404, "not_found", "没有这个窗口。", "no window " + **window);

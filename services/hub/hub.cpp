@@ -2,6 +2,7 @@
 #include "hub/hub.h"
 
 #include "hub/hub_body.h"
+#include "hub/hub_handlers.h"
 #include "hub/hub_reply.h"
 
 namespace hall::hub {
@@ -64,12 +65,8 @@ http::Router Hub::router() {
 }
 
 queue::QueueResult<Caller> authenticate(Lane& lane, const http::Request& request) {
-  const std::string auth = request.header("Authorization");
-  constexpr std::string_view scheme = "Bearer ";
-  if (auth.size() <= scheme.size() || !http::iequals(std::string_view(auth).substr(0, scheme.size()), scheme)) {
-    return queue::refuse(queue::Refusal::unauthenticated, "no bearer token in Authorization");
-  }
-  const std::string token = auth.substr(scheme.size());
+  const std::string token = bearer_token(request);
+  if (token.empty()) return queue::refuse(queue::Refusal::unauthenticated, "no bearer token in Authorization");
   if (token.size() > 256) return queue::refuse(queue::Refusal::unauthenticated, "the token is not one the hub issued");
   Caller c;
   if (auto d = lane.devices.authenticate(token)) {

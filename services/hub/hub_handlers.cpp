@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hub/hub_handlers.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -13,8 +14,6 @@ namespace hall::hub {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-http::Response unauthenticated(const queue::QueueError& why) { return refusal_response(why); }
 
 http::Response forbidden(std::string_view zh, std::string_view en) {
   return error_response(403, "forbidden", zh, en);
@@ -35,7 +34,7 @@ std::string opening_zh(const Hub& hub) {
 std::expected<queue::Device, http::Response> require_device(Lane& lane, const http::Request& r,
                                                             queue::DeviceRole role) {
   auto c = authenticate(lane, r);
-  if (!c) return std::unexpected(unauthenticated(c.error()));
+  if (!c) return std::unexpected(refusal_response(c.error()));
   if (!c->device || c->device->role != role) {
     return std::unexpected(forbidden(role == queue::DeviceRole::kiosk ? "只有取号机可以这样操作。" : "只有叫号屏可以这样操作。",
                                      std::string("only a ") + queue::to_string(role) + " device may do this"));
@@ -45,7 +44,7 @@ std::expected<queue::Device, http::Response> require_device(Lane& lane, const ht
 
 std::expected<queue::Session, http::Response> require_staff(Lane& lane, const http::Request& r, bool manager_only) {
   auto c = authenticate(lane, r);
-  if (!c) return std::unexpected(unauthenticated(c.error()));
+  if (!c) return std::unexpected(refusal_response(c.error()));
   if (!c->session) return std::unexpected(forbidden("只有登录的工作人员可以这样操作。", "only a signed-in staff member may do this"));
   if (manager_only && c->session->role != queue::StaffRole::manager) {
     return std::unexpected(forbidden("只有大厅负责人可以查看统计。", "only a hall manager may read the figures"));
@@ -55,7 +54,7 @@ std::expected<queue::Session, http::Response> require_staff(Lane& lane, const ht
 
 std::expected<Caller, http::Response> require_reader(Lane& lane, const http::Request& r) {
   auto c = authenticate(lane, r);
-  if (!c) return std::unexpected(unauthenticated(c.error()));
+  if (!c) return std::unexpected(refusal_response(c.error()));
   if (c->device && c->device->role != queue::DeviceRole::board) {
     return std::unexpected(forbidden("取号机不能读取叫号队列。", "a kiosk may only issue and re-activate tickets"));
   }
@@ -108,6 +107,26 @@ http::Response refused(Hub& hub, Lane& lane, const queue::QueueError& why, std::
     return refusal_response(why, "现在不在办公时间。" + opening_zh(hub));
   }
   return refusal_response(why);
+}
+
+bool plausible_token(const std::string& token) {
+  return token.size() == 32 &&
+         std::all_of(token.begin(), token.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+const QueueGroup* find_group(const HallConfig& hall, const std::string& name) {
+  if (const auto* g = hall.group(name)) return g;
+  for (const auto& g : hall.queue_groups) {
+    if (g.letter == name) return &g;
+  }
+  return nullptr;
+}
+
+std::string bearer_token(const http::Request& request) {
+  const std::string auth = request.header("Authorization");
+  constexpr std::string_view scheme = "Bearer ";
+  if (auth.size() <= scheme.size() || !http::iequals(std::string_view(auth).substr(0, scheme.size()), scheme)) return {};
+  return auth.substr(scheme.size());
 }
 
 std::optional<std::int64_t> ticket_id_of(const std::string& text) {

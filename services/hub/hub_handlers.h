@@ -30,6 +30,16 @@ std::string public_ticket_body(const Hub& hub, const queue::TicketView& v);
 // closed it says when the hall opens again.
 http::Response refused(Hub& hub, Lane& lane, const queue::QueueError& why, std::optional<std::int64_t> ticket_id = {});
 
+// A ticket token from the path as the hub makes them (32 lower-case hex digits); anything else is
+// answered as unknown without a query.
+bool plausible_token(const std::string& token);
+
+// A queue group by its id or its letter ("A"), as kiosks and people name it.
+const QueueGroup* find_group(const HallConfig& hall, const std::string& name);
+
+// The token after "Bearer " in Authorization; empty when there is none.
+std::string bearer_token(const http::Request& request);
+
 // A ticket id from the path: digits only; nullopt for anything else (answered 404).
 std::optional<std::int64_t> ticket_id_of(const std::string& text);
 

@@ -14,11 +14,6 @@ namespace {
 using http::Request;
 using http::Response;
 
-bool plausible(const std::string& token) {
-  return token.size() == 32 &&
-         std::all_of(token.begin(), token.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
-
 PageLanguage language_of(const Request& r) {
   return page_language(r.header("Accept-Language"), r.query_param("lang"));
 }
@@ -27,7 +22,7 @@ Response page(Hub& hub, const Request& r) {
   const std::string token = r.path_param("token");
   const PageLanguage lang = language_of(r);
   std::optional<queue::TicketView> v;
-  if (plausible(token)) {
+  if (plausible_token(token)) {
     auto lane = hub.lane();
     if (auto found = lane->queue.ticket_by_token(token)) {
       v = std::move(*found);
@@ -67,7 +62,7 @@ std::optional<int> form_level(const std::string& body) {
 Response rate_form(Hub& hub, const Request& r) {
   const std::string token = r.path_param("token");
   const auto level = form_level(r.body);
-  if (!plausible(token)) return http::html_response(404, phone_missing_html(language_of(r)));
+  if (!plausible_token(token)) return http::html_response(404, phone_missing_html(language_of(r)));
   if (!level) return error_response(400, "bad_request", "请选择 1 到 5 的评价。", "choose a rating from 1 to 5");
   auto lane = hub.lane();
   auto writing = hub.write_lock();
@@ -79,7 +74,7 @@ Response rate_form(Hub& hub, const Request& r) {
 
 Response reactivate_form(Hub& hub, const Request& r) {
   const std::string token = r.path_param("token");
-  if (!plausible(token)) return http::html_response(404, phone_missing_html(language_of(r)));
+  if (!plausible_token(token)) return http::html_response(404, phone_missing_html(language_of(r)));
   auto lane = hub.lane();
   auto writing = hub.write_lock();
   auto v = lane->queue.reactivate(token, "phone");

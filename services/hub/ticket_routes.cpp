@@ -18,15 +18,6 @@ bool valid_idempotency_key(const std::string& key) {
          std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7f; });
 }
 
-// A group by its id or its letter ("A"), as kiosks and people name it.
-const QueueGroup* find_group(const HallConfig& hall, const std::string& name) {
-  if (const auto* g = hall.group(name)) return g;
-  for (const auto& g : hall.queue_groups) {
-    if (g.letter == name) return &g;
-  }
-  return nullptr;
-}
-
 Response issue(Hub& hub, const Request& r) {
   std::optional<queue::Device> device;
   {
@@ -77,11 +68,6 @@ Response issue(Hub& hub, const Request& r) {
   }
   if (issued->created) hub.bell().ring();
   return json_ok(issued->created ? 201 : 200, ticket_body(hub, issued->view));
-}
-
-bool plausible_token(const std::string& token) {
-  return token.size() == 32 &&
-         std::all_of(token.begin(), token.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 Response no_such_token() {

@@ -100,49 +100,47 @@ std::vector<QueueResult<Issued>> QueueService::issue_all(const std::vector<Issue
 }
 
 QueueResult<Issued> QueueService::issue_within(const IssueRequest& request) {
-  {
-    IssueRequest r = request;
-    if (r.group.empty()) r.group = hall_->default_queue_group;
-    const QueueGroup* group = hall_->group(r.group);
-    if (!group) return refuse(Refusal::not_found, "queue group \"" + r.group + "\" is not in hall.json");
-    if (r.priority && !hall_->priority_class(*r.priority)) {
-      return refuse(Refusal::invalid_input, "priority class \"" + *r.priority + "\" is not in hall.json");
-    }
-    if (r.idempotency_key.size() > 64) return refuse(Refusal::invalid_input, "Idempotency-Key: at most 64 characters");
-    const Instant now = clock_->now();
-    auto day = service_day(db_, now, zone_);
-    if (!day) return refuse(day.error());
-    const std::string hash = request_hash(r);
-    auto replay = replay_idempotent(r, *day, hash);
-    if (!replay) return std::unexpected(replay.error());
-    if (*replay) return **replay;
-    if (auto open = check_open(r.group, *day); !open) return std::unexpected(open.error());
-    auto sequence = next_sequence(db_, *day, r.group);
-    if (!sequence) return refuse(sequence.error());
-    Ticket t;
-    t.day = *day;
-    t.number = format_number(group->letter, *sequence);
-    t.group = r.group;
-    t.guide_id = r.guide_id;
-    t.priority = r.priority;
-    t.issued_at = now;
-    auto place = next_issue_place(db_, *day, now);
-    if (!place) return refuse(place.error());
-    t.place = *place;
-    t.token = random_hex(*random_, 16);
-    auto id = insert_ticket(db_, t, r.device_id);
-    if (!id) return refuse(id.error());
-    t.id = *id;
-    if (!r.idempotency_key.empty()) {
-      if (auto k = remember_idempotent(db_, r.device_id, r.idempotency_key, *day, hash, t.id); !k)
-        return refuse(k.error());
-    }
-    Json payload{{"number", t.number}, {"window", nullptr}, {"group", t.group}, {"priority", t.priority.value_or("")}};
-    if (auto e = append_event(db_, now, "issued", t.number, "", payload.dump()); !e) return refuse(e.error());
-    auto view = view_of(t);
-    if (!view) return std::unexpected(view.error());
-    return Issued{*view, true};
+  IssueRequest r = request;
+  if (r.group.empty()) r.group = hall_->default_queue_group;
+  const QueueGroup* group = hall_->group(r.group);
+  if (!group) return refuse(Refusal::not_found, "queue group \"" + r.group + "\" is not in hall.json");
+  if (r.priority && !hall_->priority_class(*r.priority)) {
+    return refuse(Refusal::invalid_input, "priority class \"" + *r.priority + "\" is not in hall.json");
   }
+  if (r.idempotency_key.size() > 64) return refuse(Refusal::invalid_input, "Idempotency-Key: at most 64 characters");
+  const Instant now = clock_->now();
+  auto day = service_day(db_, now, zone_);
+  if (!day) return refuse(day.error());
+  const std::string hash = request_hash(r);
+  auto replay = replay_idempotent(r, *day, hash);
+  if (!replay) return std::unexpected(replay.error());
+  if (*replay) return **replay;
+  if (auto open = check_open(r.group, *day); !open) return std::unexpected(open.error());
+  auto sequence = next_sequence(db_, *day, r.group);
+  if (!sequence) return refuse(sequence.error());
+  Ticket t;
+  t.day = *day;
+  t.number = format_number(group->letter, *sequence);
+  t.group = r.group;
+  t.guide_id = r.guide_id;
+  t.priority = r.priority;
+  t.issued_at = now;
+  auto place = next_issue_place(db_, *day, now);
+  if (!place) return refuse(place.error());
+  t.place = *place;
+  t.token = random_hex(*random_, 16);
+  auto id = insert_ticket(db_, t, r.device_id);
+  if (!id) return refuse(id.error());
+  t.id = *id;
+  if (!r.idempotency_key.empty()) {
+    if (auto k = remember_idempotent(db_, r.device_id, r.idempotency_key, *day, hash, t.id); !k)
+      return refuse(k.error());
+  }
+  Json payload{{"number", t.number}, {"window", nullptr}, {"group", t.group}, {"priority", t.priority.value_or("")}};
+  if (auto e = append_event(db_, now, "issued", t.number, "", payload.dump()); !e) return refuse(e.error());
+  auto view = view_of(t);
+  if (!view) return std::unexpected(view.error());
+  return Issued{*view, true};
 }
 
 QueueResult<std::optional<Issued>> QueueService::replay_idempotent(const IssueRequest& r, const std::string& day,
