@@ -14,12 +14,12 @@ void to_stderr(std::string_view line) {
 
 Result<std::unique_ptr<BoardVoice>> BoardVoice::open(BoardVoiceOptions options, speech::SpeechOutcomeSink sink) {
   if (!options.log) options.log = to_stderr;
-  auto voice = EspeakSynthesizer::open(options.voice);
+  auto voice = EspeakProgram::open(options.voice);
   if (!voice) return std::unexpected(voice.error());
   return std::unique_ptr<BoardVoice>(new BoardVoice(std::move(options), std::move(*voice), std::move(sink)));
 }
 
-BoardVoice::BoardVoice(BoardVoiceOptions options, std::unique_ptr<EspeakSynthesizer> voice,
+BoardVoice::BoardVoice(BoardVoiceOptions options, std::unique_ptr<EspeakProgram> voice,
                        speech::SpeechOutcomeSink sink)
     : options_(std::move(options)), voice_(std::move(voice)), speaker_(options_.device), sink_(std::move(sink)) {
   if (auto probed = speaker_.probe(); !probed) {

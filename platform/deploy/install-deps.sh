@@ -17,8 +17,9 @@ packages=(
   libcpp-httplib-dev
   # slips and printing (platform/print): Cairo + Pango to PDF, CUPS
   libcairo2-dev libpango1.0-dev cups libcups2-dev
-  # the board's voice (platform/audio): espeak-ng synthesis (its data has the cmn voices), ALSA playback
-  libespeak-ng-dev espeak-ng-data libasound2-dev
+  # the board's voice (platform/audio): the espeak-ng program as a child process (GPL-3, so never
+  # linked; espeak-ng-data has the cmn voices), ALSA playback
+  espeak-ng espeak-ng-data libasound2-dev
   # tests and benchmarks
   catch2 xvfb xauth x11-utils nginx-light
   poppler-utils zbar-tools   # print tests read the PDF back (pdftotext, pdftoppm) and decode its QR

@@ -7,7 +7,7 @@
 #include <mutex>
 #include <thread>
 
-#include "audio/espeak_synthesizer.h"
+#include "audio/espeak_program.h"
 #include "audio/recording_speaker.h"
 #include "speech/announcer.h"
 #include "speech/chime.h"
@@ -30,8 +30,8 @@ struct Outcomes {
   }
 };
 
-std::unique_ptr<EspeakSynthesizer> real_voice() {
-  auto v = EspeakSynthesizer::open();
+std::unique_ptr<EspeakProgram> real_voice() {
+  auto v = EspeakProgram::open();
   if (!v) FAIL(v.error().message);
   return std::move(*v);
 }

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "audio/alsa_speaker.h"
-#include "audio/espeak_synthesizer.h"
+#include "audio/espeak_program.h"
 #include "speech/announcer.h"
 
 namespace {
@@ -68,7 +68,7 @@ speech::CallAnnouncement call(int i) {
 
 int main(int argc, char** argv) {
   const int n = argc > 1 ? std::max(1, std::atoi(argv[1])) : 200;
-  auto voice = audio::EspeakSynthesizer::open();
+  auto voice = audio::EspeakProgram::open();
   if (!voice) {
     std::fprintf(stderr, "speech_bench: %s\n", voice.error().message.c_str());
     return 1;

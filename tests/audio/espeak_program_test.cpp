@@ -5,7 +5,7 @@
 
 #include <cstdlib>
 
-#include "audio/espeak_synthesizer.h"
+#include "audio/espeak_program.h"
 
 using namespace hall;
 using namespace hall::audio;
@@ -13,8 +13,8 @@ using namespace hall::speech;
 
 namespace {
 
-EspeakSynthesizer& voice() {
-  static auto v = EspeakSynthesizer::open();
+EspeakProgram& voice() {
+  static auto v = EspeakProgram::open();
   if (!v) FAIL(v.error().message);
   return **v;
 }
@@ -78,7 +78,7 @@ TEST_CASE("one call synthesises to 1.5 to 8 seconds of sound", "[audio][espeak]"
 TEST_CASE("an unknown voice is an error naming it", "[audio][espeak]") {
   EspeakOptions options;
   options.en_voice = "no-such-voice";
-  const auto v = EspeakSynthesizer::open(options);
+  const auto v = EspeakProgram::open(options);
   REQUIRE_FALSE(v);
   CHECK(v.error().code == ErrorCode::not_found);
   CHECK_THAT(v.error().message, Catch::Contains("no-such-voice"));
@@ -88,7 +88,7 @@ TEST_CASE("plain cmn reads the same call through English, which is why the pinyi
           "[audio][espeak]") {
   EspeakOptions options;
   options.zh_voice = "cmn";
-  auto plain = EspeakSynthesizer::open(options);
+  auto plain = EspeakProgram::open(options);
   REQUIRE(plain);
   const CallAnnouncement call{1, "A023", "W3", 0, false};
   const auto phonemes = (*plain)->phonemes(spoken_call(call, Language::zh_cn), Language::zh_cn);
