@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# hallkiosk: every GUI role (kiosk today) in one host (GLFW + OpenGL3 + Dear ImGui). Included at the
+# hallkiosk: every GUI role (kiosk, board) in one host (GLFW + OpenGL3 + Dear ImGui). Included at the
 # end of kiosk/CMakeLists.txt; needs hall_app, hall_ui, hall_platform_gui and hall_platform_files.
 add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/main.cpp
@@ -12,6 +12,10 @@ add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/catalogue_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glyph_check.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hub_link.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/ticket_desk.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/ticket_desk.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hub_events.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board_feed.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/board_role.cpp)
 target_include_directories(hallkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
-target_link_libraries(hallkiosk PRIVATE hall_app hall_hub_host hall_ui hall_platform_gui hall_platform_files hall_warnings)
+target_link_libraries(hallkiosk PRIVATE hall_app hall_hub_host hall_ui hall_platform_gui hall_platform_files hall_audio
+                                        hall_warnings)

@@ -12,8 +12,9 @@ const char* const help_text = R"(hallkiosk — the visitor kiosk of a service ha
 Usage: hallkiosk [options]
 
 Options:
-  --role ROLE           what this screen is for: kiosk (the visitor kiosk, default); the counter
-                        and board roles arrive with the queue
+  --role ROLE           what this screen is for: kiosk (the visitor kiosk, default); board (the
+                        hall's TV: the number at each window, the last calls, the waiting counts,
+                        each call spoken; --screen board, or sample / setup for pictures)
   --windowed WxH        a window of W by H pixels instead of full screen on the primary monitor
                         (1920x1080 landscape, 1080x1920 portrait)
   --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
@@ -34,10 +35,12 @@ Options:
   --hub URL             take numbers from the hall hub at URL (another machine) instead of the hub
                         this kiosk runs inside itself; needs --device-token-file
   --device-token-file F the kiosk's device token (from `hallctl device add --role kiosk` on the
-                        hub's machine), one line
+                        hub's machine), one line; a board's (--role board) defaults to
+                        DATA/board-device.token, its hub to http://127.0.0.1:8470
   --hub-bind ADDR       where the kiosk's own hub listens (default 127.0.0.1; 0.0.0.0 lets counters
                         and boards on the hall's network join it)
   --hub-port N          its port (default 8470; when taken, any free port, said on stderr)
+  --mute                board: show the calls without speaking them
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
@@ -77,7 +80,8 @@ Result<void> parse_size(std::string_view text, KioskOptions& o) {
 bool known_screen(std::string_view spec) {
   // The 取号 screens, and sample tickets for pictures of them (ui/kiosk_app.h lists the specs).
   for (std::string_view whole :
-       {"home", "one-visit", "common", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed"}) {
+       {"home", "one-visit", "common", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed",
+        "board", "sample", "setup"}) {
     if (spec == whole) return true;
   }
   for (std::string_view prefix :
@@ -149,6 +153,8 @@ Result<KioskOptions> parse_options(int argc, const char* const* argv) {
       o.help = true;
     } else if (arg == "--large-text") {
       o.large_text = true;
+    } else if (arg == "--mute") {
+      o.mute = true;
     } else if (arg == "--timings") {
       o.timings = true;
     } else if (std::find(std::begin(with_value), std::end(with_value), arg) != std::end(with_value)) {
@@ -158,7 +164,7 @@ Result<KioskOptions> parse_options(int argc, const char* const* argv) {
       return fail(ErrorCode::invalid_input, "unknown option \"" + std::string(arg) + "\" (see --help)");
     }
   }
-  if (!o.hub_url.empty() && o.device_token_file.empty()) {
+  if (!o.hub_url.empty() && o.device_token_file.empty() && o.role != "board") {
     return fail(ErrorCode::invalid_input, "--hub needs --device-token-file (the kiosk's device token)");
   }
   if (!o.screenshot.empty() && o.frames > 0) {

@@ -24,6 +24,7 @@ struct KioskOptions {
   int hub_port = 8470;
   int frames = 0;        // > 0: render this many frames back to back, then exit (benchmarks)
   bool timings = false;  // print start-up, font and frame timings on stderr
+  bool mute = false;     // board: show calls without speaking them
   bool help = false;
 };
 

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// The right-hand (or lower) panels: the last calls, newest first, a recall marked 重呼; and how
+// many wait in each group, with the estimated wait when the hub has one.
+#include <algorithm>
+
+#include "board/board_parts.h"
+#include "widgets/text.h"
+
+namespace hall::ui {
+namespace {
+
+std::string window_short(const Frame& f, const BoardModel& m, const std::string& id) {
+  const BoardWindow* w = m.window(id);
+  if (w == nullptr || w->number <= 0) return id;
+  return f.trf("board.window_number", {{"n", std::to_string(w->number)}});
+}
+
+float panel_heading(Frame& f, ImDrawList* dl, BoardArea a, std::string_view key) {
+  const std::string& text = f.tr(key);
+  draw_text(dl, f.title(), f.title_size(), a.pos, f.color(f.palette.text), text);
+  const float y = a.pos.y + f.title_line();
+  dl->AddLine(ImVec2(a.pos.x, y - f.metrics.gap * 0.5f), ImVec2(a.pos.x + a.size.x, y - f.metrics.gap * 0.5f),
+              f.color(f.palette.border), 2.0f);
+  return y;
+}
+
+}  // namespace
+
+void draw_calls_panel(BoardDraw& d, BoardArea a) {
+  Frame& f = d.f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = panel_heading(f, dl, a, "board.last_calls");
+  const float end = a.pos.y + a.size.y;
+  if (d.model.calls.empty()) {
+    draw_paragraph(dl, muted_style(f), ImVec2(a.pos.x, y), f.tr("board.no_calls_yet"), a.size.x);
+    return;
+  }
+  const float row = f.title_line() * 1.1f;
+  for (const auto& c : d.model.calls) {
+    if (y + row > end) break;
+    const bool newest = &c == &d.model.calls.front();
+    const ImU32 number_col = f.color(newest ? f.palette.good : f.palette.text);
+    draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x, y), number_col, c.ticket);
+    const float x = a.pos.x + text_width(f.title(), f.title_size(), "B0000") + f.metrics.gap;
+    const std::string where = window_short(f, d.model, c.window_id);
+    const float where_size = fitting_size(f.title(), f.title_size(), where, a.size.x * 0.45f);
+    draw_text(dl, f.title(), where_size, ImVec2(x, y), f.color(f.palette.text), where);
+    if (c.recall) {
+      const std::string& tag = f.tr("board.recall");
+      const float tw = text_width(f.body(), f.body_size(), tag);
+      const ImVec2 box(a.pos.x + a.size.x - tw - f.metrics.pad, y + (f.title_size() - f.body_size()) * 0.5f - 4.0f);
+      dl->AddRectFilled(box, ImVec2(box.x + tw + f.metrics.pad, box.y + f.body_size() + 8.0f), f.color(f.palette.accent),
+                        f.metrics.rounding);
+      draw_text(dl, f.body(), f.body_size(), ImVec2(box.x + f.metrics.pad * 0.5f, box.y + 4.0f),
+                f.color(f.palette.on_primary), tag);
+    }
+    y += row;
+  }
+}
+
+void draw_groups_panel(BoardDraw& d, BoardArea a) {
+  Frame& f = d.f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  float y = panel_heading(f, dl, a, "board.waiting");
+  const float end = a.pos.y + a.size.y;
+  for (const auto& g : d.model.groups) {
+    if (y + f.body_line() > end) break;
+    const std::string name = f.english && !g.name_en.empty() ? g.name_en : g.name;
+    const std::string count = f.trf("board.waiting_count", {{"n", std::to_string(g.waiting)}});
+    const float count_w = text_width(f.title(), f.title_size(), count);
+    const float letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
+    draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x, y), f.color(f.palette.good), g.letter);
+    const float name_room = a.size.x - letter_w - count_w - f.metrics.gap;
+    const float name_size = fitting_size(f.body(), f.body_size(), name, name_room);
+    draw_text(dl, f.body(), name_size, ImVec2(a.pos.x + letter_w, y + (f.title_size() - name_size) * 0.6f),
+              f.color(f.palette.text), name);
+    draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x + a.size.x - count_w, y), f.color(f.palette.text), count);
+    y += f.title_line();
+  }
+}
+
+}  // namespace hall::ui
