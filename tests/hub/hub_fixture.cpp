@@ -90,9 +90,9 @@ void HubHall::add_staff(const std::string& id, const std::string& pin, const std
   REQUIRE(r.exit_code == 0);
 }
 
-RunningHub::RunningHub(const HubHall& hall) {
+RunningHub::RunningHub(const HubHall& hall, int port) {
   process_ = std::make_unique<ChildProcess>(
-      std::vector<std::string>{HALLCTL_PATH, "serve", "--data", hall.data(), "--port", "0"},
+      std::vector<std::string>{HALLCTL_PATH, "serve", "--data", hall.data(), "--port", std::to_string(port)},
       hall.dir.file("serve.err"));
   const std::string line = process_->read_line(std::chrono::seconds(30));
   INFO("serve said: " << line << " / " << process_->stderr_text());

@@ -38,7 +38,8 @@ struct HubHall {
 
 class RunningHub {
  public:
-  explicit RunningHub(const HubHall& hall);
+  // `port` 0: any free one; a hub restarted on the port it had lets a client find it again.
+  explicit RunningHub(const HubHall& hall, int port = 0);
   ~RunningHub();
   const std::string& url() const { return url_; }
   int port() const { return port_; }

@@ -18,10 +18,9 @@ std::string window_short(const Frame& f, const BoardModel& m, const std::string&
 float panel_heading(Frame& f, ImDrawList* dl, BoardArea a, std::string_view key) {
   const std::string& text = f.tr(key);
   draw_text(dl, f.title(), f.title_size(), a.pos, f.color(f.palette.text), text);
-  const float y = a.pos.y + f.title_line();
-  dl->AddLine(ImVec2(a.pos.x, y - f.metrics.gap * 0.5f), ImVec2(a.pos.x + a.size.x, y - f.metrics.gap * 0.5f),
-              f.color(f.palette.border), 2.0f);
-  return y;
+  const float line_y = a.pos.y + f.title_size() + f.metrics.gap * 0.25f;
+  dl->AddLine(ImVec2(a.pos.x, line_y), ImVec2(a.pos.x + a.size.x, line_y), f.color(f.palette.border), 2.0f);
+  return line_y + f.metrics.gap * 0.5f;
 }
 
 }  // namespace
