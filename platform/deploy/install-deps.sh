@@ -21,7 +21,7 @@ packages=(
   # linked; espeak-ng-data has the cmn voices), ALSA playback
   espeak-ng espeak-ng-data libasound2-dev
   # tests and benchmarks
-  catch2 xvfb xauth x11-utils nginx-light
+  catch2 xvfb xauth x11-utils nginx-light curl
   poppler-utils zbar-tools   # print tests read the PDF back (pdftotext, pdftoppm) and decode its QR
   chromium chromium-driver python3-selenium   # the phone page in a real browser (tests/hub)
 )

@@ -5,16 +5,86 @@
 # Without a display it still shows the product: it starts a private Xvfb, renders the home
 # screen, a guide and a search (in Chinese, English and 长辈模式) to PNG files, says where they
 # are, and stops the Xvfb it started. Idempotent: the demo hall is seeded from assets/demo once.
+#
+# `run-demo.sh board [args]` opens the hall board instead, against the kiosk's hub on the demo hall
+# (http://127.0.0.1:8470; when no kiosk runs, `hallctl serve` on the demo hall for as long as the
+# board is open). The board's device token is made once with `hallctl device add` and kept in the
+# demo hall's folder (board-device.token, mode 0600). Without a display: pictures of the board.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+role=kiosk
+if [ "${1:-}" = board ]; then
+  role=board
+  shift
+fi
 
 bash platform/deploy/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
 
 kiosk=./build/release/kiosk/hallkiosk
-if [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; then
+hallctl=./build/release/kiosk/hallctl
+have_display() { [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; }
+if [ "$role" = kiosk ] && have_display; then
   exec "$kiosk" "$@"
+fi
+
+if [ "$role" = board ]; then
+  data=build/release/demo-hall
+  mkdir -p "$data"
+  [ -f "$data/hall.json" ] || cp assets/demo/hall.json "$data/hall.json"
+  token="$data/board-device.token"
+  if [ ! -s "$token" ]; then
+    # A new device each time the token file was lost: B1, else B1-2, B1-3 ...
+    for id in B1 B1-2 B1-3 B1-4 B1-5; do
+      if (umask 077; "$hallctl" device add --data "$data" --id "$id" --role board >"$token.tmp" 2>/dev/null); then
+        mv "$token.tmp" "$token"
+        echo "run-demo: board device $id registered; its token is in $token"
+        break
+      fi
+    done
+    rm -f "$token.tmp"
+  fi
+  chmod 600 "$token"
+  hub_pid=
+  cleanup() { [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null || true; }
+  trap cleanup EXIT
+  if ! curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:8470/healthz 2>/dev/null; then
+    "$hallctl" serve --data "$data" --port 8470 >/dev/null 2>"$data/serve.err" &
+    hub_pid=$!
+    for _ in $(seq 100); do curl -fsS -o /dev/null http://127.0.0.1:8470/healthz 2>/dev/null && break; sleep 0.1; done
+    echo "run-demo: no kiosk hub at http://127.0.0.1:8470; serving the demo hall there while the board is open"
+  fi
+  board=("$kiosk" --role board --data "$data" --device-token-file "$token")
+  if have_display; then
+    "${board[@]}" "$@"
+    exit $?
+  fi
+  out=build/release/demo-screens
+  mkdir -p "$out"
+  display=":$((300 + RANDOM % 300))"
+  Xvfb "$display" -screen 0 1920x1920x24 -nolisten tcp >/dev/null 2>&1 &
+  xvfb_pid=$!
+  trap 'cleanup; kill "$xvfb_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "run-demo: no display here; rendering the board under a private Xvfb ($display) instead"
+  shots=()
+  for size in 1920x1080 1080x1920; do
+    for lang in zh-CN en; do
+      for screen in board sample; do
+        file="$out/board-$screen-$size-$lang.png"
+        if DISPLAY=$display "${board[@]}" --windowed "$size" --lang "$lang" --screen "$screen" --screenshot "$file" \
+          "$@" >/dev/null 2>&1; then
+          shots+=("$file")
+        else
+          echo "run-demo: could not render the board ($screen, $size, $lang)" >&2
+        fi
+      done
+    done
+  done
+  echo "run-demo: ${#shots[@]} pictures of the board are in $(pwd)/$out:"
+  printf '  %s\n' "${shots[@]}"
+  exit 0
 fi
 
 # No display: a private X server for pictures of the kiosk, stopped by its PID when we leave.
