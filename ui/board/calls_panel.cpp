@@ -28,7 +28,7 @@ float panel_heading(Frame& f, ImDrawList* dl, BoardArea a, std::string_view key)
 void draw_calls_panel(BoardDraw& d, BoardArea a) {
   Frame& f = d.f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  float y = panel_heading(f, dl, a, "board.last_calls");
+  float y = panel_heading(f, dl, a, K("board.last_calls"));
   const float end = a.pos.y + a.size.y;
   if (d.model.calls.empty()) {
     draw_paragraph(dl, muted_style(f), ImVec2(a.pos.x, y), f.tr("board.no_calls_yet"), a.size.x);
@@ -60,7 +60,7 @@ void draw_calls_panel(BoardDraw& d, BoardArea a) {
 void draw_groups_panel(BoardDraw& d, BoardArea a) {
   Frame& f = d.f;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  float y = panel_heading(f, dl, a, "board.waiting");
+  float y = panel_heading(f, dl, a, K("board.waiting"));
   const float end = a.pos.y + a.size.y;
   for (const auto& g : d.model.groups) {
     if (y + f.body_line() > end) break;
