@@ -90,6 +90,7 @@ struct CounterApp::State {
   ImVector<ImWchar> ranges_body, ranges_title;
   bool fonts_current = false;
   GlyphSet glyphs;
+  std::string base_text, dynamic_text;
   std::vector<TouchTarget> targets;
   std::string missing_glyphs;
   SteadyTime last_now{};
@@ -97,11 +98,17 @@ struct CounterApp::State {
   State(std::string zh, std::string en, CounterSettings s, const Clock& c)
       : strings(zh, en), settings(std::move(s)), clock(&c) {
     strings.set_language(settings.language);
-    glyphs.reset(strings.all_text() + fixed_glyphs(), strings.all_text() + fixed_glyphs() + "●|—%");
+    base_text = strings.all_text() + fixed_glyphs() + "●|—%";
+    glyphs.reset(base_text, base_text);
   }
 
+  // The counter's text is small: every character goes into the title size too (a window's name
+  // in the bar, a group's on a button), so nothing drawn large is missing.
   void add_text(const std::string& text) {
-    if (glyphs.add(text)) fonts_current = false;
+    if (!glyphs.add(text)) return;
+    dynamic_text += text;
+    glyphs.reset(base_text + dynamic_text, base_text + dynamic_text);
+    fonts_current = false;
   }
 
   // Whose reply is this: the app still here, and the same session.

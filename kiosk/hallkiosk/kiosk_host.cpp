@@ -7,6 +7,7 @@
 #include "data_dir.h"
 #include "gui/gui_window.h"
 #include "hallkiosk/host.h"
+#include "hallkiosk/counter_role.h"
 #include "hallkiosk/kiosk_role.h"
 #include "hallkiosk/stop_signals.h"
 
@@ -24,7 +25,7 @@ const char* const no_display_help =
 }  // namespace
 
 int run_kiosk(const KioskOptions& options) {
-  if (options.role != "kiosk") {
+  if (options.role != "kiosk" && options.role != "counter") {
     std::cerr << "hallkiosk: --role " << options.role
               << ": this role is not built yet; it arrives with the queue. Use --role kiosk.\n";
     return 2;
@@ -46,7 +47,7 @@ int run_kiosk(const KioskOptions& options) {
   }
   watch_stop_signals([] { platform::GuiWindow::wake(); });
   Host host(options, std::move(*window));
-  auto role = make_kiosk_role(options, dir, host);
+  auto role = options.role == "counter" ? make_counter_role(options, host) : make_kiosk_role(options, dir, host);
   return host.run(*role);
 }
 
