@@ -66,7 +66,7 @@ std::unique_ptr<ui::KioskApp> UiDriver::make_app(std::shared_ptr<const ui::Kiosk
   return app;
 }
 
-void UiDriver::build_fonts(ui::KioskApp& app, const ui::FontFile& font) {
+void UiDriver::build_fonts(ui::App& app, const ui::FontFile& font) {
   font_ = font;
   app.build_fonts(*io().Fonts, font);
   unsigned char* pixels = nullptr;
@@ -74,7 +74,7 @@ void UiDriver::build_fonts(ui::KioskApp& app, const ui::FontFile& font) {
   io().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
 }
 
-void UiDriver::frame(ui::KioskApp& app) {
+void UiDriver::frame(ui::App& app) {
   ImGui::NewFrame();
   app.draw(now);
   ImGui::Render();
@@ -83,7 +83,7 @@ void UiDriver::frame(ui::KioskApp& app) {
   if (app.fonts_dirty()) build_fonts(app, font_);
 }
 
-void UiDriver::settle(ui::KioskApp& app, int max) {
+void UiDriver::settle(ui::App& app, int max) {
   io().MouseDown[0] = false;
   io().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   for (int i = 0; i < max; ++i) {
@@ -92,7 +92,7 @@ void UiDriver::settle(ui::KioskApp& app, int max) {
   }
 }
 
-void UiDriver::tap_at(ui::KioskApp& app, ImVec2 p) {
+void UiDriver::tap_at(ui::App& app, ImVec2 p) {
   io().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   io().MouseDown[0] = false;
   frame(app);
@@ -105,14 +105,14 @@ void UiDriver::tap_at(ui::KioskApp& app, ImVec2 p) {
   frame(app);
 }
 
-const ui::TouchTarget* UiDriver::find(const ui::KioskApp& app, std::string_view id) const {
+const ui::TouchTarget* UiDriver::find(const ui::App& app, std::string_view id) const {
   for (const auto& t : app.touch_targets()) {
     if (t.id == id) return &t;
   }
   return nullptr;
 }
 
-void UiDriver::tap(ui::KioskApp& app, std::string_view id) {
+void UiDriver::tap(ui::App& app, std::string_view id) {
   const ui::TouchTarget* t = find(app, id);
   INFO("tapping " << id << " on " << app.current_screen());
   REQUIRE(t != nullptr);
@@ -120,7 +120,7 @@ void UiDriver::tap(ui::KioskApp& app, std::string_view id) {
   tap_at(app, center(*t));
 }
 
-void UiDriver::drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps) {
+void UiDriver::drag(ui::App& app, ImVec2 from, ImVec2 to, int steps) {
   io().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
   frame(app);
   io().MousePos = from;
@@ -135,7 +135,7 @@ void UiDriver::drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps) {
   frame(app);
 }
 
-void UiDriver::press_along(ui::KioskApp& app, const std::vector<ImVec2>& path) {
+void UiDriver::press_along(ui::App& app, const std::vector<ImVec2>& path) {
   io().MousePos = path.front();
   io().MouseDown[0] = true;
   frame(app);

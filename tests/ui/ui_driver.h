@@ -37,22 +37,22 @@ class UiDriver {
   // An app over `catalogue` with the real i18n files; fonts: the Latin fallback unless given.
   std::unique_ptr<ui::KioskApp> make_app(std::shared_ptr<const ui::KioskCatalogue> catalogue, const ManualClock& clock,
                                          ui::KioskSettings settings = {});
-  void build_fonts(ui::KioskApp& app, const ui::FontFile& font = {});
+  void build_fonts(ui::App& app, const ui::FontFile& font = {});
 
   // One frame at the current time with the current mouse state; time then moves on by 16 ms.
-  void frame(ui::KioskApp& app);
+  void frame(ui::App& app);
   // Frames with the finger away until nothing moves (at most `max` frames).
-  void settle(ui::KioskApp& app, int max = 400);
+  void settle(ui::App& app, int max = 400);
   // Finger down at `p`, up at the same place: a tap. Frames: away, press, release, away.
-  void tap_at(ui::KioskApp& app, ImVec2 p);
+  void tap_at(ui::App& app, ImVec2 p);
   // Finds the target by id in the last frame and taps its centre; fails the test if missing.
-  void tap(ui::KioskApp& app, std::string_view id);
+  void tap(ui::App& app, std::string_view id);
   // Finger down at `from`, moved in `steps` frames to `to`, lifted there.
-  void drag(ui::KioskApp& app, ImVec2 from, ImVec2 to, int steps);
+  void drag(ui::App& app, ImVec2 from, ImVec2 to, int steps);
   // Finger down at path[0], one frame at each further point, lifted at the last.
-  void press_along(ui::KioskApp& app, const std::vector<ImVec2>& path);
+  void press_along(ui::App& app, const std::vector<ImVec2>& path);
 
-  const ui::TouchTarget* find(const ui::KioskApp& app, std::string_view id) const;
+  const ui::TouchTarget* find(const ui::App& app, std::string_view id) const;
   ui::SteadyTime now{};
   ImGuiIO& io() { return ImGui::GetIO(); }
 
