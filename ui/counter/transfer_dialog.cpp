@@ -38,7 +38,10 @@ CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v) {
   const int cols = f.portrait ? 1 : 2;
   const float bw = (inner - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const auto grid = [&](const std::string& heading, std::size_t n, auto&& button) {
+    // ImGui's new line returns to the window's edge, not the card's: every row is placed by hand.
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y + gap));
     paragraph(body_style(f, f.palette.text_muted), heading, 0.0f, inner);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, ImGui::GetCursorScreenPos().y));
     const ImVec2 o = ImGui::GetCursorScreenPos();
     for (std::size_t i = 0; i < n; ++i) {
       ImGui::SetCursorScreenPos(ImVec2(o.x + static_cast<float>(static_cast<int>(i) % cols) * (bw + gap),
