@@ -89,8 +89,18 @@ Result<std::unique_ptr<HubLink>> HubLink::remote(const std::string& url, const s
   return link;
 }
 
+Result<std::unique_ptr<HubLink>> HubLink::remote_without_token(const std::string& url,
+                                                               std::chrono::milliseconds timeout) {
+  auto client = http::HttpClient::to(url, timeout);
+  if (!client) return std::unexpected(client.error());
+  std::unique_ptr<HubLink> link(new HubLink());
+  link->client_ = std::make_unique<http::HttpClient>(std::move(*client));
+  link->url_ = url;
+  return link;
+}
+
 Result<http::Response> HubLink::send(http::Request request) {
-  request.headers.emplace_back("Authorization", "Bearer " + token_);
+  if (!token_.empty()) request.headers.emplace_back("Authorization", "Bearer " + token_);
   if (hub_) return hub_->handle(std::move(request));
   std::lock_guard lock(client_mutex_);
   return client_->send(request);

@@ -4,6 +4,7 @@
 // machine is a whole hall, and counters and boards on other machines join it over HTTP), or a hub
 // on another machine (--hub URL --device-token-file F). Either way a request carries this
 // device's token and gets the hub's answer; send() blocks, so it runs on a worker.
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -25,6 +26,10 @@ class HubLink {
   // A hub elsewhere; the device token (from `hallctl device add --role kiosk` there) is read from
   // `token_file`.
   static Result<std::unique_ptr<HubLink>> remote(const std::string& url, const std::string& token_file);
+  // A hub elsewhere, for a caller that brings its own credentials in each request (a counter's
+  // staff session); no answer within `timeout` is ErrorCode::unavailable.
+  static Result<std::unique_ptr<HubLink>> remote_without_token(const std::string& url,
+                                                               std::chrono::milliseconds timeout);
 
   Result<http::Response> send(http::Request request);
   const std::string& url() const { return url_; }

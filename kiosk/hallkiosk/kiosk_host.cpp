@@ -8,6 +8,7 @@
 #include "gui/gui_window.h"
 #include "hallkiosk/board_role.h"
 #include "hallkiosk/host.h"
+#include "hallkiosk/counter_role.h"
 #include "hallkiosk/kiosk_role.h"
 #include "hallkiosk/stop_signals.h"
 
@@ -25,11 +26,6 @@ const char* const no_display_help =
 }  // namespace
 
 int run_kiosk(const KioskOptions& options) {
-  if (options.role != "kiosk" && options.role != "board") {
-    std::cerr << "hallkiosk: --role " << options.role
-              << ": this role is not built yet; it arrives with the queue. Use --role kiosk.\n";
-    return 2;
-  }
   block_stop_signals();  // before the GL driver starts threads that would otherwise take SIGTERM
   const auto dir = app::resolve_data_dir(options.data_dir);
   if (auto prepared = app::prepare_data_dir(dir); !prepared) {
@@ -47,7 +43,14 @@ int run_kiosk(const KioskOptions& options) {
   }
   watch_stop_signals([] { platform::GuiWindow::wake(); });
   Host host(options, std::move(*window));
-  auto role = options.role == "board" ? make_board_role(options, dir, host) : make_kiosk_role(options, dir, host);
+  std::unique_ptr<HostedRole> role;
+  if (options.role == "counter") {
+    role = make_counter_role(options, host);
+  } else if (options.role == "board") {
+    role = make_board_role(options, dir, host);
+  } else {
+    role = make_kiosk_role(options, dir, host);
+  }
   return host.run(*role);
 }
 

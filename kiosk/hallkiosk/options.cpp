@@ -12,9 +12,11 @@ const char* const help_text = R"(hallkiosk — the visitor kiosk of a service ha
 Usage: hallkiosk [options]
 
 Options:
-  --role ROLE           what this screen is for: kiosk (the visitor kiosk, default); board (the
-                        hall's TV: the number at each window, the last calls, the waiting counts,
-                        each call spoken; --screen board, or sample / setup for pictures)
+  --role ROLE           what this screen is for: kiosk (the visitor kiosk, default); counter (a
+                        clerk's window: needs --window); board (the hall's TV: the number at
+                        each window, the last calls, the waiting counts, each call spoken;
+                        --screen board, or sample / setup for pictures)
+  --window ID           counter: the window this counter stands at (W3, as in hall.json)
   --windowed WxH        a window of W by H pixels instead of full screen on the primary monitor
                         (1920x1080 landscape, 1080x1920 portrait)
   --data DIR            the hall's data folder (hall.json, catalogue.db); default: the bundled demo
@@ -33,7 +35,8 @@ Options:
   --idle-timeout SECS   with no touch for this long, go back to home and clear any input
                         (default 90)
   --hub URL             take numbers from the hall hub at URL (another machine) instead of the hub
-                        this kiosk runs inside itself; needs --device-token-file
+                        this kiosk runs inside itself; needs --device-token-file. A counter signs
+                        in to the hub at URL (default http://127.0.0.1:8470, the kiosk's own hub)
   --device-token-file F the kiosk's device token (from `hallctl device add --role kiosk` on the
                         hub's machine), one line; a board's (--role board) defaults to
                         DATA/board-device.token, its hub to http://127.0.0.1:8470
@@ -44,6 +47,10 @@ Options:
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
+
+Counter: sign in with staff id and PIN; F1 call next, F2 recall, F3 start, F4 finish, F5 no-show,
+F6 transfer, F7 pause/resume. Its screens: sign-in (default), and samples for pictures:
+sample:called|serving|idle|paused|transfer|unreachable|sending|wrong-pin|locked.
 
 Environment: HALL_ASSETS overrides the assets folder (UI strings, the demo hall).
 The kiosk re-reads catalogue.db when another process (hallctl, sync) changes it, and switches to
@@ -91,6 +98,10 @@ bool known_screen(std::string_view spec) {
   return false;
 }
 
+bool known_counter_screen(std::string_view spec) {
+  return spec == "sign-in" || spec == "work" || spec.starts_with("sample:");
+}
+
 // One option with its value (when it takes one) applied to `o`.
 Result<void> apply(std::string_view name, std::string_view value, KioskOptions& o) {
   if (name == "--windowed") return parse_size(value, o);
@@ -107,8 +118,11 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
       return fail(ErrorCode::invalid_input, "--lang: expected zh-CN or en, got \"" + std::string(value) + "\"");
     }
     o.language = value;
+  } else if (name == "--window") {
+    o.window = value;
   } else if (name == "--screen") {
-    if (!known_screen(value)) {
+    // A counter's screens are checked once the role is known (it may come later on the line).
+    if (!known_screen(value) && !known_counter_screen(value)) {
       return fail(ErrorCode::invalid_input,
                   "--screen: expected home, one-visit, common, topic:<name>, guide:<id>, search:<query>, "
                   "priority[:<id>], reactivate, or a sample ticket[:<id>], reactivated, sending[:<id>], "
@@ -145,7 +159,7 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
 Result<KioskOptions> parse_options(int argc, const char* const* argv) {
   static constexpr std::string_view with_value[] = {
       "--role",         "--windowed", "--data",  "--lang",  "--screen",           "--screenshot",
-      "--idle-timeout", "--frames",   "--hub",   "--device-token-file", "--hub-bind", "--hub-port"};
+      "--idle-timeout", "--frames",   "--hub",   "--device-token-file", "--hub-bind", "--hub-port", "--window"};
   KioskOptions o;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -164,7 +178,22 @@ Result<KioskOptions> parse_options(int argc, const char* const* argv) {
       return fail(ErrorCode::invalid_input, "unknown option \"" + std::string(arg) + "\" (see --help)");
     }
   }
-  if (!o.hub_url.empty() && o.device_token_file.empty() && o.role != "board") {
+  if (o.role == "counter") {
+    if (o.window.empty()) {
+      return fail(ErrorCode::invalid_input, "--role counter needs --window ID: the window this counter stands at (W3)");
+    }
+    if (o.screen == "home") o.screen = "sign-in";
+    if (!known_counter_screen(o.screen)) {
+      return fail(ErrorCode::invalid_input, "--screen: a counter shows sign-in, work or sample:<state>, got \"" +
+                                                o.screen + "\"");
+    }
+    if (o.hub_url.empty()) o.hub_url = "http://127.0.0.1:8470";
+  } else if (!o.window.empty()) {
+    return fail(ErrorCode::invalid_input, "--window is for --role counter");
+  } else if (o.screen == "sign-in" || o.screen == "work" || o.screen.starts_with("sample:")) {
+    return fail(ErrorCode::invalid_input, "--screen " + o.screen + " is a counter's screen (--role counter)");
+  }
+  if (o.role == "kiosk" && !o.hub_url.empty() && o.device_token_file.empty()) {
     return fail(ErrorCode::invalid_input, "--hub needs --device-token-file (the kiosk's device token)");
   }
   if (!o.screenshot.empty() && o.frames > 0) {

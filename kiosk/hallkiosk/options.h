@@ -18,7 +18,8 @@ struct KioskOptions {
   std::string screenshot;  // non-empty: render, write this PNG, exit
   bool large_text = false;
   std::chrono::seconds idle_timeout{90};
-  std::string hub_url;            // empty: the hub runs inside this process
+  std::string hub_url;            // empty: the hub runs inside this process (counter: 127.0.0.1:8470)
+  std::string window;             // counter: the window it stands at (--window W3)
   std::string device_token_file;  // with hub_url
   std::string hub_bind = "127.0.0.1";
   int hub_port = 8470;

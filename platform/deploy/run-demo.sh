@@ -6,17 +6,17 @@
 # screen, a guide and a search (in Chinese, English and 长辈模式) to PNG files, says where they
 # are, and stops the Xvfb it started. Idempotent: the demo hall is seeded from assets/demo once.
 #
-# `run-demo.sh board [args]` opens the hall board instead, against the kiosk's hub on the demo hall
-# (http://127.0.0.1:8470; when no kiosk runs, `hallctl serve` on the demo hall for as long as the
-# board is open). The board's device token is made once with `hallctl device add` and kept in the
-# demo hall's folder (board-device.token, mode 0600). Without a display: pictures of the board.
+# The other two roles, against the kiosk's hub on the demo hall (http://127.0.0.1:8470; when no
+# kiosk runs, `hallctl serve` on the demo hall for as long as they are open):
+#   run-demo.sh counter [ARGS]: the clerk's counter at window W3 (windowed), with the demo clerk
+#   C01 / PIN 135790 added once.
+#   run-demo.sh board [ARGS]: the hall board; its device token is made once with `hallctl device
+#   add` and kept in the demo hall's folder (board-device.token, mode 0600).
+# Without a display, each renders pictures of its screens instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 role=kiosk
-if [ "${1:-}" = board ]; then
-  role=board
-  shift
-fi
+case "${1:-}" in counter | board) role=$1; shift;; esac
 
 bash platform/deploy/install-deps.sh
 cmake --preset release >/dev/null
@@ -24,15 +24,66 @@ cmake --build --preset release
 
 kiosk=./build/release/kiosk/hallkiosk
 hallctl=./build/release/kiosk/hallctl
+data=build/release/demo-hall
 have_display() { [ -n "${DISPLAY:-}" ] && xdpyinfo >/dev/null 2>&1; }
 if [ "$role" = kiosk ] && have_display; then
   exec "$kiosk" "$@"
 fi
 
+# What this script started, stopped by PID when it leaves.
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+# The kiosk's hub, or a hub of our own on the demo hall while the counter or board is open.
+ensure_hub() {
+  if ! curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:8470/healthz 2>/dev/null; then
+    "$hallctl" serve --data "$data" --port 8470 >/dev/null 2>"$data/serve.err" &
+    pids+=($!)
+    for _ in $(seq 100); do curl -fsS -o /dev/null http://127.0.0.1:8470/healthz 2>/dev/null && break; sleep 0.1; done
+    echo "run-demo: no kiosk hub at http://127.0.0.1:8470; serving the demo hall there while the $role is open"
+  fi
+}
+# No display: a private X server for pictures.
+start_xvfb() {
+  display=":$((300 + RANDOM % 300))"
+  Xvfb "$display" -screen 0 1920x1920x24 -nolisten tcp >/dev/null 2>&1 &
+  pids+=($!)
+  for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+  echo "run-demo: no display here; rendering the $role under a private Xvfb ($display) instead"
+}
+out=build/release/demo-screens
+mkdir -p "$out"
+"$hallctl" catalogue list >/dev/null  # seeds the demo hall on first use
+
+if [ "$role" = counter ]; then
+  if ! "$hallctl" staff list --data "$data" | grep -q '^C01\b'; then
+    echo 135790 | "$hallctl" staff add --data "$data" --id C01 --name 演示柜员 --role clerk --pin-stdin >/dev/null
+  fi
+  echo "run-demo: the demo clerk is C01, PIN 135790 (window W3; F1 call next ... F7 pause)"
+  if have_display; then
+    ensure_hub
+    "$kiosk" --role counter --window W3 --windowed 1280x800 "$@"
+    exit $?
+  fi
+  start_xvfb
+  shots=()
+  for spec in sign-in sample:called sample:serving sample:transfer sample:unreachable sample:locked; do
+    for size in 1280x800 800x1280; do
+      file="$out/counter-${spec//[^A-Za-z0-9_-]/_}-$size.png"
+      if DISPLAY=$display "$kiosk" --role counter --window W3 --windowed "$size" --screen "$spec" \
+        --screenshot "$file" "$@" >/dev/null 2>&1; then
+        shots+=("$file")
+      else
+        echo "run-demo: could not render $spec ($size)" >&2
+      fi
+    done
+  done
+  echo "run-demo: ${#shots[@]} counter screens are in $(pwd)/$out:"
+  printf '  %s\n' "${shots[@]}"
+  exit 0
+fi
+
 if [ "$role" = board ]; then
-  data=build/release/demo-hall
-  mkdir -p "$data"
-  [ -f "$data/hall.json" ] || cp assets/demo/hall.json "$data/hall.json"
   token="$data/board-device.token"
   if [ ! -s "$token" ]; then
     # A new device each time the token file was lost: B1, else B1-2, B1-3 ...
@@ -46,28 +97,13 @@ if [ "$role" = board ]; then
     rm -f "$token.tmp"
   fi
   chmod 600 "$token"
-  hub_pid=
-  cleanup() { [ -n "$hub_pid" ] && kill "$hub_pid" 2>/dev/null || true; }
-  trap cleanup EXIT
-  if ! curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:8470/healthz 2>/dev/null; then
-    "$hallctl" serve --data "$data" --port 8470 >/dev/null 2>"$data/serve.err" &
-    hub_pid=$!
-    for _ in $(seq 100); do curl -fsS -o /dev/null http://127.0.0.1:8470/healthz 2>/dev/null && break; sleep 0.1; done
-    echo "run-demo: no kiosk hub at http://127.0.0.1:8470; serving the demo hall there while the board is open"
-  fi
+  ensure_hub
   board=("$kiosk" --role board --data "$data" --device-token-file "$token")
   if have_display; then
     "${board[@]}" "$@"
     exit $?
   fi
-  out=build/release/demo-screens
-  mkdir -p "$out"
-  display=":$((300 + RANDOM % 300))"
-  Xvfb "$display" -screen 0 1920x1920x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  trap 'cleanup; kill "$xvfb_pid" 2>/dev/null || true' EXIT
-  for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "run-demo: no display here; rendering the board under a private Xvfb ($display) instead"
+  start_xvfb
   shots=()
   for size in 1920x1080 1080x1920; do
     for lang in zh-CN en; do
@@ -87,16 +123,8 @@ if [ "$role" = board ]; then
   exit 0
 fi
 
-# No display: a private X server for pictures of the kiosk, stopped by its PID when we leave.
-out=build/release/demo-screens
-mkdir -p "$out"
-display=":$((300 + RANDOM % 300))"
-Xvfb "$display" -screen 0 1920x1920x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-trap 'kill "$xvfb_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 50); do DISPLAY=$display xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-echo "run-demo: no display here; rendering the kiosk under a private Xvfb ($display) instead"
-guide=$(./build/release/kiosk/hallctl catalogue list | awk 'NR == 1 { print $1 }')
+start_xvfb
+guide=$("$hallctl" catalogue list | awk 'NR == 1 { print $1 }')
 shots=()
 for spec in home "guide:$guide" search:gljt; do
   for mode in zh en large; do

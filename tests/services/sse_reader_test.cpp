@@ -40,7 +40,7 @@ TEST_CASE("the hub's frames are read back whole wherever the network cuts them",
   }
 }
 
-TEST_CASE("line ends of every kind, a \\r\\n cut between its two bytes counting once", "[sse]") {
+TEST_CASE("line ends of every kind, a CR LF cut between its two bytes counting once", "[sse]") {
   SseReader reader;
   std::vector<SseEvent> out;
   const auto sink = [&](const SseEvent& e) { out.push_back(e); };

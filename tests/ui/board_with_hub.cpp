@@ -154,7 +154,7 @@ void check_spoken(Board& board, const std::vector<std::pair<std::string, bool>>&
 
 }  // namespace
 
-TEST_CASE("calls at the counter reach the board's screen and are spoken in full, in order; a recall again",
+TEST_CASE("calls at the counter reach the board's screen and are spoken in full, in order, and a recall again",
           "[ui][board][hub]") {
   test::HubHall hall;
   hall.add_staff("S01", "2468");

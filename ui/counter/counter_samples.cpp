@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// A counter's states without a hub, for pictures of the screens (--screen sample:…). The app
+// marks them as samples on screen; the names are of the demo hall's kind.
+#include "counter/counter_samples.h"
+
+namespace hall::ui {
+
+SignedIn sample_signed_in(const std::string& window, Instant now) {
+  SignedIn s;
+  s.staff_id = "D01";
+  s.name = "王芳";
+  s.window = window;
+  s.window_name = "综合受理窗口";
+  s.window_name_en = "General window";
+  s.groups = {{"A", "综合受理", "General", 0, {}}, {"B", "人社医保", "Social insurance", 0, {}},
+              {"C", "不动产登记", "Real estate", 0, {}}};
+  s.windows = {{"W1", "1号窗口", "Window 1"}, {"W2", "2号窗口", "Window 2"}, {"W4", "4号窗口", "Window 4"}};
+  s.snapshot.groups = {{"A", "综合受理", "General", 7, 840}, {"B", "人社医保", "Social insurance", 3, 420},
+                       {"C", "不动产登记", "Real estate", 0, {}}};
+  s.snapshot.today = WindowToday{23, 2, 11.0 * 60, 6.0 * 60, 0.62};
+  CounterTicket t;
+  t.id = 42;
+  t.number = "A023";
+  t.group = "A";
+  t.state = "called";
+  t.issued_at = now - std::chrono::minutes(17);
+  t.called_at = now - std::chrono::minutes(1);
+  t.guide_name = "城乡居民基本养老保险参保登记";
+  t.guide_name_en = "Enrolment in the basic pension insurance";
+  t.materials = {{"居民身份证", "Resident identity card", true, 1, 1},
+                 {"户口簿", "Household register", true, 1, {}},
+                 {"一寸免冠照片", "One-inch photo", true, {}, {}},
+                 {"银行卡或存折", "Bank card or passbook", false, 1, {}}};
+  s.snapshot.current = t;
+  return s;
+}
+
+}  // namespace hall::ui

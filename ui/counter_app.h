@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The clerk's counter (role `counter`): sign in at this window, call, recall, start, finish, mark
+// a no-show, transfer, pause; tick the visitor's materials; see the queue and today's figures.
+// One implementation of ui::App; every request goes to the CounterPort, whose answers arrive
+// between frames, so nothing here waits on the hub.
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app.h"
+#include "common/clock.h"
+#include "counter/counter_port.h"
+
+namespace hall::ui {
+
+struct CounterSettings {
+  std::string window;  // W3: the window this counter stands at
+  std::string language = "zh-CN";
+  // The io.KeysDown index of F1 (F2..F7 follow it), as the host's backend fills KeysDown (GLFW:
+  // GLFW_KEY_F1). ImGui 1.86 has no named F-keys. -1: no shortcuts.
+  int f1_key = -1;
+  std::chrono::milliseconds refresh_every{2500};
+};
+
+class CounterApp final : public App {
+ public:
+  CounterApp(std::string strings_zh, std::string strings_en, CounterSettings settings, const Clock& wall_clock);
+  ~CounterApp() override;
+  CounterApp(const CounterApp&) = delete;
+  CounterApp& operator=(const CounterApp&) = delete;
+
+  // The hub's port; it must outlive the app (or be unset with nullptr first). Without one the
+  // sign-in says the counter cannot reach the hub.
+  void set_port(CounterPort* port);
+  // Asks the hub for the window's state at the next frame (an event said something changed).
+  void refresh();
+
+  // ui::App. Screen specs: "sign-in", "work" (only once signed in); and sample states for pictures
+  // without a hub, marked as samples on screen: "sample:called", "sample:serving", "sample:idle",
+  // "sample:paused", "sample:transfer", "sample:unreachable", "sample:sending", "sample:wrong-pin",
+  // "sample:locked".
+  bool open(std::string_view spec) override;
+  bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
+  bool fonts_dirty() const override;
+  void draw(SteadyTime now) override;
+  bool animating() const override;
+  SteadyTime next_wake(SteadyTime now) const override;
+  std::string glyph_text() const override;
+  // "sign-in" or "work" (with ":transfer" while the dialog is open).
+  std::string current_screen() const override;
+  // Targets: "sign_in:staff", "sign_in:pin", "key:<c>", "pad:0".."pad:9", "pad:backspace",
+  // "pad:clear", "sign_in:submit", "action:F1".."action:F7", "check:<i>", "transfer:group:<id>",
+  // "transfer:window:<id>", "transfer:cancel", "counter:sign_out".
+  const std::vector<TouchTarget>& touch_targets() const override;
+  const std::string& missing_glyphs() const override;
+
+  // For tests and the role: what the counter holds now.
+  bool signed_in() const;
+  bool sending() const;      // an action (or the sign-in) is on its way
+  bool unreachable() const;  // the last request got no answer
+  bool unsure() const;       // an action's answer was lost and the hub not yet read again
+  const CounterSnapshot* snapshot() const;
+  // The current ticket's ticks, one per material.
+  std::vector<bool> checks() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace hall::ui
