@@ -13,11 +13,11 @@ namespace {
 Result<std::string> read_token(const std::string& path) {
   std::ifstream in(path);
   if (!in) return fail(ErrorCode::not_found, "cannot read the device token file " + path);
-  std::string token;
-  std::getline(in, token);
-  while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
-  if (token.size() < 32) return fail(ErrorCode::invalid_input, path + " holds no device token");
-  return token;
+  std::string line;
+  std::getline(in, line);
+  const auto end = line.find_last_not_of("\r ");
+  if (end == std::string::npos || end + 1 < 32) return fail(ErrorCode::invalid_input, path + " holds no device token");
+  return line.substr(0, end + 1);
 }
 
 Result<void> write_token(const std::string& path, const std::string& token) {

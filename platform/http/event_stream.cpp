@@ -23,17 +23,17 @@ StreamEnd ended(Kind kind, std::string message, int status = 0, std::string body
   return {kind, status, std::move(message), std::move(body)};
 }
 
-struct Target {
+struct HostPort {
   std::string host, port;
 };
 
-Result<Target> target_of(const std::string& url) {
+Result<HostPort> target_of(const std::string& url) {
   constexpr std::string_view scheme = "http://";
   if (url.rfind(scheme, 0) != 0) return fail(ErrorCode::invalid_input, "\"" + url + "\": expected http://host:port");
   std::string rest = url.substr(scheme.size());
   if (const auto slash = rest.find('/'); slash != std::string::npos) rest.resize(slash);
   const auto colon = rest.rfind(':');
-  Target t{colon == std::string::npos ? rest : rest.substr(0, colon),
+  HostPort t{colon == std::string::npos ? rest : rest.substr(0, colon),
            colon == std::string::npos ? std::string("80") : rest.substr(colon + 1)};
   if (t.host.empty()) return fail(ErrorCode::invalid_input, "\"" + url + "\": no host");
   return t;
@@ -54,7 +54,7 @@ IoStatus wait_ready(int fd, short events, int stop_fd, Steady::time_point deadli
 }
 
 // A non-blocking connection to the first address that answers, within the deadline.
-Result<Fd> connect_to(const Target& t, int stop_fd, Steady::time_point deadline, bool& stopped) {
+Result<Fd> connect_to(const HostPort& t, int stop_fd, Steady::time_point deadline, bool& stopped) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -161,7 +161,7 @@ class Unchunker {
   bool need_crlf_ = false;
 };
 
-std::string request_bytes(const EventStreamRequest& r, const Target& t) {
+std::string request_bytes(const EventStreamRequest& r, const HostPort& t) {
   std::string out = "GET " + r.path + " HTTP/1.1\r\nHost: " + t.host + ":" + t.port +
                     "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n";
   for (const auto& [k, v] : r.headers) out += k + ": " + v + "\r\n";

@@ -19,19 +19,19 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-struct Target {
+struct UrlParts {
   std::string origin;  // http://127.0.0.1:8080
   std::string path;    // /manifest.json
 };
 
-Result<Target> split_url(const std::string& url) {
+Result<UrlParts> split_url(const std::string& url) {
   const auto scheme_end = url.find("://");
   if (scheme_end == std::string::npos || (url.substr(0, scheme_end) != "http" && url.substr(0, scheme_end) != "https")) {
     return fail(ErrorCode::invalid_input, "\"" + url + "\": expected an http:// or https:// URL");
   }
   const auto path_start = url.find('/', scheme_end + 3);
-  if (path_start == std::string::npos) return Target{url, "/"};
-  return Target{url.substr(0, path_start), url.substr(path_start)};
+  if (path_start == std::string::npos) return UrlParts{url, "/"};
+  return UrlParts{url.substr(0, path_start), url.substr(path_start)};
 }
 
 void set_timeouts(httplib::Client& client, std::chrono::milliseconds timeout) {

@@ -23,12 +23,14 @@
 #include "http/connection.h"
 
 namespace hall::http {
-namespace {
 
+// Outside the anonymous namespace: HttpServer::Impl, declared in the header, holds these.
 struct Accepted {
   Fd socket;
   std::string remote_addr;
 };
+
+namespace {
 
 std::string address_text(const sockaddr_storage& addr) {
   char text[INET6_ADDRSTRLEN] = {};

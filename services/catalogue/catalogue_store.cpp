@@ -14,12 +14,6 @@ namespace {
 
 using storage::Statement;
 
-std::int64_t seconds_of(Instant t) {
-  return t.time_since_epoch().count();
-}
-Instant instant_of(std::int64_t s) {
-  return Instant{std::chrono::seconds{s}};
-}
 std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
   return t ? std::optional<std::int64_t>(seconds_of(*t)) : std::nullopt;
 }

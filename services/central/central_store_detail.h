@@ -14,8 +14,8 @@ namespace hall::central::detail {
 inline constexpr const char* manifest_format = "hallkiosk.manifest/1";
 inline constexpr const char* keys_format = "hallkiosk.keys/1";
 
-inline std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
-inline Instant instant_of(std::int64_t s) { return Instant(std::chrono::seconds(s)); }
+using hall::instant_of;
+using hall::seconds_of;
 
 // [A-Za-z0-9._-]{1,64}: administrator and kiosk ids.
 bool valid_id(std::string_view id);

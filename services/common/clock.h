@@ -2,10 +2,15 @@
 #pragma once
 // Time comes in through this seam so every "before/after the effective date" case is a plain test.
 #include <chrono>
+#include <cstdint>
 
 namespace hall {
 
 using Instant = std::chrono::sys_seconds;
+
+// An Instant as the databases keep it: whole seconds since the Unix epoch.
+inline std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
+inline Instant instant_of(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 
 class Clock {
  public:

@@ -3,6 +3,7 @@
 
 #include "catalogue/json_reader.h"
 #include "common/json_guard.h"
+#include "notices/notice_reading.h"
 
 namespace hall::notices {
 namespace {
@@ -13,14 +14,6 @@ using catalogue::Problems;
 
 constexpr std::string_view calendar_format = "hallkiosk.workdays/1";
 
-std::optional<Date> read_date(JsonReader& r, std::string_view key) {
-  const auto text = r.text(key, Need::required, 10);
-  if (text.empty()) return std::nullopt;
-  const auto d = parse_iso_date(text);
-  if (!d) r.problem(key, "expected a date such as 2026-10-01, got \"" + text + "\"");
-  return d;
-}
-
 CalendarYear read_year(JsonReader& r) {
   CalendarYear y;
   y.year = r.integer("year", Need::required, 1900, 2999).value_or(0);
@@ -29,8 +22,8 @@ CalendarYear read_year(JsonReader& r) {
     HolidaySpan span;
     span.name = h.text("name", Need::required, 64);
     span.name_en = h.text("name_en", Need::optional, 64);
-    const auto from = read_date(h, "from");
-    const auto to = read_date(h, "to");
+    const auto from = detail::read_date(h, "from", Need::required);
+    const auto to = detail::read_date(h, "to", Need::required);
     if (!from || !to) return;
     span.from = *from;
     span.to = *to;

@@ -7,9 +7,6 @@
 namespace hall::queue {
 namespace {
 
-Instant instant_of(std::int64_t s) {
-  return Instant{std::chrono::seconds{s}};
-}
 
 Device device_of(const storage::Statement& row) {
   Device d{row.text(0), device_role_of(row.text(1)).value_or(DeviceRole::board), instant_of(row.integer(2)),

@@ -12,12 +12,6 @@
 namespace hall::queue {
 namespace {
 
-std::int64_t seconds_of(Instant t) {
-  return t.time_since_epoch().count();
-}
-Instant instant_of(std::int64_t s) {
-  return Instant{std::chrono::seconds{s}};
-}
 
 bool is_pin(const std::string& pin) {
   return pin.size() >= 4 && pin.size() <= 12 &&

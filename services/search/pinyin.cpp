@@ -19,11 +19,10 @@
 namespace hall::search {
 namespace {
 
-constexpr unsigned kSyllableBits = 9;  // a table entry is (code point << 9) | syllable id
-constexpr std::uint32_t kSyllableMask = (1u << kSyllableBits) - 1;
+constexpr std::uint32_t kSyllableMask = (1u << syllable_bits) - 1;
 
 char32_t code_point_of(std::uint32_t entry) {
-  return entry >> kSyllableBits;
+  return entry >> syllable_bits;
 }
 
 // The tables in hash maps, built once at first use (about 25k characters, 280k phrases).

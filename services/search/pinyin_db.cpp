@@ -37,7 +37,6 @@ namespace hall::search {
 namespace {
 
 constexpr std::size_t kMaxPhraseLength = 6;
-constexpr unsigned kSyllableBits = 9;  // the generated entries are (code point << 9) | syllable
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 constexpr std::size_t kMinCharacters = 10000;
 
@@ -353,7 +352,7 @@ Result<PinyinTables> derive_pinyin_tables(const std::string& db_path) {
   for (const auto& [text, kept] : t->phrases) {
     for (const auto id : kept.reading) used.emplace(t->syllables.name(id), 0);
   }
-  if (used.size() >= (1u << kSyllableBits))
+  if (used.size() >= (1u << syllable_bits))
     return fail(ErrorCode::corrupt, db_path + ": too many syllables for 9 bits");
   PinyinTables out;
   for (auto& [name, id] : used) {
@@ -361,7 +360,7 @@ Result<PinyinTables> derive_pinyin_tables(const std::string& db_path) {
     out.syllables.push_back(name);
   }
   const auto entry = [&](char32_t cp, SyllableId old) {
-    return (static_cast<std::uint32_t>(cp) << kSyllableBits) | used.at(t->syllables.name(old));
+    return (static_cast<std::uint32_t>(cp) << syllable_bits) | used.at(t->syllables.name(old));
   };
   const std::map<char32_t, SyllableId> chars(t->defaults.begin(), t->defaults.end());
   for (const auto& [cp, id] : chars) {

@@ -10,6 +10,9 @@
 
 namespace hall::search {
 
+// A table entry is (code point << syllable_bits) | syllable id.
+inline constexpr unsigned syllable_bits = 9;
+
 // Where the installed package keeps its data; $HALL_PINYIN_DB overrides it.
 inline constexpr const char* default_pinyin_db = "/usr/share/pinyin-database/main.db";
 

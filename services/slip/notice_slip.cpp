@@ -9,11 +9,6 @@
 namespace hall::slip {
 namespace {
 
-TextLine line(std::string text, TextSize size = TextSize::normal, Weight weight = Weight::regular,
-              Align align = Align::start) {
-  return TextLine{std::move(text), size, weight, align, true};
-}
-
 void add_missing(Slip& slip, const std::vector<catalogue::Material>& missing, Language lang) {
   for (std::size_t i = 0; i < missing.size(); ++i) {
     const auto& m = missing[i];

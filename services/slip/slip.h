@@ -23,6 +23,12 @@ struct TextLine {
   bool wrap = true;  // false: one line, shrunk by the renderer if it would not fit
 };
 
+// A line that wraps (what every slip's text is): text, size, weight and alignment.
+inline TextLine line(std::string text, TextSize size = TextSize::normal, Weight weight = Weight::regular,
+                     Align align = Align::start) {
+  return TextLine{std::move(text), size, weight, align, true};
+}
+
 // A QR code as its modules (row-major, true = dark) with the quiet zone the scanner needs.
 struct QrBlock {
   std::string payload;

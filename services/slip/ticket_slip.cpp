@@ -9,11 +9,6 @@
 namespace hall::slip {
 namespace {
 
-TextLine line(std::string text, TextSize size = TextSize::normal, Weight weight = Weight::regular,
-              Align align = Align::start) {
-  return TextLine{std::move(text), size, weight, align, true};
-}
-
 void add_materials(Slip& slip, const std::vector<catalogue::Material>& materials, const TicketSlipOptions& o) {
   std::vector<const catalogue::Material*> required;
   for (const auto& m : materials) {

@@ -4,6 +4,7 @@
 target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/sync_error.cpp
   ${CMAKE_CURRENT_LIST_DIR}/signed_envelope.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/signed_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/manifest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/verifier.cpp
   ${CMAKE_CURRENT_LIST_DIR}/timestamp.cpp

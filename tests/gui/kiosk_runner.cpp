@@ -12,7 +12,7 @@
 namespace hall::test {
 
 std::string make_demo_hall(const TempDir& dir, const std::string& hall_name) {
-  const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
+  const std::string demo = HALL_SOURCE_ASSETS "/demo";
   std::string hall = read_file(demo + "/hall.json");
   if (!hall_name.empty()) {
     const std::string demo_name = "安居街道便民服务中心";
