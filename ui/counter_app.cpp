@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The counter app: the sign-in or the work screen under the bar, the hub banner, the transfer
 // dialog, and the keyboard. One request at a time goes to the port; its answer lands between
-// frames. While signed in, the window's state is read again every few seconds (and whenever
-// refresh() is called), which is also how the counter notices the hub coming back.
+// frames. While signed in, the window's state is read again whenever an event from the hub says
+// something changed (refresh()), on each new connection of the event stream, and on a timer: a slow
+// one while events arrive, a quick one while they do not or the hub did not answer, which is also
+// how the counter notices the hub coming back.
 #include "counter_app.h"
 
 #include <algorithm>
@@ -79,8 +81,10 @@ struct CounterApp::State {
   std::optional<CounterProblem> problem;
   bool transfer_open = false;
   bool refreshing = false;
+  std::uint64_t reads_answered = 0;
   std::optional<SteadyTime> next_refresh;
   bool refresh_now = false;
+  CounterLink link;
   bool sample = false;
   bool sample_lock = false;
   std::uint64_t session = 0;  // replies to an earlier session (before a sign-out) are dropped
@@ -158,7 +162,7 @@ struct CounterApp::State {
                     add_text(who->name + who->window_name + who->window_name_en);
                     take_snapshot(who->snapshot);
                     unreachable = unsure = false;
-                    next_refresh = last_now + settings.refresh_every;
+                    next_refresh = last_now + poll_interval();
                   }));
   }
 
@@ -194,7 +198,13 @@ struct CounterApp::State {
     }
     none_waiting = o.none_waiting;
     problem = o.problem;
-    next_refresh = last_now + settings.refresh_every;
+    next_refresh = last_now + poll_interval();
+  }
+
+  // Events keep the counter current while they arrive; the timer is only a safety net then.
+  std::chrono::milliseconds poll_interval() const {
+    const bool live = link.phase == CounterLink::Phase::connected && !unreachable && !unsure;
+    return live ? settings.refresh_every : settings.retry_every;
   }
 
   void start_refresh() {
@@ -203,6 +213,7 @@ struct CounterApp::State {
     refresh_now = false;
     port->refresh(guarded([this](CounterOutcome o) {
       refreshing = false;
+      ++reads_answered;
       if (o.problem && o.problem->kind == CounterProblem::Kind::signed_out) {
         signed_out(*o.problem);
         return;
@@ -214,7 +225,7 @@ struct CounterApp::State {
       } else {
         unreachable = true;
       }
-      next_refresh = last_now + settings.refresh_every;
+      next_refresh = last_now + poll_interval();
     }));
   }
 
@@ -235,6 +246,7 @@ struct CounterApp::State {
     pin.clear();
     pin_focused = !staff_id.empty();
     next_refresh.reset();
+    link = {};  // the follower stops with the session (the feed says so too, once it has)
   }
 
   void sign_out() {
@@ -354,6 +366,7 @@ struct CounterApp::State {
     v.none_waiting = none_waiting;
     v.problem = problem;
     v.sample = sample;
+    v.link = link;
     return v;
   }
 };
@@ -370,6 +383,20 @@ void CounterApp::set_port(CounterPort* port) {
 
 void CounterApp::refresh() {
   state_->refresh_now = true;
+}
+
+void CounterApp::set_link(const CounterLink& link) {
+  State& s = *state_;
+  const bool connected_now = link.phase == CounterLink::Phase::connected && s.link.phase != link.phase;
+  const auto interval = s.poll_interval();
+  s.link = link;
+  if (connected_now) s.refresh_now = true;
+  // The timer follows the new state: slower while events arrive, quicker once they stop.
+  if (s.next_refresh && s.poll_interval() != interval) s.next_refresh = s.last_now + s.poll_interval();
+}
+
+const CounterLink& CounterApp::link() const {
+  return state_->link;
 }
 
 bool CounterApp::open(std::string_view spec) {
@@ -540,6 +567,9 @@ bool CounterApp::unreachable() const {
 }
 bool CounterApp::unsure() const {
   return state_->unsure;
+}
+std::uint64_t CounterApp::reads_answered() const {
+  return state_->reads_answered;
 }
 const CounterSnapshot* CounterApp::snapshot() const {
   return state_->who ? &state_->snapshot : nullptr;

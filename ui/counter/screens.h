@@ -58,6 +58,7 @@ struct CounterView {
   bool none_waiting = false;  // the last call-next found nobody waiting
   std::optional<CounterProblem> problem;  // the last refusal, in the hub's words
   bool sample = false;        // a picture's sample state, marked on screen
+  CounterLink link;           // the hub's event stream
 };
 
 // Which actions the ticket's state (and the window's) allows now.
