@@ -60,7 +60,9 @@ void CounterFeed::follow(const std::string& session) {
       [this, current](const HubLinkState& s) {
         ui_.post([this, current, s] {
           if (!current()) return;
-          if (s.phase != HubLinkState::Phase::connected && (s.attempts == 1 || s.attempts % 20 == 0)) {
+          if (s.phase == HubLinkState::Phase::connected) {
+            std::cerr << "hallkiosk: counter: following the hub's events at " << hub_url_ << "\n";
+          } else if (s.attempts == 1 || s.attempts % 20 == 0) {
             std::cerr << "hallkiosk: counter: hub events " << to_string(s.phase) << ": " << s.problem << "\n";
           }
           app_.set_link(counter_link_of(s));
