@@ -85,6 +85,7 @@ struct CounterApp::State {
   std::optional<SteadyTime> next_refresh;
   bool refresh_now = false;
   CounterLink link;
+  mutable ScrollState checklist_scroll;  // the screens move it; the view hands it over
   bool sample = false;
   bool sample_lock = false;
   std::uint64_t session = 0;  // replies to an earlier session (before a sign-out) are dropped
@@ -134,6 +135,8 @@ struct CounterApp::State {
       }
     }
     add_text(snapshot_text(s));
+    const auto id = [](const CounterSnapshot& c) { return c.current ? c.current->id : 0; };
+    if (id(s) != id(snapshot)) checklist_scroll = {};  // a new visitor's list starts at its top
     if (s.current) {
       auto& c = checks[s.current->id];
       c.resize(s.current->materials.size(), false);
@@ -367,6 +370,7 @@ struct CounterApp::State {
     v.problem = problem;
     v.sample = sample;
     v.link = link;
+    v.checklist_scroll = &checklist_scroll;
     return v;
   }
 };
@@ -408,8 +412,8 @@ bool CounterApp::open(std::string_view spec) {
   if (spec == "work") return s.who.has_value();
   if (!spec.starts_with("sample:")) return false;
   const std::string_view kind = spec.substr(7);
-  static constexpr std::string_view kinds[] = {"called", "serving", "idle",    "paused",    "transfer",
-                                               "unreachable", "sending", "wrong-pin", "locked"};
+  static constexpr std::string_view kinds[] = {"called",  "serving",   "idle",   "paused",    "transfer",
+                                               "unreachable", "sending", "wrong-pin", "locked", "long-list"};
   if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds)) return false;
   s.forget_session();
   s.sample = true;
@@ -421,7 +425,8 @@ bool CounterApp::open(std::string_view spec) {
     s.sample_lock = kind == "locked";  // counted from the first frame's clock
     return true;
   }
-  SignedIn who = sample_signed_in(s.settings.window, s.clock->now());
+  SignedIn who = kind == "long-list" ? sample_long_list(s.settings.window, s.clock->now())
+                                     : sample_signed_in(s.settings.window, s.clock->now());
   CounterSnapshot snap = who.snapshot;
   if (kind == "serving") snap.current->state = "serving";
   if (kind == "idle" || kind == "paused") snap.current.reset();
@@ -524,7 +529,7 @@ void CounterApp::draw(SteadyTime now) {
 }
 
 bool CounterApp::animating() const {
-  return false;
+  return state_->checklist_scroll.moving();  // a flung checklist still gliding
 }
 
 SteadyTime CounterApp::next_wake(SteadyTime now) const {

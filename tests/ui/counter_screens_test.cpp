@@ -340,3 +340,31 @@ TEST_CASE("counter transfer dialog: lists the hall's groups and the other window
   CHECK(c.hub.commands[0].ticket_id == 42);
   CHECK(c.app->current_screen() == "work");
 }
+
+TEST_CASE("counter checklist: a long list takes the height left and scrolls under the finger", "[ui][counter]") {
+  Counter c;
+  REQUIRE(c.app->open("sample:long-list"));
+  c.ui.settle(*c.app);
+  REQUIRE(c.app->checks().size() == 14);
+  const std::vector<bool> ticked = c.app->checks();
+  const auto* first = c.ui.find(*c.app, "check:0");
+  REQUIRE(first != nullptr);
+  const float first_y = first->y;
+  const float x = first->center_x();
+  CHECK_FALSE(c.has("check:13"));  // below the panel's foot
+  // The list reaches the screen's foot: a row is drawn within a pad or so of it.
+  float lowest = 0.0f;
+  for (const auto& t : c.app->touch_targets()) {
+    if (t.id.starts_with("check:")) lowest = std::max(lowest, t.y + t.h);
+  }
+  CHECK(lowest > c.ui.io().DisplaySize.y - 60.0f);
+  const float y = c.ui.io().DisplaySize.y - 60.0f;
+  for (int i = 0; i < 6 && !c.has("check:13"); ++i) {
+    c.ui.drag(*c.app, ImVec2(x, y), ImVec2(x, y - 250.0f), 10);
+    c.ui.settle(*c.app);
+  }
+  REQUIRE(c.has("check:13"));
+  const auto* moved = c.ui.find(*c.app, "check:0");
+  CHECK((moved == nullptr || moved->y < first_y));
+  CHECK(c.app->checks() == ticked);  // the drags ticked nothing on their way
+}
