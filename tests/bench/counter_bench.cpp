@@ -237,14 +237,16 @@ void idle(Hall& hall, int seconds) {
     std::printf("the counter did not start:\n%s\n", counter.stderr_text().c_str());
     return;
   }
-  // No window manager: the keyboard goes to the window under the pointer.
+  // No window manager: the keyboard goes to the window under the pointer, once it is mapped.
+  xdotool(x.display(), {"search", "--sync", "--onlyvisible", "--name", "."});
+  std::this_thread::sleep_for(std::chrono::seconds(2));
   xdotool(x.display(), {"mousemove", "400", "300"});
   xdotool(x.display(), {"type", "--delay", "50", "S02"});
   xdotool(x.display(), {"key", "Return"});
   xdotool(x.display(), {"type", "--delay", "50", "2468"});
   xdotool(x.display(), {"key", "Return"});
   xdotool(x.display(), {"mousemove", "1919", "1079"});  // away, so nothing stays highlighted
-  if (!counter.wait_for_stderr("counter: following the hub's events", std::chrono::seconds(60))) {
+  if (!counter.wait_for_stderr("counter: following the hub's events", std::chrono::seconds(120))) {
     std::printf("the counter did not sign in (is xdotool installed?):\n%s\n", counter.stderr_text().c_str());
     return;
   }
