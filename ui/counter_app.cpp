@@ -413,7 +413,7 @@ bool CounterApp::open(std::string_view spec) {
   if (!spec.starts_with("sample:")) return false;
   const std::string_view kind = spec.substr(7);
   static constexpr std::string_view kinds[] = {"called",  "serving",   "idle",   "paused",    "transfer",
-                                               "unreachable", "sending", "wrong-pin", "locked", "long-list"};
+                                               "unreachable", "sending", "wrong-pin", "locked", "long-list", "live-lost"};
   if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds)) return false;
   s.forget_session();
   s.sample = true;
@@ -441,6 +441,7 @@ bool CounterApp::open(std::string_view spec) {
   }
   s.transfer_open = kind == "transfer";
   s.unreachable = kind == "unreachable";
+  if (kind == "live-lost") s.link = {CounterLink::Phase::reconnecting, 3};
   s.sending = kind == "sending";
   s.sending_action = CounterAction::start;
   return true;

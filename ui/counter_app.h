@@ -50,7 +50,8 @@ class CounterApp final : public App {
   // ui::App. Screen specs: "sign-in", "work" (only once signed in); and sample states for pictures
   // without a hub, marked as samples on screen: "sample:called", "sample:serving", "sample:idle",
   // "sample:paused", "sample:transfer", "sample:unreachable", "sample:sending", "sample:wrong-pin",
-  // "sample:locked", "sample:long-list" (a service with many materials).
+  // "sample:locked", "sample:long-list" (a service with many materials),
+  // "sample:live-lost" (the hub answers, its event stream does not).
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;

@@ -368,3 +368,27 @@ TEST_CASE("counter checklist: a long list takes the height left and scrolls unde
   CHECK((moved == nullptr || moved->y < first_y));
   CHECK(c.app->checks() == ticked);  // the drags ticked nothing on their way
 }
+
+TEST_CASE("counter events: a lost stream shows in the banner, and each new connection reads the hub again",
+          "[ui][counter]") {
+  Counter c;
+  c.sign_in_to(hall_with(""));
+  c.app->set_link({ui::CounterLink::Phase::connected, 0});
+  c.ui.frame(*c.app);
+  const int reads = c.hub.refreshes;
+  CHECK(reads >= 1);  // the connection's own read, for what it missed before
+  CHECK(c.shown().find("实时更新") == std::string::npos);
+
+  c.app->set_link({ui::CounterLink::Phase::reconnecting, 1});
+  CHECK(c.shown().find("实时更新已中断") != std::string::npos);
+  c.app->set_link({ui::CounterLink::Phase::refused, 1});
+  CHECK(c.shown().find("不接受本次登录的实时更新") != std::string::npos);
+  c.app->set_link({ui::CounterLink::Phase::connected, 0});
+  c.ui.frame(*c.app);
+  CHECK(c.hub.refreshes == reads + 1);
+  CHECK(c.shown().find("实时更新") == std::string::npos);
+
+  c.app->refresh();  // an event: read at once
+  c.ui.frame(*c.app);
+  CHECK(c.hub.refreshes == reads + 2);
+}
