@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The counter app: the sign-in or the work screen under the bar, the hub banner, the transfer
 // dialog, and the keyboard. One request at a time goes to the port; its answer lands between
-// frames. While signed in, the window's state is read again every few seconds (and whenever
-// refresh() is called), which is also how the counter notices the hub coming back.
+// frames. While signed in, the window's state is read again whenever an event from the hub says
+// something changed (refresh()), on each new connection of the event stream, and on a timer: a slow
+// one while events arrive, a quick one while they do not or the hub did not answer, which is also
+// how the counter notices the hub coming back.
 #include "counter_app.h"
 
 #include <algorithm>
@@ -79,8 +81,11 @@ struct CounterApp::State {
   std::optional<CounterProblem> problem;
   bool transfer_open = false;
   bool refreshing = false;
+  std::uint64_t reads_answered = 0;
   std::optional<SteadyTime> next_refresh;
   bool refresh_now = false;
+  CounterLink link;
+  mutable ScrollState checklist_scroll;  // the screens move it; the view hands it over
   bool sample = false;
   bool sample_lock = false;
   std::uint64_t session = 0;  // replies to an earlier session (before a sign-out) are dropped
@@ -130,6 +135,8 @@ struct CounterApp::State {
       }
     }
     add_text(snapshot_text(s));
+    const auto id = [](const CounterSnapshot& c) { return c.current ? c.current->id : 0; };
+    if (id(s) != id(snapshot)) checklist_scroll = {};  // a new visitor's list starts at its top
     if (s.current) {
       auto& c = checks[s.current->id];
       c.resize(s.current->materials.size(), false);
@@ -158,7 +165,7 @@ struct CounterApp::State {
                     add_text(who->name + who->window_name + who->window_name_en);
                     take_snapshot(who->snapshot);
                     unreachable = unsure = false;
-                    next_refresh = last_now + settings.refresh_every;
+                    next_refresh = last_now + poll_interval();
                   }));
   }
 
@@ -194,7 +201,13 @@ struct CounterApp::State {
     }
     none_waiting = o.none_waiting;
     problem = o.problem;
-    next_refresh = last_now + settings.refresh_every;
+    next_refresh = last_now + poll_interval();
+  }
+
+  // Events keep the counter current while they arrive; the timer is only a safety net then.
+  std::chrono::milliseconds poll_interval() const {
+    const bool live = link.phase == CounterLink::Phase::connected && !unreachable && !unsure;
+    return live ? settings.refresh_every : settings.retry_every;
   }
 
   void start_refresh() {
@@ -203,6 +216,7 @@ struct CounterApp::State {
     refresh_now = false;
     port->refresh(guarded([this](CounterOutcome o) {
       refreshing = false;
+      ++reads_answered;
       if (o.problem && o.problem->kind == CounterProblem::Kind::signed_out) {
         signed_out(*o.problem);
         return;
@@ -214,7 +228,7 @@ struct CounterApp::State {
       } else {
         unreachable = true;
       }
-      next_refresh = last_now + settings.refresh_every;
+      next_refresh = last_now + poll_interval();
     }));
   }
 
@@ -235,6 +249,7 @@ struct CounterApp::State {
     pin.clear();
     pin_focused = !staff_id.empty();
     next_refresh.reset();
+    link = {};  // the follower stops with the session (the feed says so too, once it has)
   }
 
   void sign_out() {
@@ -354,6 +369,8 @@ struct CounterApp::State {
     v.none_waiting = none_waiting;
     v.problem = problem;
     v.sample = sample;
+    v.link = link;
+    v.checklist_scroll = &checklist_scroll;
     return v;
   }
 };
@@ -372,6 +389,20 @@ void CounterApp::refresh() {
   state_->refresh_now = true;
 }
 
+void CounterApp::set_link(const CounterLink& link) {
+  State& s = *state_;
+  const bool connected_now = link.phase == CounterLink::Phase::connected && s.link.phase != link.phase;
+  const auto interval = s.poll_interval();
+  s.link = link;
+  if (connected_now) s.refresh_now = true;
+  // The timer follows the new state: slower while events arrive, quicker once they stop.
+  if (s.next_refresh && s.poll_interval() != interval) s.next_refresh = s.last_now + s.poll_interval();
+}
+
+const CounterLink& CounterApp::link() const {
+  return state_->link;
+}
+
 bool CounterApp::open(std::string_view spec) {
   State& s = *state_;
   if (spec == "sign-in" || spec == "home") {
@@ -381,8 +412,8 @@ bool CounterApp::open(std::string_view spec) {
   if (spec == "work") return s.who.has_value();
   if (!spec.starts_with("sample:")) return false;
   const std::string_view kind = spec.substr(7);
-  static constexpr std::string_view kinds[] = {"called", "serving", "idle",    "paused",    "transfer",
-                                               "unreachable", "sending", "wrong-pin", "locked"};
+  static constexpr std::string_view kinds[] = {"called",  "serving",   "idle",   "paused",    "transfer",
+                                               "unreachable", "sending", "wrong-pin", "locked", "long-list", "live-lost"};
   if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds)) return false;
   s.forget_session();
   s.sample = true;
@@ -394,7 +425,8 @@ bool CounterApp::open(std::string_view spec) {
     s.sample_lock = kind == "locked";  // counted from the first frame's clock
     return true;
   }
-  SignedIn who = sample_signed_in(s.settings.window, s.clock->now());
+  SignedIn who = kind == "long-list" ? sample_long_list(s.settings.window, s.clock->now())
+                                     : sample_signed_in(s.settings.window, s.clock->now());
   CounterSnapshot snap = who.snapshot;
   if (kind == "serving") snap.current->state = "serving";
   if (kind == "idle" || kind == "paused") snap.current.reset();
@@ -409,6 +441,7 @@ bool CounterApp::open(std::string_view spec) {
   }
   s.transfer_open = kind == "transfer";
   s.unreachable = kind == "unreachable";
+  if (kind == "live-lost") s.link = {CounterLink::Phase::reconnecting, 3};
   s.sending = kind == "sending";
   s.sending_action = CounterAction::start;
   return true;
@@ -497,7 +530,7 @@ void CounterApp::draw(SteadyTime now) {
 }
 
 bool CounterApp::animating() const {
-  return false;
+  return state_->checklist_scroll.moving();  // a flung checklist still gliding
 }
 
 SteadyTime CounterApp::next_wake(SteadyTime now) const {
@@ -540,6 +573,9 @@ bool CounterApp::unreachable() const {
 }
 bool CounterApp::unsure() const {
   return state_->unsure;
+}
+std::uint64_t CounterApp::reads_answered() const {
+  return state_->reads_answered;
 }
 const CounterSnapshot* CounterApp::snapshot() const {
   return state_->who ? &state_->snapshot : nullptr;

@@ -5,6 +5,7 @@
 // One implementation of ui::App; every request goes to the CounterPort, whose answers arrive
 // between frames, so nothing here waits on the hub.
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,7 +23,11 @@ struct CounterSettings {
   // The io.KeysDown index of F1 (F2..F7 follow it), as the host's backend fills KeysDown (GLFW:
   // GLFW_KEY_F1). ImGui 1.86 has no named F-keys. -1: no shortcuts.
   int f1_key = -1;
-  std::chrono::milliseconds refresh_every{2500};
+  // How often the window's state is read again while the hub's events arrive (a safety net: each
+  // event reads it at once) ...
+  std::chrono::milliseconds refresh_every{20'000};
+  // ... and while they do not (no follower, its stream lost) or the hub did not answer.
+  std::chrono::milliseconds retry_every{2'500};
 };
 
 class CounterApp final : public App {
@@ -37,11 +42,16 @@ class CounterApp final : public App {
   void set_port(CounterPort* port);
   // Asks the hub for the window's state at the next frame (an event said something changed).
   void refresh();
+  // The hub's event stream changed state; each new connection reads the window's state again
+  // (events missed while it was down would have changed it).
+  void set_link(const CounterLink& link);
+  const CounterLink& link() const;
 
   // ui::App. Screen specs: "sign-in", "work" (only once signed in); and sample states for pictures
   // without a hub, marked as samples on screen: "sample:called", "sample:serving", "sample:idle",
   // "sample:paused", "sample:transfer", "sample:unreachable", "sample:sending", "sample:wrong-pin",
-  // "sample:locked".
+  // "sample:locked", "sample:long-list" (a service with many materials),
+  // "sample:live-lost" (the hub answers, its event stream does not).
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -63,6 +73,8 @@ class CounterApp final : public App {
   bool unreachable() const;  // the last request got no answer
   bool unsure() const;       // an action's answer was lost and the hub not yet read again
   const CounterSnapshot* snapshot() const;
+  // How many reads of the window's state (not actions) have been answered, or found no answer.
+  std::uint64_t reads_answered() const;
   // The current ticket's ticks, one per material.
   std::vector<bool> checks() const;
 

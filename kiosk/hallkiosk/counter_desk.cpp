@@ -110,6 +110,7 @@ struct CounterDesk::Detail {
   std::unique_ptr<HubLink> link;
   std::string window;
   std::string session;  // the bearer once signed in
+  std::string reported;  // the session on_session was last told of
   std::map<std::string, ui::GroupWaiting> group_names;
   // The guide of the ticket at the window, read once per ticket (its token's public view).
   std::int64_t guide_ticket = 0;
@@ -118,7 +119,9 @@ struct CounterDesk::Detail {
 
   Result<http::Response> send(http::Request r) {
     if (!session.empty()) r.headers.emplace_back("Authorization", "Bearer " + session);
-    return link->send(r);
+    auto a = link->send(r);
+    if (a && a->status == 401) session.clear();  // ended or expired: the hub no longer knows it
+    return a;
   }
 
   void read_guide(ui::CounterTicket& t, const std::string& token) {
@@ -252,8 +255,8 @@ struct CounterDesk::Detail {
   }
 };
 
-CounterDesk::CounterDesk(std::unique_ptr<HubLink> link, std::string window, RunQueue& ui)
-    : detail_(std::make_unique<Detail>()), ui_(ui) {
+CounterDesk::CounterDesk(std::unique_ptr<HubLink> link, std::string window, RunQueue& ui, SessionSink on_session)
+    : detail_(std::make_unique<Detail>()), on_session_(std::move(on_session)), ui_(ui) {
   detail_->link = std::move(link);
   detail_->window = std::move(window);
 }
@@ -262,9 +265,16 @@ CounterDesk::~CounterDesk() {
   worker_.stop();  // before the detail it uses goes
 }
 
+void CounterDesk::report_session() {
+  if (!on_session_ || detail_->session == detail_->reported) return;
+  detail_->reported = detail_->session;
+  ui_.post([sink = on_session_, session = detail_->session] { sink(session); });
+}
+
 void CounterDesk::sign_in(const ui::CounterSignIn& who, std::function<void(ui::CounterResult<ui::SignedIn>)> reply) {
   const bool queued = worker_.post([this, who, reply] {
     auto result = detail_->sign_in(who);
+    report_session();
     ui_.post([reply, result = std::move(result)]() mutable { reply(std::move(result)); });
   });
   if (!queued) reply({std::nullopt, unreachable_problem()});
@@ -273,6 +283,7 @@ void CounterDesk::sign_in(const ui::CounterSignIn& who, std::function<void(ui::C
 void CounterDesk::act(const ui::CounterCommand& command, std::function<void(ui::CounterOutcome)> reply) {
   const bool queued = worker_.post([this, command, reply] {
     auto outcome = detail_->act(command);
+    report_session();
     ui_.post([reply, outcome = std::move(outcome)]() mutable { reply(std::move(outcome)); });
   });
   if (!queued) reply({{}, false, unreachable_problem(), false, false});
@@ -281,6 +292,7 @@ void CounterDesk::act(const ui::CounterCommand& command, std::function<void(ui::
 void CounterDesk::refresh(std::function<void(ui::CounterOutcome)> reply) {
   const bool queued = worker_.post([this, reply] {
     auto outcome = detail_->snapshot();
+    report_session();
     ui_.post([reply, outcome = std::move(outcome)]() mutable { reply(std::move(outcome)); });
   });
   if (!queued) reply({{}, false, unreachable_problem(), false, false});
@@ -291,6 +303,7 @@ void CounterDesk::sign_out(std::function<void()> reply) {
     if (!detail_->session.empty()) (void)detail_->send(request("DELETE", "/api/v1/sessions/current"));
     detail_->session.clear();
     detail_->guide_ticket = 0;
+    report_session();
     ui_.post(reply);
   });
   if (!queued) reply();

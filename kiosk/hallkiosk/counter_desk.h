@@ -5,6 +5,7 @@
 // is the bearer once signed in. An action whose answer was lost (no answer, a cut connection, a
 // timeout, a 5xx) is never sent again: the desk re-reads GET /api/v1/sessions/current, which
 // names the ticket the window holds, so the counter learns what the hub did and never acts twice.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,8 +19,12 @@ namespace hall::kiosk {
 
 class CounterDesk final : public ui::CounterPort {
  public:
+  // Told on the UI thread whenever the staff session changes: its token after a sign-in, empty after
+  // a sign-out or once the hub no longer knows it (a 401). The event follower restarts with it.
+  using SessionSink = std::function<void(const std::string& session)>;
+
   // `link` reaches the hub (HubLink::remote_without_token); `ui` must outlive the desk.
-  CounterDesk(std::unique_ptr<HubLink> link, std::string window, RunQueue& ui);
+  CounterDesk(std::unique_ptr<HubLink> link, std::string window, RunQueue& ui, SessionSink on_session = {});
   ~CounterDesk() override;
 
   void sign_in(const ui::CounterSignIn& who, std::function<void(ui::CounterResult<ui::SignedIn>)> reply) override;
@@ -32,7 +37,11 @@ class CounterDesk final : public ui::CounterPort {
 
  private:
   struct Detail;  // worker thread only
+  // Worker thread: after each request, posts the session to on_session if it changed.
+  void report_session();
+
   std::unique_ptr<Detail> detail_;
+  SessionSink on_session_;
   RunQueue& ui_;
   WorkerPool worker_{1};  // one request at a time, in order
 };

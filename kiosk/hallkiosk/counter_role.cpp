@@ -11,6 +11,7 @@
 #include "counter_app.h"
 #include "data_dir.h"
 #include "hallkiosk/counter_desk.h"
+#include "hallkiosk/counter_feed.h"
 
 namespace hall::kiosk {
 namespace {
@@ -50,7 +51,13 @@ class CounterRole final : public HostedRole {
                 << "\n";
       return;
     }
-    desk_ = std::make_unique<CounterDesk>(std::move(*link), options_.window, host_.run_queue());
+    // The hub's events, followed with the clerk's session from sign-in to sign-out.
+    // A session posted after the role went is dropped with it.
+    feed_ = std::make_shared<CounterFeed>(options_.hub_url, *app_, host_.run_queue());
+    desk_ = std::make_unique<CounterDesk>(std::move(*link), options_.window, host_.run_queue(),
+                                          [feed = std::weak_ptr<CounterFeed>(feed_)](const std::string& session) {
+                                            if (auto f = feed.lock()) f->follow(session);
+                                          });
     app_->set_port(desk_.get());
   }
 
@@ -59,6 +66,7 @@ class CounterRole final : public HostedRole {
   std::string ready_line() const override { return "counter at window " + options_.window + ", hub " + options_.hub_url; }
   void stop() override {
     if (desk_) desk_->stop();
+    if (feed_) feed_->stop();
   }
 
  private:
@@ -66,6 +74,7 @@ class CounterRole final : public HostedRole {
   Host& host_;
   SystemClock clock_;
   std::unique_ptr<ui::CounterApp> app_;
+  std::shared_ptr<CounterFeed> feed_;  // before the desk, which tells it of each session
   std::unique_ptr<CounterDesk> desk_;
 };
 

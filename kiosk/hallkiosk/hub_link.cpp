@@ -106,4 +106,10 @@ Result<http::Response> HubLink::send(http::Request request) {
   return client_->send(request);
 }
 
+void HubLink::set_timeout(std::chrono::milliseconds timeout) {
+  if (!client_) return;
+  std::lock_guard lock(client_mutex_);  // between requests, never under one
+  client_->set_timeout(timeout);
+}
+
 }  // namespace hall::kiosk

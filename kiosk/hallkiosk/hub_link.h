@@ -32,6 +32,8 @@ class HubLink {
                                                                std::chrono::milliseconds timeout);
 
   Result<http::Response> send(http::Request request);
+  // A remote hub: how long the requests sent from now on wait for an answer (embedded: none wait).
+  void set_timeout(std::chrono::milliseconds timeout);
   const std::string& url() const { return url_; }
 
  private:

@@ -22,6 +22,7 @@ packages=(
   espeak-ng espeak-ng-data libasound2-dev
   # tests and benchmarks
   catch2 xvfb xauth x11-utils nginx-light curl
+  xdotool   # counter_bench signs the real counter in by typing at it under Xvfb
   poppler-utils zbar-tools   # print tests read the PDF back (pdftotext, pdftoppm) and decode its QR
   chromium chromium-driver python3-selenium   # the phone page in a real browser (tests/hub)
 )

@@ -21,13 +21,18 @@ Result<HttpClient> HttpClient::to(const std::string& base_url, std::chrono::mill
   }
   auto impl = std::make_unique<Impl>(base_url);
   if (!impl->client.is_valid()) return fail(ErrorCode::invalid_input, "\"" + base_url + "\": not a usable URL");
+  impl->client.set_keep_alive(true);
+  HttpClient client(std::move(impl));
+  client.set_timeout(timeout);
+  return client;
+}
+
+void HttpClient::set_timeout(std::chrono::milliseconds timeout) {
   const auto sec = static_cast<time_t>(timeout.count() / 1000);
   const auto usec = static_cast<time_t>((timeout.count() % 1000) * 1000);
-  impl->client.set_connection_timeout(sec, usec);
-  impl->client.set_read_timeout(sec, usec);
-  impl->client.set_write_timeout(sec, usec);
-  impl->client.set_keep_alive(true);
-  return HttpClient(std::move(impl));
+  impl_->client.set_connection_timeout(sec, usec);
+  impl_->client.set_read_timeout(sec, usec);
+  impl_->client.set_write_timeout(sec, usec);
 }
 
 Result<Response> HttpClient::send(const Request& request) {

@@ -21,6 +21,8 @@ class HttpClient {
   HttpClient& operator=(HttpClient&&) noexcept;
 
   Result<Response> send(const Request& request);
+  // How long the requests sent from now on wait for a connection and for each read and write.
+  void set_timeout(std::chrono::milliseconds timeout);
 
  private:
   struct Impl;

@@ -18,7 +18,10 @@ CounterIntent draw_counter_bar(Frame& f, const CounterView& v) {
   const ImGuiIO& io = ImGui::GetIO();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float h = counter_bar_height(f);
+  // Edge to edge: the window's own clip stops half its padding short of the screen's sides.
+  dl->PushClipRect(ImVec2(0, 0), io.DisplaySize, false);
   dl->AddRectFilled(ImVec2(0, 0), ImVec2(io.DisplaySize.x, h), f.color(f.palette.primary));
+  dl->PopClipRect();
   const TextStyle title = title_style(f, f.palette.on_primary);
   const TextStyle body = body_style(f, f.palette.on_primary);
   std::string where = v.window + (v.window_name.empty() ? std::string() : "  " + v.window_name);

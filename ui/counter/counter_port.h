@@ -102,6 +102,21 @@ struct CounterOutcome {
   bool answer_lost = false;   // no answer came; `snapshot` (when fresh) says what the hub holds now
 };
 
+// The hub's event stream as the counter follows it (kiosk/hallkiosk/counter_feed.cpp): while it
+// is connected the counts and the window follow each event at once; while it is not, the counter
+// falls back on reading the hub every few seconds and the banner says so.
+struct CounterLink {
+  enum class Phase {
+    off,           // not following (signed out, or no follower at all)
+    connecting,    // the first connection of this session, not made yet
+    connected,     // events arrive
+    reconnecting,  // lost; trying again
+    refused,       // the hub refused the session's token on the stream
+  };
+  Phase phase = Phase::off;
+  int attempts = 0;  // failed attempts since the last connection
+};
+
 template <typename T>
 struct CounterResult {
   std::optional<T> value;

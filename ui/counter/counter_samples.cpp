@@ -35,4 +35,29 @@ SignedIn sample_signed_in(const std::string& window, Instant now) {
   return s;
 }
 
+SignedIn sample_long_list(const std::string& window, Instant now) {
+  SignedIn s = sample_signed_in(window, now);
+  CounterTicket& t = *s.snapshot.current;
+  t.id = 43;
+  t.number = "C008";
+  t.group = "C";
+  t.guide_name = "不动产转移登记（二手房买卖）";
+  t.guide_name_en = "Transfer registration of real estate (resale of a home)";
+  t.materials = {{"不动产登记申请书", "Application form for real estate registration", true, 1, {}},
+                 {"买卖双方居民身份证", "Identity cards of the buyer and the seller", true, 1, 1},
+                 {"不动产权属证书", "Certificate of the real estate title", true, 1, {}},
+                 {"存量房买卖合同", "Contract for the sale of the existing home", true, 1, {}},
+                 {"契税完税凭证", "Deed tax payment receipt", true, 1, {}},
+                 {"增值税及个人所得税完税凭证", "VAT and individual income tax receipts", true, 1, {}},
+                 {"户口簿", "Household register", true, 1, {}},
+                 {"婚姻状况证明", "Proof of marital status", true, 1, 1},
+                 {"配偶同意出售的书面意见", "Spouse's written consent to the sale", true, 1, {}},
+                 {"房屋交接书", "Hand-over note for the home", true, 1, {}},
+                 {"授权委托书（委托办理时）", "Power of attorney (when someone acts for you)", false, 1, {}},
+                 {"受托人居民身份证", "Identity card of the person acting for you", false, 1, 1},
+                 {"抵押权人同意转让的证明", "Mortgagee's consent to the transfer", false, 1, {}},
+                 {"维修资金缴存证明", "Proof of the maintenance fund deposit", false, {}, 1}};
+  return s;
+}
+
 }  // namespace hall::ui

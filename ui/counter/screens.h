@@ -9,6 +9,7 @@
 #include "common/clock.h"
 #include "counter/counter_port.h"
 #include "widgets/frame.h"
+#include "widgets/touch_list.h"
 
 namespace hall::ui {
 
@@ -58,6 +59,8 @@ struct CounterView {
   bool none_waiting = false;  // the last call-next found nobody waiting
   std::optional<CounterProblem> problem;  // the last refusal, in the hub's words
   bool sample = false;        // a picture's sample state, marked on screen
+  CounterLink link;           // the hub's event stream
+  ScrollState* checklist_scroll = nullptr;  // the app's: where the checklist is scrolled to
 };
 
 // Which actions the ticket's state (and the window's) allows now.
@@ -84,6 +87,8 @@ CounterIntent draw_action_pad(Frame& f, const CounterView& v, ImVec2 size, int c
 CounterIntent draw_checklist(Frame& f, const CounterView& v, ImVec2 size);
 // ---- queue_panel.cpp: waiting per group and this window's figures for today.
 void draw_queue_panel(Frame& f, const CounterView& v, ImVec2 size);
+// Its content's height at `width` (wide: the two sections side by side).
+float queue_panel_height(const Frame& f, const CounterView& v, float width);
 // ---- transfer_dialog.cpp: over the work screen, groups and windows to send the ticket to.
 CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v);
 

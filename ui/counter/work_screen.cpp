@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The clerk's working screen. Landscape (a clerk's PC): the ticket, the actions and the checklist
-// on the left, the queue and today's figures on the right. Portrait: the same, stacked, with the
-// queue beside the checklist. The last refusal, in the hub's words, sits under the actions.
+// on the left, the queue and today's figures on the right. Portrait: the same, stacked, the queue
+// and today's figures side by side at the foot. Either way the checklist takes every pixel left
+// down to the foot (a long list scrolls in it). The last refusal, in the hub's words, sits under
+// the actions.
 #include <algorithm>
 #include <cmath>
 
@@ -44,11 +46,12 @@ CounterIntent draw_work(Frame& f, const CounterView& v, Area area) {
   }
   const float bottom = area.pos.y + area.size.y;
   if (f.portrait) {
-    const float half = std::floor((main_w - gap) * 0.5f);
+    const float queue_h = queue_panel_height(f, v, main_w);
+    const float list_bottom = bottom - queue_h - gap;
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, y));
-    if (auto i = draw_checklist(f, v, ImVec2(half, bottom - y))) out = i;
-    ImGui::SetCursorScreenPos(ImVec2(area.pos.x + half + gap, y));
-    draw_queue_panel(f, v, ImVec2(main_w - half - gap, bottom - y));
+    if (auto i = draw_checklist(f, v, ImVec2(main_w, std::max(f.metrics.min_target, list_bottom - y)))) out = i;
+    ImGui::SetCursorScreenPos(ImVec2(area.pos.x, bottom - queue_h));
+    draw_queue_panel(f, v, ImVec2(main_w, queue_h));
   } else {
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, y));
     if (auto i = draw_checklist(f, v, ImVec2(main_w, bottom - y))) out = i;
