@@ -43,7 +43,7 @@ Options:
   --hub-bind ADDR       where the kiosk's own hub listens (default 127.0.0.1; 0.0.0.0 lets counters
                         and boards on the hall's network join it)
   --hub-port N          its port (default 8470; when taken, any free port, said on stderr)
-  --mute                board: show the calls without speaking them
+  --mute                board: show the calls without speaking them; kiosk: no 朗读 button
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
