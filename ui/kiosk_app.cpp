@@ -329,6 +329,17 @@ struct KioskApp::State {
     return true;
   }
 
+  // 朗读's states for pictures ("--screen reading:<guide id>", "no-sound:<guide id>"): the guide
+  // with the state set, nothing said. A tap on 停止朗读 there ends the sample like a reading.
+  bool open_reading_sample(const RouteSpec& r) {
+    const bool reading_now = r.screen == "reading";
+    if ((!reading_now && r.screen != "no-sound") || !view->find(r.arg)) return false;
+    if (!open_route("guide", r.arg)) return false;
+    reading = {reading_now ? ReadingState::Phase::reading : ReadingState::Phase::no_sound, r.arg};
+    ++reading_request;
+    return true;
+  }
+
   // What a hub or its port might say, in both languages as the hub gives them.
   TicketRefusal sample_refusal(const std::string& kind) {
     using R = TicketRefusal::Reason;
@@ -510,6 +521,7 @@ bool KioskApp::open(std::string_view spec) {
   }
   if (!s.view->usable()) return false;
   if (s.open_sample(r)) return true;
+  if (s.open_reading_sample(r)) return true;
   return s.open_route(r.screen, r.arg);
 }
 

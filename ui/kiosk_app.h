@@ -55,7 +55,8 @@ class KioskApp final : public App {
   // "priority[:<guide id>]" (the question before a ticket), "reactivate" (the keypad); and, for
   // pictures of the ticket screens without a hub, sample states marked as samples on screen:
   // "ticket[:<guide id>]", "reactivated", "sending[:<guide id>]",
-  // "ticket-failed[:unreachable|closed|refused|not_found]".
+  // "ticket-failed[:unreachable|closed|refused|not_found]"; and 朗读's states on a guide (shown
+  // only when the kiosk has a voice): "reading:<guide id>", "no-sound:<guide id>".
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;

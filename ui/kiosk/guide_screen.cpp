@@ -286,8 +286,10 @@ ActionBar plan_action_bar(const Frame& f, const GuideModel& m, float width) {
   }
   b.read = m.read_aloud_enabled;
   if (!b.read) return b;
-  b.read_w = std::min(width, std::max({title_button_width(f, f.tr("guide.read_aloud")),
-                                       title_button_width(f, f.tr("guide.read_aloud_stop")),
+  // Room for the icon on either side of the label, so the label stays in the middle.
+  const float icon = 2.0f * (f.title_size() * 0.8f + f.metrics.gap) + f.metrics.gap;
+  b.read_w = std::min(width, std::max({title_button_width(f, f.tr("guide.read_aloud")) + icon,
+                                       title_button_width(f, f.tr("guide.read_aloud_stop")) + icon,
                                        360.0f * f.metrics.text_scale}));
   if (m.take_number_enabled) {
     const float room = width - b.read_w - f.metrics.gap * 2.0f;
@@ -310,12 +312,44 @@ float action_height(const Frame& f, const GuideModel& m, float width) {
   return plan_action_bar(f, m, width).height(f, m.take_number_enabled);
 }
 
+// A loudspeaker (朗读) or a stop square (停止朗读), drawn rather than a glyph: a visitor who cannot
+// read the label still knows the button by it. `right`: where the label begins.
+void reading_icon(const Frame& f, ImVec2 min, float right, float height, bool reading) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float s = f.title_size() * 0.8f;
+  const float x0 = right - f.metrics.gap - s;
+  const float cy = min.y + height * 0.5f;
+  const ImU32 c = f.color(f.palette.on_primary);
+  if (reading) {
+    const float half = s * 0.3f;
+    dl->AddRectFilled(ImVec2(x0 + s * 0.5f - half, cy - half), ImVec2(x0 + s * 0.5f + half, cy + half), c, 2.0f);
+    return;
+  }
+  dl->AddRectFilled(ImVec2(x0, cy - s * 0.17f), ImVec2(x0 + s * 0.24f, cy + s * 0.17f), c);
+  dl->AddQuadFilled(ImVec2(x0 + s * 0.22f, cy - s * 0.17f), ImVec2(x0 + s * 0.52f, cy - s * 0.42f),
+                    ImVec2(x0 + s * 0.52f, cy + s * 0.42f), ImVec2(x0 + s * 0.22f, cy + s * 0.17f), c);
+  const float line = std::max(2.0f, s * 0.07f);
+  for (float r : {s * 0.2f, s * 0.38f}) {
+    dl->PathArcTo(ImVec2(x0 + s * 0.6f, cy), r, -0.8f, 0.8f, 12);
+    dl->PathStroke(c, 0, line);
+  }
+}
+
+float reading_icon_width(const Frame& f) {
+  return f.title_size() * 0.8f + f.metrics.gap;
+}
+
 Intent read_button(Frame& f, const GuideModel& m, ImVec2 at, const ActionBar& b) {
   ImGui::SetCursorScreenPos(at);
   const bool reading = m.reading == ReadingState::Phase::reading;
   const std::string& label = reading ? f.tr("guide.read_aloud_stop") : f.tr("guide.read_aloud");
   const ButtonKind kind = reading ? ButtonKind::toggle_on : ButtonKind::primary;
-  if (!big_button(f, {"guide:read_aloud", label, ImVec2(b.read_w, b.button_h), kind, !m.sending, true})) return {};
+  const bool tapped = big_button(f, {"guide:read_aloud", label, ImVec2(b.read_w, b.button_h), kind, !m.sending, true});
+  const float label_w = text_width(f.title(), f.title_size(), label);
+  if (!m.sending && b.read_w >= label_w + 2.0f * reading_icon_width(f) + 2.0f * f.metrics.gap) {
+    reading_icon(f, at, at.x + (b.read_w - label_w) * 0.5f, b.button_h, reading);
+  }
+  if (!tapped) return {};
   if (reading) return {Intent::Kind::stop_reading};
   return {Intent::Kind::read_aloud, (*m.guide)->id};
 }
