@@ -265,6 +265,7 @@ void KioskRole::adopt_voice(Result<std::unique_ptr<audio::GuideVoice>> voice) {
     return;
   }
   voice_ = std::move(*voice);
+  std::cerr << "hallkiosk: 朗读 is on: guides are read aloud by espeak-ng\n";
   audio::GuideVoice* v = voice_.get();
   app_->on_read_aloud(read_desk_.port(v->reader(), [v](speech::Language l) { return v->reading_language(l); }));
 }
