@@ -145,7 +145,7 @@ TEST_CASE("stop() cuts the sentence being played and skips the rest", "[speech][
   CHECK(seen[0].reason.empty());
 }
 
-TEST_CASE("a new reading takes the place of the one being read; each reading has one outcome, in order",
+TEST_CASE("a new reading takes the place of the one being read, and each reading has one outcome, in order",
           "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
