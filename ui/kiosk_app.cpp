@@ -40,6 +40,9 @@ struct KioskApp::State {
   IdleTimer idle;
   TakeNumber take_number;
   ReactivateNumber reactivate_number;
+  ReadAloud read_aloud;
+  ReadingState reading;
+  std::uint64_t reading_request = 0;  // the reply of a reading stopped (or replaced) is dropped
   TicketState ticket;
   std::optional<slip::QrBlock> ticket_qr;     // the issued ticket's status URL, encoded once
   std::optional<SteadyTime> ticket_deadline;  // the ticket screen goes home at this moment
@@ -214,6 +217,34 @@ struct KioskApp::State {
 
   bool sending() const { return ticket.phase == TicketState::Phase::sending; }
 
+  // 朗读 tapped on the guide shown: its loaded body goes to the voice.
+  void start_reading(const std::string& guide_id) {
+    if (!read_aloud || reading.phase == ReadingState::Phase::reading) return;
+    if (session.guide_id != guide_id || !session.guide || !*session.guide) return;
+    reading = {ReadingState::Phase::reading, guide_id};
+    const std::uint64_t request = ++reading_request;
+    read_aloud.start(**session.guide, language, [this, request, life = std::weak_ptr<int>(alive)](ReadingEnd end) {
+      if (life.expired() || request != reading_request) return;
+      using P = ReadingState::Phase;
+      reading.phase = end == ReadingEnd::no_sound ? P::no_sound : end == ReadingEnd::failed ? P::failed : P::idle;
+    });
+  }
+
+  // The voice is told to stop at once; the screen does not wait for it to say so.
+  void stop_reading() {
+    if (reading.phase == ReadingState::Phase::reading && read_aloud) read_aloud.stop();
+    ++reading_request;
+    reading = {};
+  }
+
+  // A reading belongs to its guide's screen: leaving it, by any way, stops the voice and clears
+  // what it said (本机暂时无法播放声音 is about that tap, not the next visitor's).
+  void follow_reading() {
+    if (reading.guide_id.empty()) return;
+    const Route& r = nav.current();
+    if (r.screen != "guide" || r.arg != reading.guide_id) stop_reading();
+  }
+
   // 取号 tapped: the priority question first when the hall has priority classes, else the request.
   void ask_for_ticket(const std::string& guide_id) {
     if (!take_number || sending()) return;
@@ -298,6 +329,17 @@ struct KioskApp::State {
     return true;
   }
 
+  // 朗读's states for pictures ("--screen reading:<guide id>", "no-sound:<guide id>"): the guide
+  // with the state set, nothing said. A tap on 停止朗读 there ends the sample like a reading.
+  bool open_reading_sample(const RouteSpec& r) {
+    const bool reading_now = r.screen == "reading";
+    if ((!reading_now && r.screen != "no-sound") || !view->find(r.arg)) return false;
+    if (!open_route("guide", r.arg)) return false;
+    reading = {reading_now ? ReadingState::Phase::reading : ReadingState::Phase::no_sound, r.arg};
+    ++reading_request;
+    return true;
+  }
+
   // What a hub or its port might say, in both languages as the hub gives them.
   TicketRefusal sample_refusal(const std::string& kind) {
     using R = TicketRefusal::Reason;
@@ -356,6 +398,8 @@ struct KioskApp::State {
     session.sending_ticket = sending();
     session.ticket = &ticket;
     session.ticket_qr = ticket_qr ? &*ticket_qr : nullptr;
+    session.read_aloud_enabled = static_cast<bool>(read_aloud);
+    session.reading = &reading;
     ScreenContext c{f, *view, session, nav.current(), area};
     return screen->draw(c);
   }
@@ -383,6 +427,7 @@ struct KioskApp::State {
         break;
       case Intent::Kind::toggle_language:
         language = language == "en" ? "zh-CN" : "en";
+        stop_reading();  // it spoke the other language
         break;
       case Intent::Kind::toggle_large_text:
         large_text = !large_text;
@@ -404,6 +449,12 @@ struct KioskApp::State {
       case Intent::Kind::ticket_done:
         go_home();
         forget_ticket();
+        break;
+      case Intent::Kind::read_aloud:
+        start_reading(in.arg);
+        break;
+      case Intent::Kind::stop_reading:
+        stop_reading();
         break;
     }
   }
@@ -456,6 +507,11 @@ void KioskApp::on_reactivate_number(ReactivateNumber handler) {
   state_->reactivate_number = std::move(handler);
 }
 
+void KioskApp::on_read_aloud(ReadAloud port) {
+  state_->stop_reading();
+  state_->read_aloud = std::move(port);
+}
+
 bool KioskApp::open(std::string_view spec) {
   State& s = *state_;
   const RouteSpec r = parse_route_spec(spec);
@@ -465,6 +521,7 @@ bool KioskApp::open(std::string_view spec) {
   }
   if (!s.view->usable()) return false;
   if (s.open_sample(r)) return true;
+  if (s.open_reading_sample(r)) return true;
   return s.open_route(r.screen, r.arg);
 }
 
@@ -493,6 +550,7 @@ void KioskApp::draw(SteadyTime now) {
     s.idle.touch(now);
   }
   s.typed_characters(io);
+  s.follow_reading();  // a route changed between frames (open(), a new catalogue, the idle reset)
 
   // Without a CJK font the Chinese strings would be all '?': speak English until one is installed.
   const bool latin_only = s.fonts.body && !s.fonts.cjk;
@@ -546,6 +604,7 @@ void KioskApp::draw(SteadyTime now) {
     intent = {};  // nothing beneath may be pressed until the hub has answered
   }
   s.apply(intent);
+  s.follow_reading();
 }
 
 bool KioskApp::animating() const {
@@ -602,6 +661,9 @@ const std::string& KioskApp::missing_glyphs() const {
 }
 const TicketState& KioskApp::ticket() const {
   return state_->ticket;
+}
+const ReadingState& KioskApp::reading() const {
+  return state_->reading;
 }
 
 }  // namespace hall::ui

@@ -15,6 +15,7 @@
 #include "common/clock.h"
 #include "common/time_zone.h"
 #include "kiosk/kiosk_catalogue.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/ticket_request.h"
 
 namespace hall::ui {
@@ -46,12 +47,16 @@ class KioskApp final : public App {
   void on_take_number(TakeNumber handler);
   // 过号重排 by the number on the slip: the hub's port. Without one home has no "过号了？".
   void on_reactivate_number(ReactivateNumber handler);
+  // 朗读: the kiosk's voice. Without one the guide has no 朗读 button. A reading stops when the
+  // visitor leaves its guide (返回, 首页, another guide, the idle reset) or changes language.
+  void on_read_aloud(ReadAloud port);
 
   // ui::App. Screen specs: "home", "one-visit", "topic:<name>", "guide:<id>", "search:<query>",
   // "priority[:<guide id>]" (the question before a ticket), "reactivate" (the keypad); and, for
   // pictures of the ticket screens without a hub, sample states marked as samples on screen:
   // "ticket[:<guide id>]", "reactivated", "sending[:<guide id>]",
-  // "ticket-failed[:unreachable|closed|refused|not_found]".
+  // "ticket-failed[:unreachable|closed|refused|not_found]"; and 朗读's states on a guide (shown
+  // only when the kiosk has a voice): "reading:<guide id>", "no-sound:<guide id>".
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -63,7 +68,7 @@ class KioskApp final : public App {
   // Targets by id: "nav:back", "nav:home", "topic:<name>", "guide:<id>", "home:search",
   // "home:one_visit", "key:a", "key:backspace", "key:clear", "corner:language",
   // "corner:large_text", "guide:take_number", "home:consult", "home:reactivate",
-  // "priority:<class id>", "priority:none", "ticket:done", "ticket_failed:back", "pad:A", "pad:0",
+  // "guide:read_aloud", "priority:<class id>", "priority:none", "ticket:done", "ticket_failed:back", "pad:A", "pad:0",
   // "pad:backspace", "pad:clear", "pad:ok".
   const std::vector<TouchTarget>& touch_targets() const override;
   const std::string& missing_glyphs() const override;
@@ -74,6 +79,8 @@ class KioskApp final : public App {
   const std::string& search_query() const;
   // The last 取号 or re-activation request's state, for the ticket screen and tests.
   const TicketState& ticket() const;
+  // The last 朗读's state: reading, and which guide; no_sound after a device failed.
+  const ReadingState& reading() const;
   // How long the ticket screen stays before it goes home by itself (each touch restarts it).
   static constexpr std::chrono::seconds ticket_screen_time{60};
 

@@ -13,6 +13,7 @@ add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/glyph_check.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hub_link.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ticket_desk.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/read_aloud_desk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hub_events.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board_feed.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board_role.cpp

@@ -7,11 +7,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "audio/guide_voice.h"
 #include "common/time_zone.h"
 #include "common/worker_pool.h"
 #include "files/folder_watcher.h"
 #include "hallkiosk/catalogue_source.h"
 #include "hallkiosk/hub_link.h"
+#include "hallkiosk/read_aloud_desk.h"
 #include "hallkiosk/ticket_desk.h"
 #include "kiosk_app.h"
 
@@ -63,6 +65,8 @@ class KioskRole final : public HostedRole {
     worker_.stop();
     ticket_worker_.stop();
     hub_.reset();  // the embedded hub stops serving counters and boards here
+    if (app_ && voice_) app_->on_read_aloud({});  // the screens let go of the reader first
+    voice_.reset();  // cuts a reading short and joins the reader's thread
   }
 
  private:
@@ -83,6 +87,10 @@ class KioskRole final : public HostedRole {
   Result<std::unique_ptr<HubLink>> open_hub() const;
   void adopt_hub(Result<std::unique_ptr<HubLink>> link);
   void count_open_on_worker(const std::string& id);
+  // 朗读: the voice is opened on the ticket worker (it runs espeak-ng a few times), then the
+  // button is switched on, on the UI thread.
+  void connect_voice();
+  void adopt_voice(Result<std::unique_ptr<audio::GuideVoice>> voice);
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -95,6 +103,8 @@ class KioskRole final : public HostedRole {
   WorkerPool ticket_worker_{1};  // requests to the hub, one at a time, off the UI thread
   std::unique_ptr<HubLink> hub_;  // set on the UI thread; used by the ticket worker
   std::optional<OpenCounts> counts_;  // worker thread only: read on the first open, then kept
+  ReadAloudDesk read_desk_{host_.run_queue()};    // before the voice: its reader reports here
+  std::unique_ptr<audio::GuideVoice> voice_;       // set on the UI thread
 
   // UI thread only.
   std::unique_ptr<ui::KioskApp> app_;
@@ -249,11 +259,36 @@ void KioskRole::connect_hub() {
   });
 }
 
+void KioskRole::adopt_voice(Result<std::unique_ptr<audio::GuideVoice>> voice) {
+  if (!voice) {
+    std::cerr << "hallkiosk: warning: speech: " << voice.error().message << "; guides have no 朗读 button\n";
+    return;
+  }
+  voice_ = std::move(*voice);
+  std::cerr << "hallkiosk: 朗读 is on: guides are read aloud by espeak-ng\n";
+  audio::GuideVoice* v = voice_.get();
+  app_->on_read_aloud(read_desk_.port(v->reader(), [v](speech::Language l) { return v->reading_language(l); }));
+}
+
+void KioskRole::connect_voice() {
+  if (options_.mute) return;
+  auto open = [this] { return audio::GuideVoice::open({}, read_desk_.sink()); };
+  if (!options_.screenshot.empty() || options_.frames > 0) {
+    adopt_voice(open());  // a screenshot shows the guide as it is with a voice
+    return;
+  }
+  ticket_worker_.post([this, open] {
+    auto voice = std::make_shared<Result<std::unique_ptr<audio::GuideVoice>>>(open());
+    post_to_ui([this, voice] { adopt_voice(std::move(*voice)); });
+  });
+}
+
 void KioskRole::start() {
   const auto start = Steady::now();
   show(load_on_worker());  // before the worker runs: this thread holds the source until it posts
   host_.timings().catalogue_ms = Millis(Steady::now() - start).count();
   connect_hub();
+  connect_voice();
   if (!options_.screenshot.empty() || options_.frames > 0) return;  // a batch run follows nothing
   auto watcher = platform::FolderWatcher::start(dir_.path, [this](const std::string& name) {
     if (!is_catalogue_file(name) || check_queued_.exchange(true)) return;

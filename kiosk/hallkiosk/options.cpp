@@ -25,7 +25,8 @@ Options:
   --screen SPEC         the screen to open: home (default), one-visit, common (常办), topic:<name>,
                         guide:<id>, search:<query>, priority[:<id>] (取号's question), reactivate
                         (过号了？); sample states marked as such, for pictures: ticket[:<id>],
-                        reactivated, sending[:<id>], ticket-failed[:unreachable|closed|refused|not_found]
+                        reactivated, sending[:<id>], ticket-failed[:unreachable|closed|refused|not_found];
+                        朗读's states on a guide: reading:<id>, no-sound:<id>
   --screenshot FILE.png render the screen (after enough frames to settle), write it as a PNG and
                         exit 0; also reports on stderr whether every character drawn is in the font
                         atlas. Needs a display; without a screen use Xvfb:
@@ -43,7 +44,7 @@ Options:
   --hub-bind ADDR       where the kiosk's own hub listens (default 127.0.0.1; 0.0.0.0 lets counters
                         and boards on the hall's network join it)
   --hub-port N          its port (default 8470; when taken, any free port, said on stderr)
-  --mute                board: show the calls without speaking them
+  --mute                board: show the calls without speaking them; kiosk: no 朗读 button
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
@@ -92,7 +93,7 @@ bool known_screen(std::string_view spec) {
     if (spec == whole) return true;
   }
   for (std::string_view prefix :
-       {"topic:", "guide:", "search:", "priority:", "ticket:", "sending:", "ticket-failed:"}) {
+       {"topic:", "guide:", "search:", "priority:", "ticket:", "sending:", "ticket-failed:", "reading:", "no-sound:"}) {
     if (spec.starts_with(prefix)) return true;
   }
   return false;
@@ -126,7 +127,7 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
       return fail(ErrorCode::invalid_input,
                   "--screen: expected home, one-visit, common, topic:<name>, guide:<id>, search:<query>, "
                   "priority[:<id>], reactivate, or a sample ticket[:<id>], reactivated, sending[:<id>], "
-                  "ticket-failed[:<reason>], got \"" +
+                  "ticket-failed[:<reason>], reading:<id>, no-sound:<id>, got \"" +
                       std::string(value) + "\"");
     }
     o.screen = value;

@@ -68,8 +68,10 @@ Result<std::unique_ptr<EspeakProgram>> EspeakProgram::open(EspeakOptions options
   if (auto r = check_voice(options, zh); !r) {
     return fail(r.error().code, r.error().message + " (no Mandarin voice: espeak-ng-data provides cmn)");
   }
-  if (auto r = check_voice(options, options.en_voice); !r) return std::unexpected(r.error());
+  const auto en = check_voice(options, options.en_voice);
+  if (!en && options.en_required) return std::unexpected(en.error());
   std::unique_ptr<EspeakProgram> voice(new EspeakProgram(std::move(options), std::move(zh), 0));
+  voice->has_en_ = en.has_value();
   // The rate is the one of what the program writes; a short word tells it.
   auto probe = voice->synthesize("一", speech::Language::zh_cn);
   if (!probe) return std::unexpected(probe.error());
@@ -83,6 +85,7 @@ const std::string& EspeakProgram::voice(speech::Language language) const {
 
 Result<speech::Pcm> EspeakProgram::synthesize(std::string_view text, speech::Language language) {
   const std::string utterance(text);
+  if (!speaks(language)) return fail(ErrorCode::not_found, "espeak-ng: voice \"" + options_.en_voice + "\" is not installed");
   auto ran = run_program(
       {options_.program, "-v", voice(language), "-s", std::to_string(options_.rate), "--stdout", "--", utterance},
       options_.deadline);

@@ -29,6 +29,9 @@ struct EspeakOptions {
   std::string zh_voice = "cmn-latn-pinyin";
   std::string zh_fallback = "cmn";  // an espeak-ng-data without the pinyin variant
   std::string en_voice = "en";
+  // The board says every call in English too and needs the voice; the kiosk reads a guide in
+  // Mandarin when the English voice is not installed, so it may go without.
+  bool en_required = true;
   // Words per minute: slower than espeak-ng's 175, because a hall is noisy and echoes and a visitor
   // follows the figures one by one.
   int rate = 150;
@@ -50,6 +53,8 @@ class EspeakProgram final : public speech::Synthesizer {
   // language; tests use it to prove the Mandarin voice reads the sentence as Mandarin.
   Result<std::string> phonemes(std::string_view text, speech::Language language) const;
   const std::string& voice(speech::Language language) const;
+  // Whether the language's voice is installed (Mandarin always is, once open() succeeded).
+  bool speaks(speech::Language language) const { return language == speech::Language::zh_cn || has_en_; }
 
  private:
   EspeakProgram(EspeakOptions options, std::string zh_voice, int sample_rate);
@@ -57,6 +62,7 @@ class EspeakProgram final : public speech::Synthesizer {
   EspeakOptions options_;
   std::string zh_voice_;
   int sample_rate_;
+  bool has_en_ = true;
 };
 
 }  // namespace hall::audio

@@ -238,24 +238,140 @@ void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
 }
 
 // The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
-// drawn as text rather than a button nobody can press.
-// The plain line wraps (English in portrait 长辈模式 takes two lines) and the bar grows with it.
-float action_height(const Frame& f, const GuideModel& m, float width) {
-  if (!m.take_number_enabled) {
-    const TextStyle st = body_style(f, f.palette.text);
-    const auto lines = wrap_lines(st.font, st.size, f.tr("guide.take_number_elsewhere"), width).size();
-    return static_cast<float>(std::max<std::size_t>(lines, 1)) * f.body_line() + f.metrics.gap;
+// drawn as text rather than a button nobody can press. The plain line wraps (English in portrait
+// 长辈模式 takes two lines) and the bar grows with it. With a voice, 朗读 sits beside 取号 when
+// both fit on one row and above it when they do not, and a line above them says what the voice
+// is doing (正在朗读…, or that this kiosk cannot play sound).
+struct ActionBar {
+  bool read = false;    // 朗读 is offered
+  bool beside = false;  // 朗读 and 取号 share a row
+  float button_h = 0, read_w = 0, take_w = 0, where_h = 0, status_h = 0;
+  std::string_view status;  // empty: the voice is idle
+
+  float height(const Frame& f, bool take) const {
+    float h = status_h + (take ? button_h : where_h);
+    if (read && !beside) h += button_h + f.metrics.gap;
+    return h;
   }
-  return std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
+};
+
+// Labels in the title font, as the buttons draw them.
+float title_button_width(const Frame& f, std::string_view label) {
+  return text_width(f.title(), f.title_size(), label) + 2.0f * f.metrics.pad;
+}
+
+std::string_view reading_status(const Frame& f, ReadingState::Phase phase) {
+  switch (phase) {
+    case ReadingState::Phase::idle:
+      return {};
+    case ReadingState::Phase::reading:
+      return f.tr("guide.reading_now");
+    case ReadingState::Phase::no_sound:
+      return f.tr("guide.no_sound");
+    case ReadingState::Phase::failed:
+      return f.tr("guide.read_failed");
+  }
+  return {};
+}
+
+ActionBar plan_action_bar(const Frame& f, const GuideModel& m, float width) {
+  ActionBar b;
+  b.button_h = std::max(f.metrics.button_h, f.metrics.min_target) * 1.1f;
+  const TextStyle st = body_style(f, f.palette.text);
+  if (!m.take_number_enabled) {
+    const auto lines = wrap_lines(st.font, st.size, f.tr("guide.take_number_elsewhere"), width).size();
+    b.where_h = static_cast<float>(std::max<std::size_t>(lines, 1)) * f.body_line() + f.metrics.gap;
+  } else {
+    b.take_w = std::min(width, 640.0f * f.metrics.text_scale);
+  }
+  b.read = m.read_aloud_enabled;
+  if (!b.read) return b;
+  // Room for the icon on either side of the label, so the label stays in the middle.
+  const float icon = 2.0f * (f.title_size() * 0.8f + f.metrics.gap) + f.metrics.gap;
+  b.read_w = std::min(width, std::max({title_button_width(f, f.tr("guide.read_aloud")) + icon,
+                                       title_button_width(f, f.tr("guide.read_aloud_stop")) + icon,
+                                       360.0f * f.metrics.text_scale}));
+  if (m.take_number_enabled) {
+    const float room = width - b.read_w - f.metrics.gap * 2.0f;
+    const float need = std::max(title_button_width(f, f.tr("guide.take_number")),
+                                title_button_width(f, f.tr("guide.take_number_sending")));
+    if (room >= need) {
+      b.beside = true;
+      b.take_w = std::min(b.take_w, room);
+    }
+  }
+  b.status = reading_status(f, m.reading);
+  if (!b.status.empty()) {
+    const auto lines = wrap_lines(st.font, st.size, b.status, width).size();
+    b.status_h = static_cast<float>(std::max<std::size_t>(lines, 1)) * f.body_line() + f.metrics.gap * 0.5f;
+  }
+  return b;
+}
+
+float action_height(const Frame& f, const GuideModel& m, float width) {
+  return plan_action_bar(f, m, width).height(f, m.take_number_enabled);
+}
+
+// A loudspeaker (朗读) or a stop square (停止朗读), drawn rather than a glyph: a visitor who cannot
+// read the label still knows the button by it. `right`: where the label begins.
+void reading_icon(const Frame& f, ImVec2 min, float right, float height, bool reading) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float s = f.title_size() * 0.8f;
+  const float x0 = right - f.metrics.gap - s;
+  const float cy = min.y + height * 0.5f;
+  const ImU32 c = f.color(f.palette.on_primary);
+  if (reading) {
+    const float half = s * 0.3f;
+    dl->AddRectFilled(ImVec2(x0 + s * 0.5f - half, cy - half), ImVec2(x0 + s * 0.5f + half, cy + half), c, 2.0f);
+    return;
+  }
+  dl->AddRectFilled(ImVec2(x0, cy - s * 0.17f), ImVec2(x0 + s * 0.24f, cy + s * 0.17f), c);
+  dl->AddQuadFilled(ImVec2(x0 + s * 0.22f, cy - s * 0.17f), ImVec2(x0 + s * 0.52f, cy - s * 0.42f),
+                    ImVec2(x0 + s * 0.52f, cy + s * 0.42f), ImVec2(x0 + s * 0.22f, cy + s * 0.17f), c);
+  const float line = std::max(2.0f, s * 0.07f);
+  for (float r : {s * 0.2f, s * 0.38f}) {
+    dl->PathArcTo(ImVec2(x0 + s * 0.6f, cy), r, -0.8f, 0.8f, 12);
+    dl->PathStroke(c, 0, line);
+  }
+}
+
+float reading_icon_width(const Frame& f) {
+  return f.title_size() * 0.8f + f.metrics.gap;
+}
+
+Intent read_button(Frame& f, const GuideModel& m, ImVec2 at, const ActionBar& b) {
+  ImGui::SetCursorScreenPos(at);
+  const bool reading = m.reading == ReadingState::Phase::reading;
+  const std::string& label = reading ? f.tr("guide.read_aloud_stop") : f.tr("guide.read_aloud");
+  const ButtonKind kind = reading ? ButtonKind::toggle_on : ButtonKind::primary;
+  const bool tapped = big_button(f, {"guide:read_aloud", label, ImVec2(b.read_w, b.button_h), kind, !m.sending, true});
+  const float label_w = text_width(f.title(), f.title_size(), label);
+  if (!m.sending && b.read_w >= label_w + 2.0f * reading_icon_width(f) + 2.0f * f.metrics.gap) {
+    reading_icon(f, at, at.x + (b.read_w - label_w) * 0.5f, b.button_h, reading);
+  }
+  if (!tapped) return {};
+  if (reading) return {Intent::Kind::stop_reading};
+  return {Intent::Kind::read_aloud, (*m.guide)->id};
 }
 
 Intent action_bar(Frame& f, const GuideModel& m, Area area) {
   Intent out;
-  const float h = action_height(f, m, area.size.x);
-  const float y = area.pos.y + area.size.y - h;
+  const ActionBar b = plan_action_bar(f, m, area.size.x);
+  float y = area.pos.y + area.size.y - b.height(f, m.take_number_enabled);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddLine(ImVec2(area.pos.x, y - f.metrics.gap * 0.5f), ImVec2(area.pos.x + area.size.x, y - f.metrics.gap * 0.5f),
               f.color(f.palette.border), 2.0f);
+  if (!b.status.empty()) {
+    const bool trouble = m.reading != ReadingState::Phase::reading;
+    const TextStyle st = body_style(f, trouble ? f.palette.warn : f.palette.primary);
+    const float tw = std::min(text_width(st.font, st.size, b.status), area.size.x);
+    draw_paragraph(dl, st, ImVec2(area.pos.x + (area.size.x - tw) * 0.5f, y), b.status, area.size.x);
+    y += b.status_h;
+  }
+  if (b.read && !b.beside) {
+    if (Intent i = read_button(f, m, ImVec2(area.pos.x + (area.size.x - b.read_w) * 0.5f, y), b)) out = i;
+    y += b.button_h + f.metrics.gap;
+  }
   if (!m.take_number_enabled) {
     const std::string& where_to = f.tr("guide.take_number_elsewhere");
     const TextStyle st = body_style(f, f.palette.text);
@@ -264,10 +380,15 @@ Intent action_bar(Frame& f, const GuideModel& m, Area area) {
                    area.size.x);
     return out;
   }
-  const float w = std::min(area.size.x, 640.0f * f.metrics.text_scale);
-  ImGui::SetCursorScreenPos(ImVec2(area.pos.x + (area.size.x - w) * 0.5f, y));
+  const float row_w = b.beside ? b.read_w + f.metrics.gap * 2.0f + b.take_w : b.take_w;
+  float x = area.pos.x + (area.size.x - row_w) * 0.5f;
+  if (b.beside) {
+    if (Intent i = read_button(f, m, ImVec2(x, y), b)) out = i;
+    x += b.read_w + f.metrics.gap * 2.0f;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
   const std::string& label = m.sending ? f.tr("guide.take_number_sending") : f.tr("guide.take_number");
-  if (big_button(f, {"guide:take_number", label, ImVec2(w, h), ButtonKind::accent, !m.sending, true})) {
+  if (big_button(f, {"guide:take_number", label, ImVec2(b.take_w, b.button_h), ButtonKind::accent, !m.sending, true})) {
     out = {Intent::Kind::take_number, (*m.guide)->id};
   }
   return out;

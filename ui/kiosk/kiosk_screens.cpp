@@ -99,8 +99,10 @@ Intent guide(ScreenContext& c) {
   const bool loaded = s.guide && s.guide_id == c.route.arg;
   const auto* summary = c.view.find(c.route.arg);
   const std::string name = summary ? c.view.guide_name(*summary, c.f.english) : std::string();
-  return draw_guide(c.f, c.view, {loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name}, c.area,
-                    c.route.scroll, c.route.aside);
+  GuideModel m{loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name};
+  m.read_aloud_enabled = s.read_aloud_enabled && loaded && *s.guide;
+  if (s.reading && s.reading->guide_id == c.route.arg) m.reading = s.reading->phase;
+  return draw_guide(c.f, c.view, m, c.area, c.route.scroll, c.route.aside);
 }
 
 Intent search(ScreenContext& c) {

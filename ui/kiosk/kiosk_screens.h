@@ -28,6 +28,8 @@ struct KioskSession {
   const slip::QrBlock* ticket_qr = nullptr;  // its status URL as QR modules
   int ticket_seconds_left = 0;               // before the ticket screen goes home by itself
   std::string reactivate_number;             // typed on the keypad so far
+  bool read_aloud_enabled = false;           // the kiosk has a voice
+  const ReadingState* reading = nullptr;     // the last 朗读
 };
 
 struct ScreenContext {

@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "hall/hall_config.h"
 #include "kiosk/catalogue_view.h"
+#include "kiosk/read_aloud.h"
 #include "kiosk/ticket_request.h"
 #include "slip/slip.h"
 #include "widgets/badge.h"
@@ -32,6 +33,8 @@ struct Intent {
     set_number,   // the re-activation keypad: arg the number typed so far
     reactivate,   // arg the number to put back in the queue
     ticket_done,  // 完成, or the ticket's countdown ran out: home, and the ticket forgotten
+    read_aloud,   // 朗读 tapped: arg the guide
+    stop_reading,  // 停止朗读 tapped
   };
   Kind kind = Kind::none;
   std::string arg{};     // the query, the guide to take a number for, the opened screen's subject
@@ -86,6 +89,8 @@ struct GuideModel {
   bool take_number_enabled = false;       // a hub is wired; else the button says where to go
   bool sending = false;                   // a 取号 request is on its way
   std::string_view name;                  // the guide's name from the list, shown while it loads
+  bool read_aloud_enabled = false;        // the kiosk has a voice: 朗读 is offered
+  ReadingState::Phase reading = ReadingState::Phase::idle;  // of this guide
 };
 // `aside`: the right column's scroll in landscape.
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
