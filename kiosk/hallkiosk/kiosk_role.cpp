@@ -269,6 +269,7 @@ void KioskRole::open_slips() {
   const std::string queue = !options_.printer.empty() ? options_.printer : hall->printer;
   setup.printer = std::make_unique<print::CupsPrinter>(queue);
   setup.default_destination = queue.empty();
+  setup.state_file = dir_.path + "/printer-state";
   setup.width_mm = hall->slip_width_mm;
   setup.zone = hall_zone(*hall);
   setup.hall = std::move(*hall);

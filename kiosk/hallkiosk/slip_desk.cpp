@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/slip_desk.h"
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -229,6 +231,7 @@ void SlipDesk::hub_loop() {
       woken_ = false;
     }
     watch_printer();
+    keep_state();
     // Outcomes first, in order; one the hub cannot take now waits for the next round.
     while (true) {
       std::optional<Outgoing> head;
@@ -265,6 +268,25 @@ void SlipDesk::watch_printer() {
     }
   }
   for (const auto& [id, phase] : changed) tell_ui(id, phase);
+}
+
+// Written when it changes, and again each minute so a reader can tell a kiosk that stopped.
+void SlipDesk::keep_state() {
+  if (setup_.state_file.empty()) return;
+  static thread_local Steady::time_point written{};
+  const std::string now = health();
+  if (now == kept_state_ && Steady::now() - written < std::chrono::minutes(1)) return;
+  const std::string tmp = setup_.state_file + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << now << "\n";
+    if (!out.flush()) return;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, setup_.state_file, ec);
+  if (ec) return;
+  kept_state_ = now;
+  written = Steady::now();
 }
 
 bool SlipDesk::deliver(const Outgoing& o) {

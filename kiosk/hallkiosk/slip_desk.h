@@ -51,6 +51,9 @@ struct SlipDeskSetup {
   // With no queue configured: a server without a default destination means "no printer here",
   // said once on stderr, and tickets are shown without a slip.
   bool default_destination = false;
+  // Where the printer's health() word is kept for `hallctl sync`'s heartbeat to the central store
+  // (DIR/printer-state); "" = nowhere.
+  std::string state_file;
 };
 
 class SlipDesk {
@@ -88,6 +91,7 @@ class SlipDesk {
   void watch_printer();
   void check_default_destination();
   void tell_ui(const std::string& ticket_id, ui::SlipPhase phase);
+  void keep_state();  // the hub thread
 
   SlipDeskSetup setup_;
   RunQueue& ui_;
@@ -103,6 +107,7 @@ class SlipDesk {
   std::map<std::string, std::deque<std::int64_t>> reprints_;  // ticket → its reprint requests, in order
   std::set<std::int64_t> seen_requests_;
   int rendering_ = 0;
+  std::string kept_state_;  // the hub thread
   bool no_printer_ = false, woken_ = false, stopping_ = false;
   std::thread hub_thread_;
 };
