@@ -14,6 +14,9 @@
 #include <httplib.h>
 
 #include "catalogue/catalogue_file.h"
+#include "counter_app.h"
+#include "hallkiosk/counter_desk.h"
+#include "hallkiosk/counter_slips.h"
 #include "common/run_queue.h"
 #include "common/worker_pool.h"
 #include "hallkiosk/hub_link.h"
@@ -281,4 +284,102 @@ TEST_CASE("a printer that cannot print shows on the ticket screen within a secon
       CHECK_FALSE(o["outcomes"][0]["reason"].get<std::string>().empty());
     }
   }
+}
+
+TEST_CASE("the counter prints the 一次性告知单 of the unticked materials and asks the kiosk for a reprint",
+          "[ui][print][hub][counter]") {
+  PrintHall hall;
+  test::CupsServer cups(hall.dir.file("cups"));
+  cups.start();
+  const std::string receipt = hall.dir.file("cups/out/receipt.pdf"), notices = hall.dir.file("cups/out/notice.pdf");
+  cups.add_file_queue("receipt", receipt);
+  cups.add_file_queue("counter", notices);
+  PrintingKiosk kiosk(hall, cups, "receipt");
+  const std::string number = kiosk.take_number();
+  REQUIRE(kiosk.pump_until([&] { return kiosk.slip() == ui::SlipPhase::printed; }, 10s));
+
+  // The counter at W1 (group A), its own printer "counter", the clerk S01.
+  RunQueue replies;
+  UiDriver ui{1280, 800};
+  ManualClock clock{std::chrono::sys_seconds(std::chrono::seconds(1'800'000'000))};
+  auto link = kiosk::HubLink::remote_without_token(hall.url, 5s);
+  REQUIRE(link);
+  kiosk::CounterDesk desk(std::move(*link), "W1", replies);
+  kiosk::CounterSlipsSetup setup;
+  setup.hall = *load_hall_config(hall.dir.file("hall.json"));
+  setup.window = "W1";
+  setup.status_base = hall.url;
+  setup.printer = std::make_unique<print::CupsPrinter>("counter", print::CupsAddress{"127.0.0.1", cups.port()});
+  setup.guides = [&kiosk](const std::string& id) { return kiosk.guides.find(id); };
+  kiosk::CounterSlips slips(std::move(setup), desk, replies);
+  ui::CounterApp app(test::read_asset("i18n/zh-CN.json"), test::read_asset("i18n/en.json"),
+                     ui::CounterSettings{"W1", "zh-CN", -1, std::chrono::milliseconds(200)}, clock);
+  app.set_port(&desk);
+  app.set_slip_port(&slips);
+  ui.build_fonts(app, noto);
+  const auto pump = [&](const std::function<bool()>& done, std::chrono::milliseconds limit) {
+    const auto until = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < until) {
+      replies.run_pending();
+      kiosk.replies.run_pending();
+      ui.frame(app);
+      if (done()) return true;
+      std::this_thread::sleep_for(5ms);
+    }
+    return done();
+  };
+  ui.settle(app);
+  ui.tap(app, "sign_in:staff");
+  for (const char* k : {"key:s", "key:0", "key:1"}) ui.tap(app, k);
+  ui.tap(app, "sign_in:pin");
+  for (const char* k : {"pad:2", "pad:4", "pad:6", "pad:8"}) ui.tap(app, k);
+  ui.tap(app, "sign_in:submit");
+  REQUIRE(pump([&] { return app.signed_in() && !app.sending(); }, 10s));
+  ui.tap(app, "action:F1");  // call next: the kiosk's ticket
+  REQUIRE(pump([&] {
+    const auto* s = app.snapshot();
+    return !app.sending() && s && s->current && !s->current->materials.empty();
+  }, 10s));
+  const ui::CounterTicket t = *app.snapshot()->current;
+  CHECK(t.number == number);
+  // The clerk ticks the first material; the others are what the visitor still has to bring.
+  ui.settle(app);
+  ui.tap(app, "check:0");
+  REQUIRE(ui.find(app, "counter:notice"));
+  CHECK(ui.find(app, "counter:notice")->enabled);
+  ui.tap(app, "counter:notice");
+  REQUIRE(pump([&] { return app.slip_note().phase == ui::SlipNote::Phase::done; }, 10s));
+  REQUIRE(slips.wait_idle(5s));
+  CHECK(cups.completed_jobs("counter") == 1);
+  std::string text = test::pdf_text(notices);
+  INFO(text);
+  std::erase(text, '\n');
+  CHECK(text.find("一次性告知单") != std::string::npos);
+  int listed = 0;
+  for (std::size_t i = 0; i < t.materials.size(); ++i) {
+    if (!t.materials[i].required) continue;
+    const bool on_paper = text.find(t.materials[i].name) != std::string::npos;
+    if (i == 0) {
+      CHECK_FALSE(on_paper);  // ticked: brought
+    } else {
+      CHECK(on_paper);
+      listed += on_paper ? 1 : 0;
+    }
+  }
+  CHECK(listed >= 1);
+
+  // 补打凭条: the kiosk that issued the ticket prints it again, recorded as reprinted by S01.
+  ui.tap(app, "counter:reprint");
+  REQUIRE(pump([&] { return app.slip_note().phase == ui::SlipNote::Phase::done && !app.slip_note().notice; }, 10s));
+  REQUIRE(pump([&] { return cups.completed_jobs("receipt") == 2; }, 10s));
+  REQUIRE(kiosk.desk->wait_settled(5s));
+  Clerk clerk(hall);
+  const auto o = clerk.outcomes(std::to_string(t.id));
+  INFO(o.dump());
+  CHECK(clerk.count(o, "reprinted") == 1);
+  CHECK(o["outcomes"].back()["by"] == "S01");
+  slips.stop();
+  desk.stop();
+  app.set_slip_port(nullptr);
+  app.set_port(nullptr);
 }
