@@ -14,6 +14,7 @@
 
 #include "counter/counter_samples.h"
 #include "counter/screens.h"
+#include "counter/slip_strip.h"
 #include "i18n/strings.h"
 #include "imgui.h"
 #include "kiosk/glyph_set.h"
@@ -61,6 +62,7 @@ struct CounterApp::State {
   CounterSettings settings;
   const Clock* clock;
   CounterPort* port = nullptr;
+  SlipCorner slips;
 
   // Sign-in.
   std::string staff_id, pin;
@@ -385,6 +387,14 @@ void CounterApp::set_port(CounterPort* port) {
   state_->port = port;
 }
 
+void CounterApp::set_slip_port(CounterSlipPort* port) {
+  state_->slips.set_port(port);
+}
+
+const SlipNote& CounterApp::slip_note() const {
+  return state_->slips.note();
+}
+
 void CounterApp::refresh() {
   state_->refresh_now = true;
 }
@@ -507,9 +517,14 @@ void CounterApp::draw(SteadyTime now) {
     top.y += draw_paragraph(ImGui::GetWindowDrawList(), note, top, f.tr("counter.no_hub"), width) + metrics.gap;
   }
   top.y += draw_hub_banner(f, v, {top, ImVec2(width, 0)});
-  const Area area{top, ImVec2(width, std::max(0.0f, io.DisplaySize.y - pad - top.y))};
+  // The slip strip takes the foot of the work screen.
+  const float strip_h = s.who && s.slips.active() ? slip_strip_height(f) : 0.0f;
+  const Area area{top, ImVec2(width, std::max(0.0f, io.DisplaySize.y - pad - top.y - strip_h))};
   if (s.who) {
     if (auto w = draw_work(f, v, area)) intent = w;
+    if (!s.transfer_open) {
+      s.slips.draw(f, v.snapshot, v.checks, {ImVec2(top.x, top.y + area.size.y), ImVec2(width, strip_h)});
+    }
   } else {
     if (auto i = draw_sign_in(f, v, area)) intent = i;
   }

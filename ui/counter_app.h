@@ -14,6 +14,7 @@
 #include "app.h"
 #include "common/clock.h"
 #include "counter/counter_port.h"
+#include "counter/counter_slips.h"
 
 namespace hall::ui {
 
@@ -40,6 +41,9 @@ class CounterApp final : public App {
   // The hub's port; it must outlive the app (or be unset with nullptr first). Without one the
   // sign-in says the counter cannot reach the hub.
   void set_port(CounterPort* port);
+  // Paper from the counter (补打凭条, 一次性告知单); without one the strip is not shown. It must
+  // outlive the app (or be unset with nullptr first).
+  void set_slip_port(CounterSlipPort* port);
   // Asks the hub for the window's state at the next frame (an event said something changed).
   void refresh();
   // The hub's event stream changed state; each new connection reads the window's state again
@@ -63,7 +67,7 @@ class CounterApp final : public App {
   std::string current_screen() const override;
   // Targets: "sign_in:staff", "sign_in:pin", "key:<c>", "pad:0".."pad:9", "pad:backspace",
   // "pad:clear", "sign_in:submit", "action:F1".."action:F7", "check:<i>", "transfer:group:<id>",
-  // "transfer:window:<id>", "transfer:cancel", "counter:sign_out".
+  // "transfer:window:<id>", "transfer:cancel", "counter:sign_out", "counter:reprint", "counter:notice".
   const std::vector<TouchTarget>& touch_targets() const override;
   const std::string& missing_glyphs() const override;
 
@@ -77,6 +81,7 @@ class CounterApp final : public App {
   std::uint64_t reads_answered() const;
   // The current ticket's ticks, one per material.
   std::vector<bool> checks() const;
+  const SlipNote& slip_note() const;
 
  private:
   struct State;

@@ -299,7 +299,14 @@ struct KioskApp::State {
 
   // A ticket the hub did not issue, for pictures of the screens ("--screen ticket"): marked as a
   // sample on screen, and forgotten like any other at the idle reset.
-  bool open_sample(const RouteSpec& r) {
+  bool open_sample(RouteSpec r) {
+    // "ticket-printing" and "ticket-unprintable" are the sample ticket with its slip on the way, or
+    // with the printer unable to print it.
+    SlipPhase slip = SlipPhase::none;
+    if (r.screen == "ticket-printing" || r.screen == "ticket-unprintable") {
+      slip = r.screen == "ticket-printing" ? SlipPhase::printing : SlipPhase::cannot_print;
+      r.screen = "ticket";
+    }
     const bool take = r.screen == "ticket" || r.screen == "sending" || r.screen == "ticket-failed";
     if (!take && r.screen != "reactivated") return false;
     if (!r.arg.empty() && r.screen != "ticket-failed" && !view->find(r.arg)) return false;
@@ -325,7 +332,9 @@ struct KioskApp::State {
     }
     const std::string base = catalogue && !catalogue->hall.public_base_url.empty() ? catalogue->hall.public_base_url
                                                                                    : "http://127.0.0.1:8470";
-    answered(IssuedTicket{"A023", "A", base + "/t/0f3c9a5e7b2d4c1f8e6a9b0c3d5e7f21", 3, 540});
+    IssuedTicket sample{"A023", "A", base + "/t/0f3c9a5e7b2d4c1f8e6a9b0c3d5e7f21", 3, 540};
+    sample.slip = slip;
+    answered(std::move(sample));
     return true;
   }
 
@@ -659,6 +668,12 @@ const std::string& KioskApp::search_query() const {
 const std::string& KioskApp::missing_glyphs() const {
   return state_->missing_glyphs;
 }
+void KioskApp::set_slip_phase(const std::string& ticket_id, SlipPhase phase) {
+  auto& t = state_->ticket.ticket;
+  if (!t || ticket_id.empty() || t->id != ticket_id || state_->ticket.purpose != TicketState::Purpose::take) return;
+  t->slip = phase;
+}
+
 const TicketState& KioskApp::ticket() const {
   return state_->ticket;
 }

@@ -55,8 +55,10 @@ class KioskApp final : public App {
   // "priority[:<guide id>]" (the question before a ticket), "reactivate" (the keypad); and, for
   // pictures of the ticket screens without a hub, sample states marked as samples on screen:
   // "ticket[:<guide id>]", "reactivated", "sending[:<guide id>]",
-  // "ticket-failed[:unreachable|closed|refused|not_found]"; and 朗读's states on a guide (shown
-  // only when the kiosk has a voice): "reading:<guide id>", "no-sound:<guide id>".
+  // "ticket-failed[:unreachable|closed|refused|not_found]"; the sample ticket with its slip
+  // printing or unprintable: "ticket-printing[:<guide id>]", "ticket-unprintable[:<guide id>]"; and
+  // 朗读's states on a guide (shown only when the kiosk has a voice): "reading:<guide id>",
+  // "no-sound:<guide id>".
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -81,6 +83,8 @@ class KioskApp final : public App {
   const TicketState& ticket() const;
   // The last 朗读's state: reading, and which guide; no_sound after a device failed.
   const ReadingState& reading() const;
+  // The print queue's news of ticket `id`'s slip; ignored unless that ticket is the one shown.
+  void set_slip_phase(const std::string& ticket_id, SlipPhase phase);
   // How long the ticket screen stays before it goes home by itself (each touch restarts it).
   static constexpr std::chrono::seconds ticket_screen_time{60};
 

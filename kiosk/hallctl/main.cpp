@@ -30,7 +30,8 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl serve [--bind ADDR] [--port N]                   the hall hub (hallctl serve --help)
   hallctl queue stats [--date D] | device add|list|revoke | staff add|list|disable|reset-pin | audit
                                                             (hallctl queue --help)
-  hallctl slip render --sample --out FILE.pdf | notice render --sample --out FILE.pdf | print-test
+  hallctl slip render --ticket ID|--sample --out FILE.pdf | notice render --ticket ID --missing M1,M2|--sample
+          --out FILE.pdf | print-test
           [--printer QUEUE]                          (hallctl slip --help)
   hallctl --help | hallctl catalogue --help
 
@@ -50,7 +51,7 @@ int run(int argc, char** argv) {
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
   auto cl = parse_command_line(argc, argv,
                                {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date",
-                                "--name", "--name-en", "--address", "--address-en", "--zone", "--phone", "--from"},
+                                "--name", "--name-en", "--address", "--address-en", "--zone", "--phone", "--from", "--ticket", "--missing"},
                                {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";

@@ -7,25 +7,30 @@
 #include <thread>
 
 #include "catalogue/catalogue_file.h"
+#include "catalogue/catalogue_store.h"
 #include "common/time_zone.h"
 #include "data_dir.h"
 #include "hall/hall_config.h"
 #include "print/cups_printer.h"
 #include "print/slip_renderer.h"
+#include "queue/queue_schema.h"
+#include "queue/ticket_store.h"
+#include "queue/ticket_view.h"
 #include "slip/sample_slips.h"
 
 namespace hall::cli {
 
 const char* const slip_help = R"(hallctl slip / notice / print-test — the ticket slip and the 一次性告知单
 
-  hallctl slip render --sample --out FILE.pdf [--width 58|80] [--png FILE.png] [--lang zh-CN|en]
-        a ticket slip for a made-up ticket over the hall's first guide with materials
-  hallctl notice render --sample --out FILE.pdf [--roll 58|80] [--png FILE.png] [--lang zh-CN|en]
-        a 一次性告知单 (A4, or an 80/58 mm roll with --roll)
+  hallctl slip render --ticket ID | --sample --out FILE.pdf [--width 58|80] [--png FILE.png] [--lang zh-CN|en]
+        the slip of ticket ID in DIR/queue.db (its guide from DIR/catalogue.db, its QR code on
+        hall.json "public_base_url", else http://127.0.0.1:8470), or of a made-up ticket
+  hallctl notice render --ticket ID --missing M1,M2 | --sample --out FILE.pdf [--roll 58|80] [--png FILE.png]
+        a 一次性告知单 (A4, or an 80/58 mm roll with --roll) for ticket ID's guide: the materials
+        still missing, each named as in the guide or by its number in the guide's list (1, 2 ...)
   hallctl print-test [--printer QUEUE] [--width 58|80]
         prints a test slip on the hall's printer (hall.json "printer", or the CUPS default
         destination) and waits up to 30 s for the job to complete
-  --ticket ID (a real ticket's slip, and notice --missing ...) comes with the queue engine.
 
 Options:
   --data DIR   the hall's data folder (default: the bundled demo hall)
@@ -98,13 +103,115 @@ Result<void> write_outputs(const CommandLine& cl, const slip::Slip& s) {
   return {};
 }
 
+// A real ticket of DIR/queue.db, with its guide from DIR/catalogue.db.
+struct RealTicket {
+  HallConfig hall;
+  TimeZone zone = TimeZone::fixed("Asia/Shanghai", 8 * 3600);
+  queue::TicketView view;
+  std::optional<catalogue::Guide> guide;
+};
+
+Result<RealTicket> load_ticket(const CommandLine& cl) {
+  const auto text = cl.option("--ticket");
+  std::int64_t id = 0;
+  try {
+    id = std::stoll(text);
+  } catch (const std::exception&) {
+    return fail(ErrorCode::invalid_input, "--ticket " + text + ": expected the ticket's id (a number)");
+  }
+  const auto dir = app::resolve_data_dir(cl.option("--data"));
+  auto hall = app::load_hall(dir);
+  if (!hall) return std::unexpected(hall.error());
+  RealTicket out{std::move(*hall), TimeZone::fixed("Asia/Shanghai", 8 * 3600), {}, {}};
+  if (auto zone = TimeZone::load(out.hall.time_zone)) out.zone = std::move(*zone);
+  auto db = queue::open_queue_db(dir.path + "/queue.db");
+  if (!db) return std::unexpected(db.error());
+  auto found = queue::find_ticket(*db, id);
+  if (!found) return std::unexpected(found.error());
+  if (!*found) return fail(ErrorCode::not_found, dir.path + "/queue.db: no ticket " + text);
+  auto view = queue::make_view(*db, out.hall, **found);
+  if (!view) return std::unexpected(view.error());
+  out.view = std::move(*view);
+  const std::string base = out.hall.public_base_url.empty() ? "http://127.0.0.1:8470" : out.hall.public_base_url;
+  out.view.status_url = base + "/t/" + out.view.ticket.token;
+  if (!out.view.ticket.guide_id.empty()) {
+    static SystemClock clock;
+    auto store = catalogue::CatalogueStore::open(dir.catalogue_db(), clock);
+    if (!store) return std::unexpected(store.error());
+    auto guide = store->current_guide(out.view.ticket.guide_id);
+    if (!guide) return std::unexpected(guide.error());
+    out.guide = std::move(*guide);
+  }
+  return out;
+}
+
+// "M1,M2": each a material's name in the guide, or its number in the guide's list.
+Result<std::vector<catalogue::Material>> missing_materials(const catalogue::Guide& guide, const std::string& list) {
+  std::vector<catalogue::Material> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t comma = std::min(list.find(',', start), list.size());
+    const std::string item = list.substr(start, comma - start);
+    start = comma + 1;
+    if (item.empty()) continue;
+    const catalogue::Material* hit = nullptr;
+    for (const auto& m : guide.materials) {
+      if (m.name == item || m.name_en == item) hit = &m;
+    }
+    if (!hit && item.find_first_not_of("0123456789") == std::string::npos && item.size() < 4) {
+      const std::size_t n = std::stoul(item);
+      if (n >= 1 && n <= guide.materials.size()) hit = &guide.materials[n - 1];
+    }
+    if (!hit) return fail(ErrorCode::not_found, "--missing: guide " + guide.id + " has no material \"" + item + "\"");
+    out.push_back(*hit);
+  }
+  if (out.empty()) return fail(ErrorCode::invalid_input, "--missing: name at least one material");
+  return out;
+}
+
+Result<slip::Slip> build_for_ticket(const CommandLine& cl, const std::string& area, slip::Language lang) {
+  auto t = load_ticket(cl);
+  if (!t) return std::unexpected(t.error());
+  const queue::Ticket& ticket = t->view.ticket;
+  if (area == "slip") {
+    auto width = width_option(cl, "--width", t->hall.slip_width_mm);
+    if (!width) return std::unexpected(width.error());
+    slip::SlipTicket s{std::to_string(ticket.id), ticket.number, {}, {}, ticket.issued_at, t->view.ahead,
+                       t->view.estimated_wait_s, t->view.status_url};
+    if (const auto* g = t->hall.group(ticket.group)) s.group_name = g->name;
+    s.service_name = t->guide ? t->guide->name : s.group_name;
+    return slip::ticket_slip(s, t->hall, t->guide ? t->guide->materials : std::vector<catalogue::Material>{}, t->zone,
+                             {*width, lang, 8});
+  }
+  if (!t->guide) return fail(ErrorCode::invalid_input, "ticket " + ticket.number + " is a consultation: it has no guide to list materials from");
+  auto missing = missing_materials(*t->guide, cl.option("--missing"));
+  if (!missing) return std::unexpected(missing.error());
+  slip::NoticeRequest n;
+  n.service_name = t->guide->name;
+  n.guide_url = t->view.status_url;  // the ticket's phone page lists what to bring
+  n.promised_limit = t->guide->promised_limit;
+  const Window* w = t->hall.window(ticket.window);
+  n.window_number = w ? w->number : (t->hall.windows.empty() ? 1 : t->hall.windows.front().number);
+  n.date = SystemClock().now();
+  n.missing = std::move(*missing);
+  slip::NoticeOptions options{slip::PaperKind::a4, 80, lang};
+  if (cl.flag("--roll")) {
+    auto width = width_option(cl, "--roll", 80);
+    if (!width) return std::unexpected(width.error());
+    options.paper = slip::PaperKind::roll;
+    options.roll_width_mm = *width;
+  }
+  return slip::notice_slip(n, t->hall, t->zone, options);
+}
+
 Result<slip::Slip> build(const CommandLine& cl, const std::string& area) {
-  if (!cl.flag("--sample")) {
-    return fail(ErrorCode::invalid_input, area + " render: give --sample (--ticket ID comes with the queue engine)");
+  if (!cl.flag("--sample") && !cl.flag("--ticket")) {
+    return fail(ErrorCode::invalid_input, area + " render: give --ticket ID or --sample");
   }
   if (cl.option("--out").empty()) return fail(ErrorCode::invalid_input, area + " render: --out FILE.pdf is required");
   auto lang = language(cl);
   if (!lang) return std::unexpected(lang.error());
+  if (cl.flag("--ticket")) return build_for_ticket(cl, area, *lang);
   auto sample = load_sample(cl);
   if (!sample) return std::unexpected(sample.error());
   const Instant now = SystemClock().now();

@@ -217,6 +217,19 @@ std::atomic<bool> stop_watching{false};
 
 extern "C" void on_stop_signal(int) { stop_watching = true; }
 
+// The kiosk's printer as the kiosk on this data folder last wrote it (DIR/printer-state: "ok",
+// "none", "stopped", "media-empty" ...); "unknown" when no kiosk wrote it in the last 3 minutes.
+std::string printer_state(const CommandLine& cl) {
+  const std::string path = app::resolve_data_dir(cl.option("--data")).path + "/printer-state";
+  std::error_code ec;
+  const auto when = std::filesystem::last_write_time(path, ec);
+  if (ec || std::filesystem::file_time_type::clock::now() - when > std::chrono::minutes(3)) return "unknown";
+  std::ifstream in(path);
+  std::string word;
+  std::getline(in, word);
+  return word.empty() || word.size() > 40 ? "unknown" : word;
+}
+
 std::string host_name() {
   char name[256] = {};
   if (gethostname(name, sizeof name - 1) != 0 || name[0] == '\0') return "kiosk";
@@ -277,7 +290,7 @@ int watch(const CommandLine& cl) {
                 << "): " << result.error().error.message << std::endl;
     }
     if (!heartbeat.empty()) {
-      if (auto r = syncer.send_heartbeat(heartbeat + "/api/heartbeat", kiosk_id, "unknown", sign); !r) {
+      if (auto r = syncer.send_heartbeat(heartbeat + "/api/heartbeat", kiosk_id, printer_state(cl), sign); !r) {
         std::cerr << "heartbeat to " << heartbeat << " failed: " << r.error().message << std::endl;
       }
     }

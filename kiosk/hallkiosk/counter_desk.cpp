@@ -64,6 +64,8 @@ ui::CounterTicket ticket_of(const Json& j) {
   t.number = text_of(j, "number");
   t.group = text_of(j, "group");
   t.state = text_of(j, "state");
+  t.guide_id = text_of(j, "guide_id");
+  t.token = text_of(j, "token");
   t.recalls = int_of(j, "recalls").value_or(0);
   t.issued_at = parse_rfc3339(text_of(j, "issued_at"));
   t.called_at = parse_rfc3339(text_of(j, "called_at"));
@@ -307,6 +309,10 @@ void CounterDesk::sign_out(std::function<void()> reply) {
     ui_.post(reply);
   });
   if (!queued) reply();
+}
+
+bool CounterDesk::send_as_clerk(http::Request r, std::function<void(Result<http::Response>)> on_worker) {
+  return worker_.post([this, r = std::move(r), on_worker]() mutable { on_worker(detail_->send(std::move(r))); });
 }
 
 }  // namespace hall::kiosk

@@ -32,6 +32,10 @@ class CounterDesk final : public ui::CounterPort {
   void refresh(std::function<void(ui::CounterOutcome)> reply) override;
   void sign_out(std::function<void()> reply) override;
 
+  // Another request as the signed-in clerk (a reprint), in turn with the rest; `on_worker` gets
+  // the answer on the desk's worker. False when the desk is stopping or full.
+  bool send_as_clerk(http::Request r, std::function<void(Result<http::Response>)> on_worker);
+
   // Stops the worker: a request in flight finishes, its answer is still posted; no more are taken.
   void stop() { worker_.stop(); }
 

@@ -14,13 +14,16 @@ add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/hub_link.cpp
   ${CMAKE_CURRENT_LIST_DIR}/ticket_desk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/read_aloud_desk.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/slip_desk.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hub_events.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board_feed.cpp
   ${CMAKE_CURRENT_LIST_DIR}/board_role.cpp
 
   ${CMAKE_CURRENT_LIST_DIR}/counter_role.cpp
   ${CMAKE_CURRENT_LIST_DIR}/counter_desk.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/counter_feed.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/counter_feed.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/counter_slips.cpp)
 target_include_directories(hallkiosk PRIVATE ${CMAKE_CURRENT_LIST_DIR}/..)
 target_link_libraries(hallkiosk PRIVATE hall_app hall_hub_host hall_ui hall_platform_gui hall_platform_files hall_audio
+                                        hall_print hall_cups
                                         hall_warnings)

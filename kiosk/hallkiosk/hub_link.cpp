@@ -55,9 +55,12 @@ Result<std::string> own_device(app::HallHub& hub, const std::string& token_file)
 
 }  // namespace
 
-Result<std::unique_ptr<HubLink>> HubLink::embedded(const app::DataDir& dir, const std::string& bind, int port) {
+Result<std::unique_ptr<HubLink>> HubLink::embedded(const app::DataDir& dir, const std::string& bind, int port,
+                                                   EmbeddedHooks hooks) {
   std::unique_ptr<HubLink> link(new HubLink());
   app::HubOptions options;
+  options.printer = std::move(hooks.printer);
+  options.reprint_requested = std::move(hooks.reprint_requested);
   options.data_dir = dir.path;
   options.bind = bind;
   options.port = port;

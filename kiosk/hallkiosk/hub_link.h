@@ -17,12 +17,20 @@
 
 namespace hall::kiosk {
 
+// What the kiosk tells the hub inside it: its printer's state for /healthz, and a bell for the
+// reprints clerks ask for. Both are called on the hub's handler threads and must not block.
+struct EmbeddedHooks {
+  hub::PrinterState printer;
+  hub::ReprintBell reprint_requested;
+};
+
 class HubLink {
  public:
   // Starts the hub on the data folder, listening on bind:port (a port in use falls back to a free
   // one, said on stderr), and lets this kiosk in as a device of its own: its token is kept in
   // DIR/kiosk-device.token (mode 0600), made on first start.
-  static Result<std::unique_ptr<HubLink>> embedded(const app::DataDir& dir, const std::string& bind, int port);
+  static Result<std::unique_ptr<HubLink>> embedded(const app::DataDir& dir, const std::string& bind, int port,
+                                                   EmbeddedHooks hooks = {});
   // A hub elsewhere; the device token (from `hallctl device add --role kiosk` there) is read from
   // `token_file`.
   static Result<std::unique_ptr<HubLink>> remote(const std::string& url, const std::string& token_file);

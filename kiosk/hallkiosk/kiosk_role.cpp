@@ -4,6 +4,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -14,7 +15,9 @@
 #include "hallkiosk/catalogue_source.h"
 #include "hallkiosk/hub_link.h"
 #include "hallkiosk/read_aloud_desk.h"
+#include "hallkiosk/slip_desk.h"
 #include "hallkiosk/ticket_desk.h"
+#include "print/cups_printer.h"
 #include "kiosk_app.h"
 
 namespace hall::kiosk {
@@ -61,12 +64,14 @@ class KioskRole final : public HostedRole {
   bool busy() const override { return pending_ > 0; }
   std::string ready_line() const override { return std::to_string(guides_) + " guides in effect"; }
   void stop() override {
+    if (slips_) slips_->stop();  // before the hub: its threads talk to it
     watcher_.reset();
     worker_.stop();
     ticket_worker_.stop();
     hub_.reset();  // the embedded hub stops serving counters and boards here
     if (app_ && voice_) app_->on_read_aloud({});  // the screens let go of the reader first
     voice_.reset();  // cuts a reading short and joins the reader's thread
+    slips_.reset();
   }
 
  private:
@@ -91,6 +96,9 @@ class KioskRole final : public HostedRole {
   // button is switched on, on the UI thread.
   void connect_voice();
   void adopt_voice(Result<std::unique_ptr<audio::GuideVoice>> voice);
+  // The receipt printer: none in a batch run (a picture, a benchmark prints nothing).
+  void open_slips();
+  std::optional<catalogue::Guide> guide_for_slip(const std::string& id);
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -102,6 +110,7 @@ class KioskRole final : public HostedRole {
   std::atomic<bool> check_queued_{false};
   WorkerPool ticket_worker_{1};  // requests to the hub, one at a time, off the UI thread
   std::unique_ptr<HubLink> hub_;  // set on the UI thread; used by the ticket worker
+  std::unique_ptr<SlipDesk> slips_;  // made before the hub, which asks it for the printer's state
   std::optional<OpenCounts> counts_;  // worker thread only: read on the first open, then kept
   ReadAloudDesk read_desk_{host_.run_queue()};    // before the voice: its reader reports here
   std::unique_ptr<audio::GuideVoice> voice_;       // set on the UI thread
@@ -233,7 +242,52 @@ void KioskRole::tick(Steady::time_point now) {
 
 Result<std::unique_ptr<HubLink>> KioskRole::open_hub() const {
   if (!options_.hub_url.empty()) return HubLink::remote(options_.hub_url, options_.device_token_file);
-  return HubLink::embedded(dir_, options_.hub_bind, options_.hub_port);
+  EmbeddedHooks hooks;
+  if (SlipDesk* desk = slips_.get()) {
+    hooks.printer = [desk] { return desk->health(); };
+    hooks.reprint_requested = [desk](const std::string&) { desk->wake(); };
+  }
+  return HubLink::embedded(dir_, options_.hub_bind, options_.hub_port, std::move(hooks));
+}
+
+// Runs on the slip desk's render thread: the guide is read on the store's own worker.
+std::optional<catalogue::Guide> KioskRole::guide_for_slip(const std::string& id) {
+  auto promise = std::make_shared<std::promise<std::optional<catalogue::Guide>>>();
+  auto answer = promise->get_future();
+  const bool posted = worker_.post([this, id, promise] {
+    std::optional<catalogue::Guide> guide;
+    if (auto store = source_.store()) {
+      if (auto g = store->current_guide(id)) guide = std::move(*g);
+    }
+    promise->set_value(std::move(guide));
+  });
+  if (!posted || answer.wait_for(std::chrono::seconds(2)) != std::future_status::ready) return std::nullopt;
+  try {
+    return answer.get();
+  } catch (const std::future_error&) {  // the worker stopped before it ran: the slip goes without
+    return std::nullopt;
+  }
+}
+
+void KioskRole::open_slips() {
+  auto hall = app::load_hall(dir_);
+  if (!hall) {
+    std::cerr << "hallkiosk: no slips: " << hall.error().message << "\n";
+    return;
+  }
+  SlipDeskSetup setup;
+  const std::string queue = !options_.printer.empty() ? options_.printer : hall->printer;
+  setup.printer = std::make_unique<print::CupsPrinter>(queue);
+  setup.default_destination = queue.empty();
+  setup.state_file = dir_.path + "/printer-state";
+  setup.width_mm = hall->slip_width_mm;
+  setup.zone = hall_zone(*hall);
+  setup.hall = std::move(*hall);
+  setup.guides = [this](const std::string& id) { return guide_for_slip(id); };
+  slips_ = std::make_unique<SlipDesk>(std::move(setup), host_.run_queue(),
+                                      [this](const std::string& id, ui::SlipPhase phase) {
+                                        if (app_) app_->set_slip_phase(id, phase);
+                                      });
 }
 
 void KioskRole::adopt_hub(Result<std::unique_ptr<HubLink>> link) {
@@ -243,7 +297,18 @@ void KioskRole::adopt_hub(Result<std::unique_ptr<HubLink>> link) {
   }
   hub_ = std::move(*link);
   std::cerr << "hallkiosk: hub at " << hub_->url() << "\n";
-  app_->on_take_number(make_take_number(*hub_, ticket_worker_, host_.run_queue()));
+  auto take = make_take_number(*hub_, ticket_worker_, host_.run_queue());
+  if (slips_) {
+    slips_->set_hub(hub_.get());
+    // Each ticket issued goes to the printer as it reaches the screen; the screen shows the slip's phase.
+    take = [this, take](const ui::TicketRequest& request, ui::TicketReply reply) {
+      take(request, [this, request, reply](ui::TicketResult t) {
+        if (t && slips_) t->slip = slips_->print_first(*t, request.guide_id);
+        reply(std::move(t));
+      });
+    };
+  }
+  app_->on_take_number(std::move(take));
   app_->on_reactivate_number(make_reactivate_number(*hub_, ticket_worker_, host_.run_queue()));
 }
 
@@ -287,6 +352,7 @@ void KioskRole::start() {
   const auto start = Steady::now();
   show(load_on_worker());  // before the worker runs: this thread holds the source until it posts
   host_.timings().catalogue_ms = Millis(Steady::now() - start).count();
+  if (options_.screenshot.empty() && options_.frames == 0) open_slips();
   connect_hub();
   connect_voice();
   if (!options_.screenshot.empty() || options_.frames > 0) return;  // a batch run follows nothing

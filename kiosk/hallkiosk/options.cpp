@@ -45,6 +45,8 @@ Options:
                         and boards on the hall's network join it)
   --hub-port N          its port (default 8470; when taken, any free port, said on stderr)
   --mute                board: show the calls without speaking them; kiosk: no 朗读 button
+  --printer QUEUE       the CUPS queue for ticket slips (kiosk) or 一次性告知单 (counter); default:
+                        hall.json "printer" (kiosk), then the CUPS default destination
   --frames N            render N frames back to back, then exit (benchmarks)
   --timings             print start-up, font atlas and frame timings on stderr
   --help                this text
@@ -89,11 +91,12 @@ bool known_screen(std::string_view spec) {
   // The 取号 screens, and sample tickets for pictures of them (ui/kiosk_app.h lists the specs).
   for (std::string_view whole :
        {"home", "one-visit", "common", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed",
-        "board", "sample", "setup"}) {
+        "ticket-printing", "ticket-unprintable", "board", "sample", "setup"}) {
     if (spec == whole) return true;
   }
   for (std::string_view prefix :
-       {"topic:", "guide:", "search:", "priority:", "ticket:", "sending:", "ticket-failed:", "reading:", "no-sound:"}) {
+       {"topic:", "guide:", "search:", "priority:", "ticket:", "sending:", "ticket-failed:", "reading:", "no-sound:",
+        "ticket-printing:", "ticket-unprintable:"}) {
     if (spec.starts_with(prefix)) return true;
   }
   return false;
@@ -147,6 +150,8 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
     auto p = parse_int(name, value, 0, 65535);
     if (!p) return std::unexpected(p.error());
     o.hub_port = *p;
+  } else if (name == "--printer") {
+    o.printer = value;
   } else if (name == "--frames") {
     auto n = parse_int(name, value, 1, 1'000'000);
     if (!n) return std::unexpected(n.error());
@@ -160,7 +165,7 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
 Result<KioskOptions> parse_options(int argc, const char* const* argv) {
   static constexpr std::string_view with_value[] = {
       "--role",         "--windowed", "--data",  "--lang",  "--screen",           "--screenshot",
-      "--idle-timeout", "--frames",   "--hub",   "--device-token-file", "--hub-bind", "--hub-port", "--window"};
+      "--idle-timeout", "--frames",   "--hub",   "--device-token-file", "--hub-bind", "--hub-port", "--window", "--printer"};
   KioskOptions o;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];

@@ -26,6 +26,7 @@ struct KioskOptions {
   int frames = 0;        // > 0: render this many frames back to back, then exit (benchmarks)
   bool timings = false;  // print start-up, font and frame timings on stderr
   bool mute = false;     // board: show calls without speaking them
+  std::string printer;   // the CUPS queue for slips (kiosk) or notices (counter); "" = hall.json, then the default
   bool help = false;
 };
 

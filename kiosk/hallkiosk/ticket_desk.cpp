@@ -44,6 +44,8 @@ ui::TicketResult issued_ticket_of(const Result<http::Response>& answer) {
     t.group = body.value("group", "");
     t.status_url = body.value("status_url", "");
     t.ahead = body.value("ahead", 0);
+    if (body.contains("id") && body["id"].is_number_integer()) t.id = std::to_string(body["id"].get<std::int64_t>());
+    t.issued_at = body.value("issued_at", "");
     if (body.contains("estimated_wait_s") && body["estimated_wait_s"].is_number_integer()) {
       t.estimated_wait_s = body["estimated_wait_s"].get<int>();
     }

@@ -34,6 +34,7 @@ Result<std::unique_ptr<HallHub>> HallHub::start(HubOptions options) {
   setup.random = &h->random_;
   setup.guides = [g = h->guides_.get()](const std::string& id) { return g->find(id); };
   setup.printer = std::move(options.printer);
+  setup.reprint_requested = std::move(options.reprint_requested);
   setup.pin_cost = options.pin_cost;
   setup.connections = queue_connections;
   auto opened = hub::Hub::open(std::move(setup));

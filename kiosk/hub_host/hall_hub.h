@@ -21,6 +21,7 @@ struct HubOptions {
   std::string bind = "127.0.0.1";
   int port = 8470;  // 0: any free port
   hub::PrinterState printer;
+  hub::ReprintBell reprint_requested;  // the kiosk with this hub inside: look at its reprints now
   queue::PinCost pin_cost = queue::PinCost::interactive();
 };
 

@@ -61,6 +61,7 @@ http::Router Hub::router() {
   add_counter_routes(router, *this);
   add_board_routes(router, *this);
   add_phone_routes(router, *this);
+  add_print_routes(router, *this);
   return router;
 }
 

@@ -52,6 +52,9 @@ class Hub {
   std::unique_lock<std::mutex> write_lock() { return std::unique_lock(writer_); }
   std::optional<GuideBrief> guide(const std::string& id) const;
   std::string printer_state() const;
+  void reprint_requested(const std::string& device_id) const {
+    if (setup_.reprint_requested) setup_.reprint_requested(device_id);
+  }
 
  private:
   explicit Hub(HubSetup setup) : setup_(std::move(setup)) {}
@@ -75,5 +78,6 @@ void add_ticket_routes(http::Router& router, Hub& hub);
 void add_counter_routes(http::Router& router, Hub& hub);
 void add_board_routes(http::Router& router, Hub& hub);
 void add_phone_routes(http::Router& router, Hub& hub);
+void add_print_routes(http::Router& router, Hub& hub);
 
 }  // namespace hall::hub

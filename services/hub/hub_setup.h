@@ -32,6 +32,11 @@ using GuideLookup = std::function<std::optional<GuideBrief>(const std::string& g
 // ("media-empty", "offline" ...).
 using PrinterState = std::function<std::string()>;
 
+// A clerk asked for a reprint meant for `device_id` (the kiosk that issued the ticket). The kiosk
+// with this hub inside looks at its requests at once instead of at its next poll. Called after the
+// request is stored, on a handler's thread; it must not block.
+using ReprintBell = std::function<void(const std::string& device_id)>;
+
 struct HubSetup {
   std::string queue_db;  // DIR/queue.db
   HallConfig hall;
@@ -40,6 +45,7 @@ struct HubSetup {
   queue::RandomSource* random = nullptr;  // must outlive the hub; used under the hub's lock
   GuideLookup guides;                     // may be empty: tickets by group only
   PrinterState printer;                   // may be empty: "none"
+  ReprintBell reprint_requested;          // may be empty: kiosks poll
   queue::PinCost pin_cost = queue::PinCost::interactive();
   std::size_t connections = 8;  // queue.db connections the handlers share
 };

@@ -15,6 +15,7 @@ target_sources(hall_services PRIVATE
   queue/idempotency.cpp
   queue/event_log.cpp
   queue/audit_log.cpp
+  queue/print_log.cpp
   queue/random_source.cpp
   queue/queue_service.cpp
   queue/window_commands.cpp

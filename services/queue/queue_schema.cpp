@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "queue/queue_schema.h"
 
+#include <iterator>
+
 namespace hall::queue {
 namespace {
 
@@ -99,6 +101,37 @@ CREATE TABLE audit_log (
 );
 )sql";
 
+// Issue 12: what became of each ticket's slip, and the reprints clerks asked for. A reprint is meant
+// for the kiosk that issued the ticket (tickets.device_id); it is done once that kiosk reports the
+// reprinted slip.
+constexpr const char* v2 = R"sql(
+CREATE TABLE print_outcomes (
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id  INTEGER NOT NULL REFERENCES tickets (id),
+  at         INTEGER NOT NULL,
+  device_id  TEXT    NOT NULL,  -- the kiosk (or counter) that printed or tried to
+  result     TEXT    NOT NULL CHECK (result IN ('printed','failed','reprinted')),
+  reason     TEXT    NOT NULL DEFAULT '',  -- failed: why, naming the printer
+  by_staff   TEXT    NOT NULL DEFAULT '',  -- reprinted: the clerk who asked
+  job_id     INTEGER NOT NULL DEFAULT 0,   -- the print server's job, 0 when none was accepted
+  request_id INTEGER                       -- reprinted: the request it answers
+);
+CREATE INDEX print_outcomes_of_ticket ON print_outcomes (ticket_id, id);
+CREATE TABLE reprint_requests (
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
+  ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+  device_id TEXT    NOT NULL,  -- the kiosk that is to print it
+  by_staff  TEXT    NOT NULL,
+  asked_at  INTEGER NOT NULL,
+  done_at   INTEGER
+);
+CREATE INDEX reprint_requests_open ON reprint_requests (device_id, done_at);
+)sql";
+
+// One step per version, each in its own transaction; index i brings version i to i + 1.
+constexpr const char* steps[] = {v1, v2};
+static_assert(std::size(steps) == queue_schema_version);
+
 }  // namespace
 
 Result<storage::Database> open_queue_db(const std::string& path) {
@@ -111,15 +144,15 @@ Result<storage::Database> open_queue_db(const std::string& path) {
                                         " is newer than this program knows (" + std::to_string(queue_schema_version) +
                                         "); update hallkiosk");
   }
-  if (*version < 1) {
+  for (int step = *version; step < queue_schema_version; ++step) {
     auto tx = storage::Transaction::begin(*db);
     if (!tx) return std::unexpected(tx.error());
-    // Read again under the write lock: another process may have created it meanwhile.
+    // Read again under the write lock: another process may have taken this step meanwhile.
     auto locked = db->user_version();
     if (!locked) return std::unexpected(locked.error());
-    if (*locked < 1) {
-      if (auto r = db->exec(v1); !r) return std::unexpected(r.error());
-      if (auto r = db->set_user_version(1); !r) return std::unexpected(r.error());
+    if (*locked == step) {
+      if (auto r = db->exec(steps[step]); !r) return std::unexpected(r.error());
+      if (auto r = db->set_user_version(step + 1); !r) return std::unexpected(r.error());
     }
     if (auto r = tx->commit(); !r) return std::unexpected(r.error());
   }

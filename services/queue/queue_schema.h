@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // queue.db: tickets, the day's counters, windows, events, idempotency keys, devices, staff,
-// sessions and the audit log, in one SQLite file (WAL, synchronous=FULL), versioned by user_version.
+// sessions, the audit log, print outcomes and reprint requests, in one SQLite file (WAL, synchronous=FULL), versioned by user_version.
 #include <string>
 
 #include "common/error.h"
@@ -9,7 +9,7 @@
 
 namespace hall::queue {
 
-inline constexpr int queue_schema_version = 1;
+inline constexpr int queue_schema_version = 2;  // 2: print outcomes and reprint requests
 
 // Opens (creating) the file and brings its schema up to date, each step in its own transaction.
 Result<storage::Database> open_queue_db(const std::string& path);

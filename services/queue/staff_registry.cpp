@@ -138,8 +138,14 @@ QueueResult<Session> StaffRegistry::sign_in(const std::string& id, const std::st
   if (!*row) return refuse_sign_in(id, window, Refusal::unauthenticated, wrong);
   const std::string hash = st->text(0);
   const StaffRole role = staff_role_of(st->text(1)).value_or(StaffRole::clerk);
-  if (st->integer(2) != 0) return refuse_sign_in(id, window, Refusal::forbidden, "staff " + id + " is disabled");
-  if (const auto until = st->optional_integer(3); until && now < instant_of(*until)) {
+  const bool disabled = st->integer(2) != 0;
+  const auto until = st->optional_integer(3);
+  // Done with the row: a statement left open holds its read snapshot through the slow hash, and
+  // BEGIN IMMEDIATE on a snapshot another writer has moved past fails at once with "database is
+  // locked" (SQLITE_BUSY_SNAPSHOT; no busy handler is tried).
+  st->reset();
+  if (disabled) return refuse_sign_in(id, window, Refusal::forbidden, "staff " + id + " is disabled");
+  if (until && now < instant_of(*until)) {
     return refuse_sign_in(id, window, Refusal::locked,
                           "staff " + id + " is locked after wrong PINs; try again in " +
                               std::to_string((instant_of(*until) - now).count()) + " s");

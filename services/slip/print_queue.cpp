@@ -78,7 +78,15 @@ bool PrintQueue::attempt(Entry& e) {
     e.job_id = *id;
     e.accepted_at = steady_clock::now();
   }
+  // The printer's state is looked at again while a job waits, so a printer stopped after the last
+  // look (a disabled queue accepts jobs and holds them) shows on the screens within a retry
+  // interval, not only once the completion deadline has passed.
+  auto looked = steady_clock::now();
   while (true) {
+    if (steady_clock::now() - looked >= options_.retry_interval) {
+      refresh_state();
+      looked = steady_clock::now();
+    }
     auto state = printer_.job_state(e.job_id, deadline());
     if (!state && state.error().code == ErrorCode::not_found) {  // the server lost it: submit again
       report_failure(e, where + "job " + std::to_string(e.job_id) + " was lost; the slip will be sent again");

@@ -53,6 +53,32 @@ const char* to_string(PrinterProblem p) {
   return "?";
 }
 
+const char* problem_code(PrinterProblem p) {
+  switch (p) {
+    case PrinterProblem::none:
+      return "ok";
+    case PrinterProblem::unreachable:
+      return "unreachable";
+    case PrinterProblem::no_such_queue:
+      return "no-such-queue";
+    case PrinterProblem::not_accepting:
+      return "not-accepting";
+    case PrinterProblem::stopped:
+      return "stopped";
+    case PrinterProblem::offline:
+      return "offline";
+    case PrinterProblem::media_empty:
+      return "media-empty";
+    case PrinterProblem::media_jam:
+      return "media-jam";
+    case PrinterProblem::cover_open:
+      return "cover-open";
+    case PrinterProblem::other:
+      return "printer-error";
+  }
+  return "printer-error";
+}
+
 const char* to_string(JobState s) {
   switch (s) {
     case JobState::pending:

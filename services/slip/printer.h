@@ -61,6 +61,8 @@ class Printer {
 };
 
 const char* to_string(PrinterProblem p);
+// A word for machines and logs: "ok", "stopped", "media-empty", "unreachable" ... (/healthz).
+const char* problem_code(PrinterProblem p);
 const char* to_string(JobState s);
 bool is_final(JobState s);
 

@@ -28,6 +28,8 @@ struct CounterTicket {
   int recalls = 0;
   std::optional<Instant> issued_at, called_at;
   std::string guide_name, guide_name_en;  // empty: a consultation ticket
+  std::string guide_id{};                  // for the 一次性告知单's guide
+  std::string token{};                     // its phone page /t/<token>, the 告知单's QR code
   std::vector<CounterMaterial> materials;
 };
 

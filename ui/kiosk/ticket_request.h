@@ -17,12 +17,23 @@ struct TicketRequest {
   std::string priority;  // a priority class id (hall.json `priority_classes`), or empty
 };
 
+// What became of the ticket's slip, as the kiosk's print queue last said.
+enum class SlipPhase {
+  none,          // no printer here (or a re-activation: the visitor holds the slip already)
+  printing,      // 正在打印凭条
+  printed,       // 请取凭条
+  cannot_print,  // the printer cannot print now: the visitor photographs the QR code
+};
+
 struct IssuedTicket {
   std::string number;      // A023
   std::string group;       // A
   std::string status_url;  // what the QR code encodes
   int ahead = 0;
   std::optional<int> estimated_wait_s;
+  std::string id{};         // the hub's ticket id, for its slip's outcomes
+  std::string issued_at{};  // RFC 3339, as the hub said
+  SlipPhase slip = SlipPhase::none;
 };
 
 // Why the hub gave no ticket. The words are the hub's (its error `message` / `message_en`) or the

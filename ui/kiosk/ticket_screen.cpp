@@ -72,6 +72,36 @@ void number_block(Frame& f, const TicketModel& m, float width) {
   ImGui::EndGroup();
 }
 
+// What became of the slip, under the QR code. When the printer cannot print, the words ask the
+// visitor to photograph the code, on the notice colour so they are not missed.
+void slip_line(Frame& f, SlipPhase phase, float width) {
+  if (phase == SlipPhase::none) return;
+  ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
+  if (phase == SlipPhase::printing) {
+    paragraph(muted_style(f), f.tr("ticket.slip_printing"), 0.0f, width);
+    return;
+  }
+  if (phase == SlipPhase::printed) {
+    paragraph(title_style(f, f.palette.text), f.tr("ticket.slip_printed"), 0.0f, width);
+    return;
+  }
+  const TextStyle st = body_style(f, f.palette.on_notice);
+  const std::string& words = f.tr("ticket.slip_unprintable");
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float inner = width - 2.0f * f.metrics.gap;
+  const float h = paragraph_height(st, words, inner) + f.metrics.gap;
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.notice), f.metrics.rounding);
+  draw_paragraph(dl, st, ImVec2(p.x + f.metrics.gap, p.y + f.metrics.gap * 0.5f), words, inner);
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+// Room the slip line takes under the QR code, so the code shrinks just enough to leave it.
+float slip_line_height(const Frame& f, SlipPhase phase) {
+  if (phase == SlipPhase::none) return 0.0f;
+  return (phase == SlipPhase::cannot_print ? 3.5f : 1.5f) * f.body_line();
+}
+
 // The QR code with what it is for; `max_side` bounds the code, the caption goes below.
 void qr_block(Frame& f, const TicketModel& m, float width, float max_side) {
   ImGui::BeginGroup();
@@ -87,6 +117,7 @@ void qr_block(Frame& f, const TicketModel& m, float width, float max_side) {
   } else {
     paragraph(muted_style(f), f.tr("ticket.no_qr"), 0.0f, width);
   }
+  slip_line(f, m.state->ticket->slip, width);
   ImGui::EndGroup();
 }
 
@@ -164,7 +195,8 @@ Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scrol
     ImGui::SetCursorScreenPos(area.pos);
     number_block(f, m, num_w);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
-    qr_block(f, m, qr_w, std::min(qr_w, body_h - 3.0f * f.body_line()));
+    qr_block(f, m, qr_w,
+             std::min(qr_w, body_h - 3.0f * f.body_line() - slip_line_height(f, m.state->ticket->slip)));
     const float mat_x = area.pos.x + num_w + qr_w + 2.0f * gap;
     ImGui::SetCursorScreenPos(ImVec2(mat_x, area.pos.y));
     begin_touch_scroll(f, "##ticket_materials", ImVec2(mat_w, body_h), scroll);
