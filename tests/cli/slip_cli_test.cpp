@@ -31,5 +31,8 @@ TEST_CASE("hallctl slip render --sample writes an 80 or 58 mm PDF and a PNG", "[
   CHECK(r.out.find("iso_a4_210x297mm") != std::string::npos);
   r = run_process({HALLCTL_PATH, "slip", "render", "--out", dir.file("y.pdf")});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("--ticket ID comes with the queue engine") != std::string::npos);
+  CHECK(r.err.find("give --ticket ID or --sample") != std::string::npos);
+  r = run_process({HALLCTL_PATH, "slip", "render", "--ticket", "x1", "--out", dir.file("y.pdf")});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("--ticket x1") != std::string::npos);
 }
