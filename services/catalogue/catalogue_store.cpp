@@ -14,8 +14,8 @@ namespace {
 
 using storage::Statement;
 
-std::optional<std::int64_t> seconds_of(const std::optional<Instant>& t) {
-  return t ? std::optional<std::int64_t>(seconds_of(*t)) : std::nullopt;
+std::optional<std::int64_t> seconds_or_null(const std::optional<Instant>& t) {
+  return t ? std::optional<std::int64_t>(hall::seconds_of(*t)) : std::nullopt;
 }
 
 GuideStatus status_of(const std::string& s) {
@@ -55,7 +55,7 @@ Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& h
       "suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   if (!st) return std::unexpected(st.error());
   st->bind(1, g.id).bind(2, g.version).bind(3, to_string(g.status));
-  st->bind(4, seconds_of(g.effective_from)).bind(5, seconds_of(g.cancel_at));
+  st->bind(4, seconds_or_null(g.effective_from)).bind(5, seconds_or_null(g.cancel_at));
   st->bind(6, g.name).bind(7, g.source_json).bind(8, hash).bind(9, seconds_of(clock_->now()));
   st->bind(10, g.name_en).bind(11, g.onsite_visits).bind(12, to_string(g.case_type));
   st->bind(13, g.promised_limit.value).bind(14, to_string(g.promised_limit.unit));

@@ -6,20 +6,18 @@
 #include <map>
 #include <optional>
 
+#include "common/ascii.h"
 #include "common/utf8.h"
 #include "common/working_calendar.h"
 
 namespace hall::notices {
 namespace {
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_alnum(char c) {
-  return is_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);
+  return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit);
 }
 
 // An ASCII letters-and-digits run: a number glued to letters (an order code, a credit code) is not
@@ -123,7 +121,7 @@ void emails(std::string_view t, std::vector<Found>& out) {
     const auto dot = domain.rfind('.');
     if (dot == std::string_view::npos || dot == 0) continue;
     const auto tld = domain.substr(dot + 1);
-    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) { return is_alnum(c) && !is_digit(c); }))
+    if (tld.size() < 2 || !std::all_of(tld.begin(), tld.end(), [](char c) { return is_alnum(c) && !is_ascii_digit(c); }))
       continue;
     out.push_back({HitKind::email, b, e});
   }
@@ -172,7 +170,7 @@ std::string keep_ends(std::string_view s, std::size_t head, std::size_t tail) {
 std::string digits_of(std::string_view s) {
   std::string d;
   for (char c : s) {
-    if (is_digit(c) || c == 'X' || c == 'x') d += c;
+    if (is_ascii_digit(c) || c == 'X' || c == 'x') d += c;
   }
   return d;
 }

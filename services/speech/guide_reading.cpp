@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "speech/guide_reading.h"
+#include "common/ascii.h"
 
 #include <algorithm>
 #include <optional>
@@ -16,10 +17,6 @@ const std::string& in(Language language, const std::string& zh, const std::strin
   return language == Language::en && !en.empty() ? en : zh;
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
-
 struct ClockTime {
   int hour = 0, minute = 0;
   std::size_t length = 0;  // of its text, "9:00" → 4
@@ -29,15 +26,15 @@ struct ClockTime {
 std::optional<ClockTime> clock_time_at(std::string_view s, std::size_t at) {
   std::size_t i = at;
   int hour = 0;
-  while (i < s.size() && i - at < 2 && is_digit(s[i])) hour = hour * 10 + (s[i++] - '0');
-  if (i == at || (i < s.size() && is_digit(s[i]))) return std::nullopt;
+  while (i < s.size() && i - at < 2 && is_ascii_digit(s[i])) hour = hour * 10 + (s[i++] - '0');
+  if (i == at || (i < s.size() && is_ascii_digit(s[i]))) return std::nullopt;
   std::size_t colon = 0;
   if (s.compare(i, 1, ":") == 0) colon = 1;
   if (s.compare(i, 3, "：") == 0) colon = 3;
   if (colon == 0) return std::nullopt;
   i += colon;
-  if (i + 2 > s.size() || !is_digit(s[i]) || !is_digit(s[i + 1])) return std::nullopt;
-  if (i + 2 < s.size() && is_digit(s[i + 2])) return std::nullopt;
+  if (i + 2 > s.size() || !is_ascii_digit(s[i]) || !is_ascii_digit(s[i + 1])) return std::nullopt;
+  if (i + 2 < s.size() && is_ascii_digit(s[i + 2])) return std::nullopt;
   const int minute = (s[i] - '0') * 10 + (s[i + 1] - '0');
   if (hour > 24 || minute > 59) return std::nullopt;
   return ClockTime{hour, minute, i + 2 - at};
@@ -163,7 +160,7 @@ std::string spoken_hours(std::string_view hours, Language language) {
   std::string out;
   std::size_t i = 0;
   while (i < hours.size()) {
-    const bool starts_number = is_digit(hours[i]) && (i == 0 || !is_digit(hours[i - 1]));
+    const bool starts_number = is_ascii_digit(hours[i]) && (i == 0 || !is_ascii_digit(hours[i - 1]));
     const auto t = starts_number ? clock_time_at(hours, i) : std::nullopt;
     if (!t) {
       out += hours[i++];

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "speech/speech_text.h"
+#include "common/ascii.h"
 
 #include <array>
 #include <initializer_list>
@@ -35,9 +36,6 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
   return out;
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 bool is_letter(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
@@ -71,7 +69,7 @@ std::string zh_cardinal(int n) {
 std::string digits_one_by_one(std::string_view figures, Language language) {
   std::string out;
   for (char c : figures) {
-    if (!is_digit(c)) continue;
+    if (!is_ascii_digit(c)) continue;
     if (language == Language::en) {
       if (!out.empty()) out += ' ';
       out += c;
@@ -92,7 +90,7 @@ std::string window_words(const CallAnnouncement& call, Language language, bool s
 std::string written_ticket_number(std::string_view number) {
   std::string out;
   for (char c : number) {
-    if (is_letter(c) || is_digit(c)) out += upper(c);
+    if (is_letter(c) || is_ascii_digit(c)) out += upper(c);
   }
   return out;
 }
@@ -108,9 +106,9 @@ std::string read_ticket_number(std::string_view number, Language language) {
       if (!out.empty()) out += ' ';
       out += upper(c);
       ++i;
-    } else if (is_digit(c)) {
+    } else if (is_ascii_digit(c)) {
       std::size_t end = i;
-      while (end < number.size() && is_digit(number[end])) ++end;
+      while (end < number.size() && is_ascii_digit(number[end])) ++end;
       if (!out.empty()) out += ' ';
       out += digits_one_by_one(number.substr(i, end - i), language);
       i = end;
@@ -134,8 +132,8 @@ std::optional<int> window_number_of(const CallAnnouncement& call) {
   while (i < w.size() && is_letter(w[i])) ++i;
   const std::size_t first_digit = i;
   int n = 0;
-  while (i < w.size() && is_digit(w[i]) && n < 100000) n = n * 10 + (w[i++] - '0');
-  if (i == first_digit || (i < w.size() && is_digit(w[i]))) return std::nullopt;
+  while (i < w.size() && is_ascii_digit(w[i]) && n < 100000) n = n * 10 + (w[i++] - '0');
+  if (i == first_digit || (i < w.size() && is_ascii_digit(w[i]))) return std::nullopt;
   const std::string_view rest = w.substr(i);
   if (!rest.empty() && rest != "号" && rest != "号窗口") return std::nullopt;
   return n;

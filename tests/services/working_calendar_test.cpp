@@ -140,7 +140,7 @@ TEST_CASE("each calendar file rule refuses the file and names the place", "[cale
       {"dates are dates",
        calendar_json(
            R"({"year": 2026, "source": "x", "holidays": [{"name": "国庆节", "from": "2026-10-01", "to": "2026-10-32"}], "working_weekends": []})"),
-       "calendar: $.years[0].holidays[0].to: expected a date such as 2026-10-01, got \"2026-10-32\""},
+       "calendar: $.years[0].holidays[0].to: expected a date such as 2026-12-01, got \"2026-10-32\""},
       {"a working weekend is a date",
        calendar_json(R"({"year": 2026, "source": "x", "holidays": [)" + holiday +
                      R"(], "working_weekends": ["10-10"]})"),
