@@ -11,34 +11,16 @@
 #include "common/time_zone.h"
 #include "hall/hall_config.h"
 #include "hallkiosk/board_feed.h"
+#include "hallkiosk/role_setup.h"
 
 namespace hall::kiosk {
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::string ui_strings(const std::string& language) {
-  const std::string assets = std::filesystem::path(app::demo_assets_dir()).parent_path().string();
-  std::string text = read_text(assets + "/i18n/" + language + ".json");
-  if (text.empty()) {
-    std::cerr << "hallkiosk: " << assets << "/i18n/" << language << ".json: cannot read the UI strings\n";
-    return "{}";
-  }
-  return text;
-}
 
 // The board's clock shows the hall's time: the zone of the local hall.json when there is one.
 TimeZone board_zone(const app::DataDir& dir) {
   std::string name = "Asia/Shanghai";
   if (auto hall = load_hall_config(dir.hall_config())) name = hall->time_zone;
-  if (auto zone = TimeZone::load(name)) return std::move(*zone);
-  return TimeZone::fixed(name, 8 * 3600);
+  return hall_time_zone(name);
 }
 
 std::string first_line(const std::string& path) {
@@ -55,7 +37,7 @@ class BoardRole final : public HostedRole {
       : options_(options),
         dir_(std::move(dir)),
         host_(host),
-        app_(ui_strings("zh-CN"), ui_strings("en"), options.language, wall_clock_, board_zone(dir_)) {}
+        app_(load_ui_strings("zh-CN"), load_ui_strings("en"), options.language, wall_clock_, board_zone(dir_)) {}
 
   void start();
   ui::App& app() override { return app_; }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/counter_role.h"
+#include "hallkiosk/role_setup.h"
 
 #include <GLFW/glfw3.h>  // GLFW_KEY_F1: the index the GLFW backend fills io.KeysDown with
 
@@ -23,19 +24,6 @@ namespace {
 // the window's state again rather than wait with its buttons grey.
 constexpr std::chrono::seconds hub_timeout{5};
 
-std::string read_strings(const std::string& language) {
-  const std::string assets = std::filesystem::path(app::demo_assets_dir()).parent_path().string();
-  const std::string path = assets + "/i18n/" + language + ".json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "hallkiosk: " << path << ": cannot read the UI strings; the screens will show their keys\n";
-    return "{}";
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class CounterRole final : public HostedRole {
  public:
   CounterRole(const KioskOptions& options, Host& host) : options_(options), host_(host) {
@@ -43,7 +31,7 @@ class CounterRole final : public HostedRole {
     settings.window = options.window;
     settings.language = options.language;
     settings.f1_key = GLFW_KEY_F1;
-    app_ = std::make_unique<ui::CounterApp>(read_strings("zh-CN"), read_strings("en"), settings, clock_);
+    app_ = std::make_unique<ui::CounterApp>(load_ui_strings("zh-CN"), load_ui_strings("en"), settings, clock_);
   }
 
   void start() {

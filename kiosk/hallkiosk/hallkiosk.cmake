@@ -9,6 +9,7 @@ add_executable(hallkiosk
   ${CMAKE_CURRENT_LIST_DIR}/stop_signals.cpp
   ${CMAKE_CURRENT_LIST_DIR}/timings.cpp
   ${CMAKE_CURRENT_LIST_DIR}/kiosk_role.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/role_setup.cpp
   ${CMAKE_CURRENT_LIST_DIR}/catalogue_source.cpp
   ${CMAKE_CURRENT_LIST_DIR}/glyph_check.cpp
   ${CMAKE_CURRENT_LIST_DIR}/hub_link.cpp

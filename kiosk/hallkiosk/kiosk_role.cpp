@@ -14,6 +14,7 @@
 #include "files/folder_watcher.h"
 #include "hallkiosk/catalogue_source.h"
 #include "hallkiosk/hub_link.h"
+#include "hallkiosk/role_setup.h"
 #include "hallkiosk/read_aloud_desk.h"
 #include "hallkiosk/slip_desk.h"
 #include "hallkiosk/ticket_desk.h"
@@ -26,26 +27,6 @@ namespace {
 using Millis = std::chrono::duration<double, std::milli>;
 
 constexpr std::size_t small_hall_guides = 1000;
-
-// The UI strings of one language; a missing file leaves the screens showing keys, not a crash.
-std::string load_strings(const std::string& language) {
-  const std::string assets = std::filesystem::path(app::demo_assets_dir()).parent_path().string();
-  const std::string path = assets + "/i18n/" + language + ".json";
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "hallkiosk: " << path << ": cannot read the UI strings; the screens will show their keys\n";
-    return "{}";
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-TimeZone hall_zone(const HallConfig& hall) {
-  if (auto zone = TimeZone::load(hall.time_zone)) return std::move(*zone);
-  std::cerr << "hallkiosk: time zone " << hall.time_zone << " not found in tzdata; using UTC+8\n";
-  return TimeZone::fixed(hall.time_zone, 8 * 3600);
-}
 
 bool is_catalogue_file(const std::string& name) {
   return name == "catalogue.db" || name == "catalogue.db-wal" || name.empty();
@@ -201,8 +182,8 @@ void KioskRole::show(Loaded loaded) {
     std::cerr << "hallkiosk: catalogue reloaded: " << guides_ << " guides in effect\n";
   } else {
     ui::KioskSettings settings{options_.language, options_.large_text, options_.idle_timeout};
-    const TimeZone zone = hall_zone(loaded.catalogue->hall);
-    app_ = std::make_unique<ui::KioskApp>(std::move(loaded.catalogue), load_strings("zh-CN"), load_strings("en"),
+    const TimeZone zone = hall_time_zone(loaded.catalogue->hall.time_zone);
+    app_ = std::make_unique<ui::KioskApp>(std::move(loaded.catalogue), load_ui_strings("zh-CN"), load_ui_strings("en"),
                                           settings, wall_clock_, zone);
   }
   ++pending_;
@@ -281,7 +262,7 @@ void KioskRole::open_slips() {
   setup.default_destination = queue.empty();
   setup.state_file = dir_.path + "/printer-state";
   setup.width_mm = hall->slip_width_mm;
-  setup.zone = hall_zone(*hall);
+  setup.zone = hall_time_zone(hall->time_zone);
   setup.hall = std::move(*hall);
   setup.guides = [this](const std::string& id) { return guide_for_slip(id); };
   slips_ = std::make_unique<SlipDesk>(std::move(setup), host_.run_queue(),

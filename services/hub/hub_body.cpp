@@ -2,6 +2,7 @@
 #include "hub/hub_body.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "common/json_guard.h"
 #include "hub/hub_reply.h"
@@ -45,6 +46,17 @@ BodyResult<std::optional<std::string>> string_field(const Body& body, std::strin
   if (it == body.end() || it->is_null()) return std::optional<std::string>{};
   if (!it->is_string()) return std::unexpected(bad_field(name, "应为文字。", "must be a string"));
   return std::optional<std::string>{it->get<std::string>()};
+}
+
+BodyResult<std::string> ticket_number_field(const Body& body) {
+  auto number = string_field(body, "number");
+  if (!number) return std::unexpected(number.error());
+  if (!*number || (*number)->empty() || (*number)->size() > 8) {
+    return std::unexpected(bad_field("number", "应为今天的号码，例如 A023。", "today's ticket number, such as A023"));
+  }
+  std::string n = **number;
+  for (char& c : n) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return n;
 }
 
 BodyResult<std::optional<long long>> integer_field(const Body& body, std::string_view name) {

@@ -29,6 +29,9 @@ BodyResult<Body> read_body(const http::Request& request, std::initializer_list<s
 // One field of a given kind: absent is nullopt; present with another kind is 400 bad_request.
 BodyResult<std::optional<std::string>> string_field(const Body& body, std::string_view name);
 BodyResult<std::optional<long long>> integer_field(const Body& body, std::string_view name);
+// "number": a ticket number as a visitor or clerk types it (a023 → A023); missing, empty or longer
+// than 8 is 400 naming the field.
+BodyResult<std::string> ticket_number_field(const Body& body);
 
 // 400 bad_request naming the field, for a missing or malformed value.
 http::Response bad_field(std::string_view name, std::string_view why_zh, std::string_view why_en);

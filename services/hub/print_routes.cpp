@@ -160,13 +160,9 @@ Response reprint_by_number(Hub& hub, const Request& r) {
   if (!clerk) return clerk.error();
   auto body = read_body(r, {"number"});
   if (!body) return body.error();
-  auto number = string_field(*body, "number");
+  auto number = ticket_number_field(*body);
   if (!number) return number.error();
-  if (!*number || (*number)->empty() || (*number)->size() > 8) {
-    return bad_field("number", "应为今天的号码，例如 A023。", "today's ticket number, such as A023");
-  }
-  std::string n = **number;
-  for (char& c : n) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string& n = *number;
   auto today = lane->queue.today();
   if (!today) return refused(hub, *lane, today.error());
   auto found = queue::find_ticket_by_number(lane->queue.database(), *today, n);

@@ -115,13 +115,9 @@ Response reactivate_number(Hub& hub, const Request& r) {
   if (!device) return device.error();
   auto body = read_body(r, {"number"});
   if (!body) return body.error();
-  auto number = string_field(*body, "number");
+  auto number = ticket_number_field(*body);
   if (!number) return number.error();
-  if (!*number || (*number)->empty() || (*number)->size() > 8) {
-    return bad_field("number", "应为今天的号码，例如 A023。", "today's ticket number, such as A023");
-  }
-  std::string n = **number;
-  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  const std::string& n = *number;
   auto v = lane->queue.reactivate_number(n, device->id);
   if (!v) {
     if (v.error().reason == queue::Refusal::not_found) {

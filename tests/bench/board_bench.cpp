@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "audio/espeak_program.h"
+#include "bench_figures.h"
 #include "board_app.h"
 #include "common/run_queue.h"
 #include "hallkiosk/board_feed.h"
@@ -33,14 +34,6 @@ using namespace hall;
 using Steady = std::chrono::steady_clock;
 using Json = nlohmann::json;
 
-double ms(Steady::duration d) {
-  return std::chrono::duration<double, std::milli>(d).count();
-}
-double pct(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
 
 // Notes when each sound is handed over, and returns at once (the device's time is not the board's).
 class FirstSample final : public speech::Speaker {
@@ -158,9 +151,9 @@ void calls(Hall& hall, int n) {
     const std::uint64_t frames_before = app.frames_drawn();
     pump_until([&] { return app.model().window("W1") && app.model().window("W1")->ticket == number; });
     if (app.frames_drawn() == frames_before) frame();
-    repaint.push_back(ms(Steady::now() - t0));
+    repaint.push_back(bench::ms(Steady::now() - t0));
     speaker.wait_for(static_cast<std::size_t>(i) + 1, std::chrono::seconds(20));
-    first_audio.push_back(ms(speaker.at(static_cast<std::size_t>(i)) - t0));
+    first_audio.push_back(bench::ms(speaker.at(static_cast<std::size_t>(i)) - t0));
     const auto id = std::to_string(Json::parse(called->body)["id"].get<long long>());
     c.Post("/api/v1/tickets/" + id + "/start", bearer(session), "", "application/json");
     c.Post("/api/v1/tickets/" + id + "/finish", bearer(session), "", "application/json");
@@ -168,33 +161,11 @@ void calls(Hall& hall, int n) {
   }
   feed.stop();
   std::printf("call-next over HTTP -> board model changed and frame drawn: median %.2f ms, p99 %.2f ms (%d calls)\n",
-              pct(repaint, 0.5), pct(repaint, 0.99), n);
+              bench::percentile(repaint, 0.5), bench::percentile(repaint, 0.99), n);
   std::printf("call-next over HTTP -> first audio sample to the speaker (espeak-ng program): median %.1f ms, p99 %.1f "
               "ms\n",
-              pct(first_audio, 0.5), pct(first_audio, 0.99));
+              bench::percentile(first_audio, 0.5), bench::percentile(first_audio, 0.99));
   ImGui::DestroyContext(context);
-}
-
-struct Sample {
-  double cpu_s = 0;
-  long pss_kib = 0, rss_kib = 0;
-};
-
-Sample sample(pid_t pid) {
-  Sample s;
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::vector<std::string> f;
-  for (std::string w; fields >> w;) f.push_back(w);
-  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-  if (f.size() > 13) s.cpu_s = (std::atof(f[11].c_str()) + std::atof(f[12].c_str())) / tick;
-  std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  for (std::string line; std::getline(rollup, line);) {
-    if (line.starts_with("Pss:")) s.pss_kib = std::atol(line.c_str() + 4);
-    if (line.starts_with("Rss:")) s.rss_kib = std::atol(line.c_str() + 4);
-  }
-  return s;
 }
 
 void idle(Hall& hall, int seconds) {
@@ -210,9 +181,9 @@ void idle(Hall& hall, int seconds) {
     return;
   }
   std::this_thread::sleep_for(std::chrono::seconds(3));
-  const Sample before = sample(board.pid());
+  const bench::ProcessSample before = bench::sample_process(board.pid());
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
-  const Sample after = sample(board.pid());
+  const bench::ProcessSample after = bench::sample_process(board.pid());
   board.stop();
   std::printf("idle board (1920x1080, Xvfb/llvmpipe, demo hall, connected): %.2f s CPU over %d s = %.3f%% of one "
               "core; PSS %.1f MiB, RSS %.1f MiB\n",

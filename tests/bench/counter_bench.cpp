@@ -16,6 +16,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "bench_figures.h"
 #include "common/run_queue.h"
 #include "counter_app.h"
 #include "hallkiosk/counter_desk.h"
@@ -36,14 +37,6 @@ using Json = nlohmann::json;
 
 constexpr int f1 = 290;  // GLFW_KEY_F1, as the host passes it
 
-double ms(Steady::duration d) {
-  return std::chrono::duration<double, std::milli>(d).count();
-}
-double pct(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5))];
-}
 
 std::string token_of(const test::ProcessResult& r) {
   std::string t = r.out;
@@ -188,7 +181,7 @@ void calls(Hall& hall, int n) {
       std::printf("call %d: %s never drawn\n", i, number.c_str());
       return;
     }
-    shown.push_back(ms(Steady::now() - t0));
+    shown.push_back(bench::ms(Steady::now() - t0));
     c.key(f1 + 2);  // start
     c.pump_until([&] { return c.current() && c.current()->state == "serving" && !c.app->sending(); });
     c.key(f1 + 3);  // finish
@@ -196,29 +189,7 @@ void calls(Hall& hall, int n) {
   }
   std::printf("F1 (call next) -> the called number drawn on the counter (in-process app, desk and feed, real hub over "
               "HTTP): median %.2f ms, p99 %.2f ms (%d calls)\n",
-              pct(shown, 0.5), pct(shown, 0.99), n);
-}
-
-struct Sample {
-  double cpu_s = 0;
-  long pss_kib = 0, rss_kib = 0;
-};
-
-Sample sample(pid_t pid) {
-  Sample s;
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::vector<std::string> f;
-  for (std::string w; fields >> w;) f.push_back(w);
-  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-  if (f.size() > 13) s.cpu_s = (std::atof(f[11].c_str()) + std::atof(f[12].c_str())) / tick;
-  std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  for (std::string line; std::getline(rollup, line);) {
-    if (line.starts_with("Pss:")) s.pss_kib = std::atol(line.c_str() + 4);
-    if (line.starts_with("Rss:")) s.rss_kib = std::atol(line.c_str() + 4);
-  }
-  return s;
+              bench::percentile(shown, 0.5), bench::percentile(shown, 0.99), n);
 }
 
 bool xdotool(const std::string& display, const std::vector<std::string>& args) {
@@ -251,9 +222,9 @@ void idle(Hall& hall, int seconds) {
     return;
   }
   std::this_thread::sleep_for(std::chrono::seconds(3));
-  const Sample before = sample(counter.pid());
+  const bench::ProcessSample before = bench::sample_process(counter.pid());
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
-  const Sample after = sample(counter.pid());
+  const bench::ProcessSample after = bench::sample_process(counter.pid());
   counter.stop();
   std::printf("idle counter (1920x1080, Xvfb/llvmpipe, demo hall, signed in, following events): %.2f s CPU over %d s "
               "= %.3f%% of one core; PSS %.1f MiB, RSS %.1f MiB\n",

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_figures.h"
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
 #include "support/child_process.h"
@@ -126,32 +127,6 @@ void frame_cost(const std::string& display, const std::string& label, const std:
 }
 
 // utime + stime of a running process, in seconds, and its resident set.
-struct Sample {
-  double cpu_s = 0;
-  long rss_kib = 0;
-  long pss_kib = 0;  // shared pages counted by share: what the kiosk really costs the machine
-};
-
-Sample sample(pid_t pid) {
-  Sample s;
-  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::vector<std::string> f;
-  for (std::string w; fields >> w;) f.push_back(w);
-  const double tick = static_cast<double>(sysconf(_SC_CLK_TCK));
-  if (f.size() > 13) s.cpu_s = (std::atof(f[11].c_str()) + std::atof(f[12].c_str())) / tick;  // fields 14, 15
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(status, line);) {
-    if (line.starts_with("VmRSS:")) s.rss_kib = std::atol(line.c_str() + 6);
-  }
-  std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
-  for (std::string line; std::getline(rollup, line);) {
-    if (line.starts_with("Pss:")) s.pss_kib = std::atol(line.c_str() + 4);
-  }
-  return s;
-}
-
 void idle(const std::string& display, const std::string& label, const std::string& data, int seconds,
           const std::string& scratch) {
   ChildProcess kiosk(kiosk_args(display, data), scratch + "/idle.err", hall::test::ChildStdout::discard);
@@ -160,9 +135,9 @@ void idle(const std::string& display, const std::string& label, const std::strin
     return;
   }
   std::this_thread::sleep_for(std::chrono::seconds(2));  // past the frames after start-up
-  const Sample before = sample(kiosk.pid());
+  const hall::bench::ProcessSample before = hall::bench::sample_process(kiosk.pid());
   std::this_thread::sleep_for(std::chrono::seconds(seconds));
-  const Sample after = sample(kiosk.pid());
+  const hall::bench::ProcessSample after = hall::bench::sample_process(kiosk.pid());
   rusage usage{};
   const int code = kiosk.stop(std::chrono::seconds(5), SIGTERM, &usage);
   const double total_cpu = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +

@@ -7,6 +7,7 @@
 
 #include "counter/screens.h"
 #include "widgets/buttons.h"
+#include "widgets/overlay.h"
 #include "widgets/text.h"
 #include "widgets/touch.h"
 
@@ -15,16 +16,8 @@ namespace hall::ui {
 CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v) {
   CounterIntent out;
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::SetNextWindowFocus();
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::Begin("##transfer", nullptr, flags);
-  if (f.fonts.body) ImGui::PushFont(f.fonts.body);
+  begin_overlay(f, "##transfer", 0.45f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, f.color(f.palette.text, 0.45f));
   const float pad = f.metrics.pad, gap = f.metrics.gap;
   const float w = std::min(io.DisplaySize.x - 2.0f * pad, 1100.0f);
   const float inner = w - 2.0f * pad;
@@ -73,8 +66,7 @@ CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v) {
                      ButtonKind::secondary})) {
     out = {CounterIntent::Kind::close_transfer};
   }
-  if (f.fonts.body) ImGui::PopFont();
-  ImGui::End();
+  end_overlay(f);
   return out;
 }
 

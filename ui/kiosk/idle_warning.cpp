@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "widgets/overlay.h"
 #include "widgets/text.h"
 #include "widgets/touch.h"
 
@@ -11,16 +12,8 @@ namespace hall::ui {
 
 void draw_idle_warning(Frame& f, int seconds_left) {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::SetNextWindowFocus();
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::Begin("##idle_warning", nullptr, flags);
-  if (f.fonts.body) ImGui::PushFont(f.fonts.body);
+  begin_overlay(f, "##idle_warning", 0.55f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, f.color(f.palette.text, 0.55f));
   // The whole screen is the "continue" target: a visitor taps wherever their finger is.
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   tap_area(f, "idle:continue", io.DisplaySize);
@@ -44,8 +37,7 @@ void draw_idle_warning(Frame& f, int seconds_left) {
   centred(title, f.tr("idle.title"));
   centred(body, hint);
   centred(title_style(f, f.palette.accent), count);
-  if (f.fonts.body) ImGui::PopFont();
-  ImGui::End();
+  end_overlay(f);
 }
 
 }  // namespace hall::ui

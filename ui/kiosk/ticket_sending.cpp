@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiosk/screens.h"
+#include "widgets/overlay.h"
 #include "widgets/text.h"
 #include "widgets/touch.h"
 
@@ -13,16 +14,8 @@ namespace hall::ui {
 
 void draw_ticket_sending(Frame& f, bool reactivation) {
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::SetNextWindowFocus();
-  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoNav |
-                                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse;
-  ImGui::Begin("##ticket_sending", nullptr, flags);
-  if (f.fonts.body) ImGui::PushFont(f.fonts.body);
+  begin_overlay(f, "##ticket_sending", 0.45f);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(0, 0), io.DisplaySize, f.color(f.palette.text, 0.45f));
   ImGui::SetCursorScreenPos(ImVec2(0, 0));
   tap_area(f, "ticket:sending", io.DisplaySize, false);
 
@@ -41,8 +34,7 @@ void draw_ticket_sending(Frame& f, bool reactivation) {
     const float tw = std::min(text_width(st.font, st.size, *text), inner);
     y += draw_paragraph(dl, st, ImVec2(min.x + (w - tw) * 0.5f, y), *text, inner) + f.metrics.pad * 0.5f;
   }
-  if (f.fonts.body) ImGui::PopFont();
-  ImGui::End();
+  end_overlay(f);
 }
 
 }  // namespace hall::ui
