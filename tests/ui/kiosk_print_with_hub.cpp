@@ -2,7 +2,7 @@
 // Slips from the kiosk, end to end: the kiosk screens (headless) take a number through a real
 // `hallctl serve`, the kiosk's slip desk lays the slip out and prints it on a private cupsd's
 // virtual printer, and the tests read the paper back (pdftotext, pdftoppm + zbarimg). Faults
-// (printer disabled, cupsd down) show on the ticket screen within a second, the ticket is issued
+// (printer disabled, cupsd down) show on the ticket screen (slip_bench times it), the ticket is issued
 // all the same, and the slip prints exactly once when the printer is back. The outcomes are in
 // queue.db, read through the hub; a clerk's reprint prints a second slip on the same kiosk.
 #include <catch2/catch.hpp>
@@ -240,7 +240,7 @@ TEST_CASE("a ticket taken at the kiosk prints its slip: the number, the service,
   CHECK(cups.completed_jobs("receipt") == 2);
 }
 
-TEST_CASE("a printer that cannot print shows on the ticket screen within a second and the slip prints once when it is back",
+TEST_CASE("a printer that cannot print shows on the ticket screen and the slip prints once when it is back",
           "[ui][print][hub][fault]") {
   struct Fault {
     const char* name;
@@ -262,12 +262,13 @@ TEST_CASE("a printer that cannot print shows on the ticket screen within a secon
       fault.break_it(cups);
 
       const std::string number = kiosk.take_number();  // issued all the same
-      CHECK(kiosk.pump_until([&] { return kiosk.slip() == ui::SlipPhase::cannot_print; }, 1000ms));
+      // The issue's "within a second" is slip_bench's figure; a test never fails on a time.
+      CHECK(kiosk.pump_until([&] { return kiosk.slip() == ui::SlipPhase::cannot_print; }, 10s));
       const std::string shown = kiosk.drawn();
       CHECK(shown.find("打印机暂时无法出票，请拍照保存二维码") != std::string::npos);
       CHECK(shown.find(number) != std::string::npos);
       // /healthz's word follows: the queue looks at the printer again just after a failed attempt.
-      CHECK(kiosk.pump_until([&] { return kiosk.desk->health() != "ok"; }, 1000ms));
+      CHECK(kiosk.pump_until([&] { return kiosk.desk->health() != "ok"; }, 10s));
       // The failure is recorded with the ticket, with its reason, before the printer is mended.
       Clerk clerk(hall);
       const std::string id = kiosk.app->ticket().ticket->id;
