@@ -14,6 +14,9 @@
 
 namespace hall::test {
 
+// The CJK face every screen test draws with (Debian's fonts-noto-cjk, the Simplified Chinese face).
+inline const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
+
 // The demo hall's catalogue, imported into a temporary store, as the host would hand it over.
 struct DemoCatalogue {
   TempDir dir;
