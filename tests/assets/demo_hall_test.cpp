@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "support/demo_hall.h"
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
 #include "common/time_zone.h"
@@ -14,8 +15,9 @@
 using namespace hall;
 using namespace hall::catalogue;
 
+using hall::test::demo;
+
 namespace {
-const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
 }
 
 TEST_CASE("the demo catalogue passes the validator and covers a real street hall", "[assets]") {

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "support/demo_hall.h"
 #include "catalogue/catalogue_file.h"
 #include "notices/deidentify.h"
 #include "notices/notice_file.h"
@@ -14,9 +15,10 @@
 using namespace hall;
 using namespace hall::notices;
 
+using hall::test::demo;
+
 namespace {
 
-const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
 
 const NoticeFile& demo_notices() {
   static const NoticeFile file = [] {

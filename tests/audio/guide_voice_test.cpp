@@ -31,7 +31,7 @@ catalogue::Guide demo_guide(const std::string& id) {
   return {};
 }
 
-EspeakProgram& voice() {
+EspeakProgram& reading_voice() {
   static auto v = [] {
     EspeakOptions o;
     o.en_required = false;
@@ -41,7 +41,7 @@ EspeakProgram& voice() {
   return **v;
 }
 
-int peak(const Pcm& pcm) {
+int loudest(const Pcm& pcm) {
   int p = 0;
   for (auto s : pcm.samples) p = std::max(p, std::abs(static_cast<int>(s)));
   return p;
@@ -53,7 +53,7 @@ std::size_t characters(const std::string& utf8) {
   return n;
 }
 
-struct Log {
+struct ReadingLog {
   std::mutex mutex;
   std::vector<std::string> lines;
   std::vector<ReadingOutcome> outcomes;
@@ -89,10 +89,10 @@ TEST_CASE("the real espeak-ng reads a demo guide, sentence by sentence, as sound
     std::chrono::milliseconds total{0};
     for (const auto& s : sentences) {
       INFO(s);
-      if (c.language == Language::en) REQUIRE(voice().speaks(Language::en));
-      auto pcm = voice().synthesize(s, c.language);
+      if (c.language == Language::en) REQUIRE(reading_voice().speaks(Language::en));
+      auto pcm = reading_voice().synthesize(s, c.language);
       REQUIRE(pcm);
-      CHECK(peak(*pcm) > 2000);  // a voice, not silence
+      CHECK(loudest(*pcm) > 2000);  // a voice, not silence
       const auto n = static_cast<long>(characters(s));
       CHECK(pcm->duration() >= c.per_character_min * n / 2);  // punctuation counts as characters
       CHECK(pcm->duration() <= c.per_character_max * n + 1000ms);
@@ -107,7 +107,7 @@ TEST_CASE("the real espeak-ng reads a demo guide, sentence by sentence, as sound
 TEST_CASE("the Mandarin reading of a demo guide stays Mandarin (no switch to the English voice)",
           "[audio][espeak][guide]") {
   for (const auto& s : guide_sentences(demo_guide("370811-JZ-0001"), Language::zh_cn)) {
-    const auto phonemes = voice().phonemes(s, Language::zh_cn);
+    const auto phonemes = reading_voice().phonemes(s, Language::zh_cn);
     REQUIRE(phonemes);
     INFO(s << "\n" << *phonemes);
     CHECK(phonemes->find("(en)") == std::string::npos);
@@ -117,7 +117,7 @@ TEST_CASE("the Mandarin reading of a demo guide stays Mandarin (no switch to the
 TEST_CASE("through ALSA a reading reaches the device whole", "[audio][alsa][guide]") {
   test::TempDir dir;
   const std::string recording = dir.file("device.raw");
-  Log log;
+  ReadingLog log;
   GuideVoiceOptions options;
   options.device.device = "file:'|cat >>" + recording + "',raw";
   options.log = log.writer();
@@ -125,7 +125,7 @@ TEST_CASE("through ALSA a reading reaches the device whole", "[audio][alsa][guid
   REQUIRE(guide_voice);
   const std::vector<std::string> sentences{"请带好以下材料：", "第一项，居民身份证，原件一份。"};
   std::size_t expected = 0;
-  for (const auto& s : sentences) expected += voice().synthesize(s, Language::zh_cn)->samples.size();
+  for (const auto& s : sentences) expected += reading_voice().synthesize(s, Language::zh_cn)->samples.size();
   (*guide_voice)->reader().read(sentences, Language::zh_cn);
   REQUIRE((*guide_voice)->reader().wait_idle(30s));
   std::lock_guard lock(log.mutex);
@@ -141,7 +141,7 @@ TEST_CASE("through ALSA a reading reaches the device whole", "[audio][alsa][guid
 
 TEST_CASE("without a sound device the reading ends as failed_playback and says so on the log",
           "[audio][alsa][guide]") {
-  Log log;
+  ReadingLog log;
   GuideVoiceOptions options;
   options.device.device = "hw:97,0";
   options.log = log.writer();

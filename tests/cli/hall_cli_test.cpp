@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "support/demo_hall.h"
 #include "catalogue/catalogue_store.h"
 #include "hall/hall_config.h"
 #include "support/hallctl.h"
@@ -13,9 +14,10 @@ using hall::test::hallctl;
 using hall::test::TempDir;
 using hall::test::write_file;
 
+using hall::test::demo;
+
 namespace {
 
-const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/demo_hall.h"
 #include "support/hallctl.h"
 #include "support/temp_dir.h"
 
@@ -12,9 +13,10 @@ using hall::test::TempDir;
 using hall::test::write_file;
 using Json = nlohmann::json;
 
+using hall::test::demo;
+
 namespace {
 
-const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
 
 }  // namespace
 

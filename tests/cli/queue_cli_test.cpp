@@ -7,19 +7,16 @@
 #include <nlohmann/json.hpp>
 
 #include "common/sha256.h"
+#include "support/hallctl.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 
+using hall::test::hallctl;
 using hall::test::run_process;
 using hall::test::TempDir;
 using Json = nlohmann::json;
 
 namespace {
-
-hall::test::ProcessResult hallctl(std::vector<std::string> args, const std::string& input = {}) {
-  args.insert(args.begin(), HALLCTL_PATH);
-  return run_process(args, input);
-}
 
 // A data folder with the demo hall's hall.json and nothing else.
 struct QueueFolder {

@@ -16,7 +16,7 @@
 using namespace hall;
 using hall::test::CentralFixture;
 using hall::test::valid_guide;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -64,7 +64,7 @@ struct Served {
   }
 };
 
-Json payload_of(const std::string& envelope) { return Json::parse(Json::parse(envelope)["signed"].get<std::string>()); }
+OrderedJson payload_of(const std::string& envelope) { return OrderedJson::parse(OrderedJson::parse(envelope)["signed"].get<std::string>()); }
 
 }  // namespace
 
@@ -73,7 +73,7 @@ TEST_CASE("submit, review and publish over HTTP, then the published files are se
   auto submitted = s.signed_call(s.f.alice, "POST", "/api/drafts", CentralFixture::guide_file(valid_guide("G-1")));
   REQUIRE(submitted);
   REQUIRE(submitted->status == 201);
-  const auto draft = Json::parse(submitted->body)["drafts"][0]["id"].get<std::int64_t>();
+  const auto draft = OrderedJson::parse(submitted->body)["drafts"][0]["id"].get<std::int64_t>();
   auto unsigned_post = s.fetcher.post(s.at("/api/publish"), "{}");
   REQUIRE(unsigned_post);
   CHECK(unsigned_post->status == 401);
@@ -93,7 +93,7 @@ TEST_CASE("submit, review and publish over HTTP, then the published files are se
   CHECK(again.status == 304);
   CHECK(again.body.empty());
 
-  const Json entry = payload_of(manifest.body)["guides"][0];
+  const OrderedJson entry = payload_of(manifest.body)["guides"][0];
   const auto object = s.get(s.server.url() + "/objects/" + entry["hash"].get<std::string>() + ".json");
   CHECK(object.status == 200);
   CHECK(sha256_hex(object.body) == entry["hash"]);
@@ -123,7 +123,7 @@ TEST_CASE("submit, review and publish over HTTP, then the published files are se
   CHECK(beat->status == 200);
   auto kiosks = s.signed_call(s.f.carol, "GET", "/api/kiosks");
   REQUIRE(kiosks);
-  CHECK(Json::parse(kiosks->body)["kiosks"][0]["behind"] == false);
+  CHECK(OrderedJson::parse(kiosks->body)["kiosks"][0]["behind"] == false);
 }
 
 TEST_CASE("nginx serves the same published folder byte for byte", "[integration][http][nginx]") {
@@ -141,7 +141,7 @@ TEST_CASE("nginx serves the same published folder byte for byte", "[integration]
   CHECK(m1.body == m2.body);
   CHECK(s.get(theirs + "/manifest.json", m2.etag).status == 304);  // nginx's own ETag, If-None-Match
   CHECK(s.get(theirs + "/keys.json").body == s.get(ours + "/keys.json").body);
-  const Json manifest = payload_of(m1.body);
+  const OrderedJson manifest = payload_of(m1.body);
   for (const auto& entry : manifest["guides"]) {
     const std::string path = "/objects/" + entry["hash"].get<std::string>() + ".json";
     const auto o1 = s.get(ours + path);

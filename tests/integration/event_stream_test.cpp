@@ -18,10 +18,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Served {
+struct StreamServer {
   http::HttpServer server;
   std::string url;
-  explicit Served(http::Router routes) : server(http::ServerOptions{}, std::move(routes)) {
+  explicit StreamServer(http::Router routes) : server(http::ServerOptions{}, std::move(routes)) {
     auto port = server.start();
     REQUIRE(port);
     url = server.url();
@@ -50,7 +50,7 @@ http::Response pieces(const http::Request& r) {
 TEST_CASE("events written in pieces arrive whole, and a stream that ends is dropped", "[http][sse]") {
   http::Router routes;
   routes.get("/events", pieces);
-  Served s(std::move(routes));
+  StreamServer s(std::move(routes));
   http::StopSignal stop;
   std::vector<http::SseEvent> got;
   bool opened = false;
@@ -68,7 +68,7 @@ TEST_CASE("events written in pieces arrive whole, and a stream that ends is drop
 TEST_CASE("Last-Event-ID reaches the server, which resumes after it", "[http][sse]") {
   http::Router routes;
   routes.get("/events", pieces);
-  Served s(std::move(routes));
+  StreamServer s(std::move(routes));
   http::StopSignal stop;
   std::vector<http::SseEvent> got;
   http::follow_event_stream({s.url, "/events", {{"Last-Event-ID", "1"}}, 2s, 5s}, stop, {},
@@ -82,7 +82,7 @@ TEST_CASE("a refusal is refused with the server's status and reason, a closed po
   routes.get("/events", [](const http::Request&) {
     return http::Response{401, {{"Content-Type", "application/json"}}, R"({"error":{"code":"unauthenticated"}})"};
   });
-  Served s(std::move(routes));
+  StreamServer s(std::move(routes));
   http::StopSignal stop;
   const auto refused = http::follow_event_stream({s.url, "/events", {}, 2s, 5s}, stop, {}, {});
   CHECK(refused.kind == http::StreamEnd::Kind::refused);
@@ -106,7 +106,7 @@ TEST_CASE("a stop cuts a quiet stream at once, and silence past the idle bound i
       cv.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; });
     });
   });
-  Served s(std::move(routes));
+  StreamServer s(std::move(routes));
   {
     http::StopSignal stop;
     std::atomic<bool> opened{false};

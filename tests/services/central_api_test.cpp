@@ -14,7 +14,7 @@ using namespace hall;
 using namespace hall::central;
 using hall::test::CentralFixture;
 using hall::test::valid_guide;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
@@ -23,7 +23,7 @@ std::string guide_v(int version) { return CentralFixture::guide_file(valid_guide
 std::int64_t submit_one(CentralFixture& f, const std::string& author, const std::string& file) {
   const auto res = f.call(author == "dave" ? f.dave : f.alice, "POST", "/api/drafts", file);
   REQUIRE(res.status == 201);
-  return Json::parse(res.body)["drafts"][0]["id"].get<std::int64_t>();
+  return OrderedJson::parse(res.body)["drafts"][0]["id"].get<std::int64_t>();
 }
 
 std::string review_path(std::int64_t id) { return "/api/drafts/" + std::to_string(id) + "/review"; }
@@ -165,7 +165,7 @@ const Rule rules[] = {
      409, "version 2 is not above the published version 3", 1},
     {"an invalid guide is refused with its path",
      [](CentralFixture& f) {
-       Json g = valid_guide("G-1");
+       OrderedJson g = valid_guide("G-1");
        g.erase("contact_phone");
        return f.call(f.alice, "POST", "/api/drafts", CentralFixture::guide_file(g));
      },
@@ -181,7 +181,7 @@ TEST_CASE("the review workflow and admin authentication refuse what they must", 
       const auto res = rule.act(f);
       INFO(res.body);
       CHECK(res.status == rule.status);
-      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      CHECK_THAT(OrderedJson::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
       check_recorded(f, rule);
       CHECK(f.store.catalogue_version().value_or(-1) == rule.version_after);  // the refusal published nothing
     }
@@ -197,7 +197,7 @@ TEST_CASE("submit, review and publish through the handlers, and the author sees 
   f.clock.advance(std::chrono::seconds(1));
   const auto list = f.call(f.alice, "GET", "/api/drafts");
   REQUIRE(list.status == 200);
-  const Json drafts = Json::parse(list.body)["drafts"];
+  const OrderedJson drafts = OrderedJson::parse(list.body)["drafts"];
   REQUIRE(drafts.size() == 1);
   CHECK(drafts[0]["state"] == "rejected");
   CHECK(drafts[0]["review"]["reason"] == "办理时限与法定时限不符");
@@ -208,21 +208,21 @@ TEST_CASE("submit, review and publish through the handlers, and the author sees 
   REQUIRE(f.call(f.bob, "POST", review_path(second), approve).status == 200);
   const auto published = f.call(f.carol, "POST", "/api/publish", R"({"effective_from": null})");
   REQUIRE(published.status == 200);
-  CHECK(Json::parse(published.body)["catalogue_version"] == 1);
-  CHECK(Json::parse(published.body)["guides"] == Json::array({"G-1@1"}));
+  CHECK(OrderedJson::parse(published.body)["catalogue_version"] == 1);
+  CHECK(OrderedJson::parse(published.body)["guides"] == OrderedJson::array({"G-1@1"}));
 
   const auto beat = f.beat(CentralFixture::heartbeat_body("hall-1"));
   REQUIRE(beat.status == 200);
-  CHECK(Json::parse(beat.body)["latest_catalogue_version"] == 1);
+  CHECK(OrderedJson::parse(beat.body)["latest_catalogue_version"] == 1);
   const auto status = f.call(f.carol, "GET", "/api/kiosks");
   REQUIRE(status.status == 200);
-  CHECK(Json::parse(status.body)["kiosks"][0]["behind"] == true);
+  CHECK(OrderedJson::parse(status.body)["kiosks"][0]["behind"] == true);
 
   const auto audit = f.call(f.carol, "GET", "/api/audit");
   REQUIRE(audit.status == 200);
   INFO(audit.body);
   std::vector<std::string> actions;
-  const Json log = Json::parse(audit.body);
+  const OrderedJson log = OrderedJson::parse(audit.body);
   for (const auto& e : log["audit"]) actions.push_back(e["actor"].get<std::string>() + " " + e["action"].get<std::string>());
   CHECK(actions == std::vector<std::string>{"carol publish", "bob review", "alice submit", "bob review", "alice submit",
                                             "operator enrol-kiosk", "operator add-admin", "operator add-admin",
@@ -254,10 +254,10 @@ TEST_CASE("audit flooding: 600 junk requests never push a publish out of view, a
   }
   const auto first = f.call(f.carol, "GET", "/api/audit");
   REQUIRE(first.status == 200);
-  const Json page = Json::parse(first.body);
+  const OrderedJson page = OrderedJson::parse(first.body);
   CHECK(page["audit"][0]["action"] == "publish");  // the newest entry is still the administrator's
   // 600 refusals: four aggregate rows (two sources, two minutes), newest minute first.
-  const Json refused = page["unauthenticated_refusals"];
+  const OrderedJson refused = page["unauthenticated_refusals"];
   REQUIRE(refused.size() == 4);
   std::int64_t total = 0;
   for (const auto& r : refused) {
@@ -269,11 +269,11 @@ TEST_CASE("audit flooding: 600 junk requests never push a publish out of view, a
 
   // The cursor in the path (signed): the next page starts below the last entry shown.
   const auto all_first = f.call(f.carol, "GET", "/api/audit");
-  const Json full = Json::parse(all_first.body);
+  const OrderedJson full = OrderedJson::parse(all_first.body);
   CHECK(full["next"].is_null());  // fewer than 500 entries: one page
   const auto tail = f.call(f.carol, "GET", "/api/audit/before/3");
   REQUIRE(tail.status == 200);
-  CHECK(Json::parse(tail.body)["audit"].size() == 2);  // entries 2 and 1
+  CHECK(OrderedJson::parse(tail.body)["audit"].size() == 2);  // entries 2 and 1
 
   // Every entry, two at a time, newest first, each once.
   auto all = f.store.audit_log(100000);
@@ -286,7 +286,7 @@ TEST_CASE("audit flooding: 600 junk requests never push a publish out of view, a
     req.query = "limit=2";
     const auto res = f.api.handle(req);
     REQUIRE(res.status == 200);
-    const Json p = Json::parse(res.body);
+    const OrderedJson p = OrderedJson::parse(res.body);
     CHECK(p["audit"].size() <= 2);
     for (const auto& e : p["audit"]) seen.push_back(e["seq"].get<std::int64_t>());
     if (p["next_before"].is_null()) break;
@@ -344,7 +344,7 @@ TEST_CASE("central API bodies are bounded per endpoint and parsed through the JS
       const auto took = std::chrono::steady_clock::now() - start;
       INFO(res.body.substr(0, 400));
       CHECK(res.status == rule.status);
-      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      CHECK_THAT(OrderedJson::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
       CHECK(took < std::chrono::seconds(1));
       CHECK(peak_rss_kib() - rss_before < 64 * 1024);  // was 640 MB for 8 MiB
       check_recorded(f, rule);
@@ -419,10 +419,10 @@ TEST_CASE("forged heartbeats are refused, counted and never shown as a kiosk", "
       const auto res = rule.act(f);
       INFO(res.body);
       CHECK(res.status == 401);
-      CHECK_THAT(Json::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
+      CHECK_THAT(OrderedJson::parse(res.body)["error"].get<std::string>(), Catch::Contains(rule.says));
       const auto status = f.call(f.carol, "GET", "/api/kiosks");
       REQUIRE(status.status == 200);
-      const Json j = Json::parse(status.body);
+      const OrderedJson j = OrderedJson::parse(status.body);
       CHECK(j["refused_heartbeats"][rule.reason] == 1);
       CHECK(j["refused_heartbeats"].size() == 1);
       // Nothing forged is shown: no kiosk, or only the genuine one's earlier report.
@@ -442,7 +442,7 @@ TEST_CASE("an enrolled kiosk's signed heartbeat is shown", "[central][api][heart
   CentralFixture f;
   const auto res = f.beat(CentralFixture::heartbeat_body("hall-1", 0));
   REQUIRE(res.status == 200);
-  const Json j = Json::parse(f.call(f.carol, "GET", "/api/kiosks").body);
+  const OrderedJson j = OrderedJson::parse(f.call(f.carol, "GET", "/api/kiosks").body);
   REQUIRE(j["kiosks"].size() == 1);
   CHECK(j["kiosks"][0]["kiosk_id"] == "hall-1");
   CHECK(j["refused_heartbeats"].empty());

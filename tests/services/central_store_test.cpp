@@ -17,12 +17,12 @@ using namespace hall::central;
 using hall::test::CentralFixture;
 using hall::test::read_file;
 using hall::test::valid_guide;
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
 namespace {
 
 // Checks an envelope with libsodium directly (not through central/signing), against one public key.
-bool envelope_verifies(const Json& envelope, const std::string& public_hex) {
+bool envelope_verifies(const OrderedJson& envelope, const std::string& public_hex) {
   const std::string payload = envelope.at("signed").get<std::string>();
   const auto pk = *from_hex(public_hex);
   for (const auto& s : envelope.at("signatures")) {
@@ -38,7 +38,7 @@ bool envelope_verifies(const Json& envelope, const std::string& public_hex) {
   return false;
 }
 
-Json payload_of(const std::string& path) { return Json::parse(Json::parse(read_file(path)).at("signed").get<std::string>()); }
+OrderedJson payload_of(const std::string& path) { return OrderedJson::parse(OrderedJson::parse(read_file(path)).at("signed").get<std::string>()); }
 
 }  // namespace
 
@@ -46,32 +46,32 @@ TEST_CASE("publish writes a signed manifest whose hashes match the object bytes"
   CentralFixture f;
   REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
   const std::string pub = f.store.publish_dir();
-  const Json envelope = Json::parse(read_file(pub + "/manifest.json"));
+  const OrderedJson envelope = OrderedJson::parse(read_file(pub + "/manifest.json"));
   CHECK(envelope["format"] == "hallkiosk.manifest/1");
   CHECK(envelope_verifies(envelope, f.publisher_key.public_key.hex));
   CHECK_FALSE(envelope_verifies(envelope, f.alice.public_key.hex));
 
-  const Json m = payload_of(pub + "/manifest.json");
+  const OrderedJson m = payload_of(pub + "/manifest.json");
   CHECK(m["catalogue_version"] == 1);
   CHECK(m["keys_version"] == 1);
   CHECK(m["issued_at"] == "2026-11-28T08:00:00Z");
   CHECK(m["expires_at"] == "2026-12-05T08:00:00Z");  // 7 days by default
   REQUIRE(m["guides"].size() == 1);
-  const Json& entry = m["guides"][0];
+  const OrderedJson& entry = m["guides"][0];
   CHECK(entry["id"] == "G-1");
   CHECK(entry["version"] == 1);
   CHECK(entry["effective_from"].is_null());
   const std::string object = read_file(pub + "/objects/" + entry["hash"].get<std::string>() + ".json");
   CHECK(sha256_hex(object) == entry["hash"]);
   CHECK(object.size() == entry["length"].get<std::size_t>());
-  CHECK(Json::parse(object) == valid_guide("G-1"));  // the guide itself, unknown keys and all
+  CHECK(OrderedJson::parse(object) == valid_guide("G-1"));  // the guide itself, unknown keys and all
 
   // keys.json (= keys/1.json) is key set 1, signed by its own key: what a kiosk pins.
-  const Json keys = Json::parse(read_file(pub + "/keys.json"));
+  const OrderedJson keys = OrderedJson::parse(read_file(pub + "/keys.json"));
   CHECK(keys["format"] == "hallkiosk.keys/1");
   CHECK(envelope_verifies(keys, f.publisher_key.public_key.hex));
   CHECK(read_file(pub + "/keys/1.json") == read_file(pub + "/keys.json"));
-  const Json ks = payload_of(pub + "/keys.json");
+  const OrderedJson ks = payload_of(pub + "/keys.json");
   CHECK(ks["version"] == 1);
   CHECK(ks["threshold"] == 1);
   CHECK(ks["keys"][0]["public"] == f.publisher_key.public_key.hex);
@@ -88,7 +88,7 @@ TEST_CASE("the catalogue version only rises and old objects stay", "[central]") 
   REQUIRE(f.publish_guide(valid_guide("G-2", "老年优待证办理")) == 2);
   f.clock.advance(std::chrono::hours(1));
   REQUIRE(f.publish_guide(valid_guide("G-1", "高龄津贴申领（新）", 2)) == 3);
-  const Json m = payload_of(f.store.publish_dir() + "/manifest.json");
+  const OrderedJson m = payload_of(f.store.publish_dir() + "/manifest.json");
   CHECK(m["catalogue_version"] == 3);
   REQUIRE(m["guides"].size() == 2);  // G-1 v2 replaces v1 at once (no effective_from)
   CHECK(m["guides"][0]["version"] == 2);
@@ -107,12 +107,12 @@ TEST_CASE("a scheduled version is listed next to the one in effect", "[central]"
   later.effective_from = *parse_rfc3339("2027-03-01T00:00:00+08:00");
   auto report = f.store.publish("carol", later);
   REQUIRE(report);
-  const Json m = payload_of(f.store.publish_dir() + "/manifest.json");
+  const OrderedJson m = payload_of(f.store.publish_dir() + "/manifest.json");
   REQUIRE(m["guides"].size() == 2);
   CHECK(m["guides"][0]["version"] == 1);
   CHECK(m["guides"][1]["version"] == 2);
   CHECK(m["guides"][1]["effective_from"] == "2027-03-01T00:00:00+08:00");
-  const Json object = Json::parse(read_file(f.store.publish_dir() + "/objects/" +
+  const OrderedJson object = OrderedJson::parse(read_file(f.store.publish_dir() + "/objects/" +
                                             m["guides"][1]["hash"].get<std::string>() + ".json"));
   CHECK(object["effective_from"] == "2027-03-01T00:00:00+08:00");  // the object says what the manifest says
 }
@@ -120,8 +120,8 @@ TEST_CASE("a scheduled version is listed next to the one in effect", "[central]"
 TEST_CASE("a draft carries its diff against the published version", "[central]") {
   CentralFixture f;
   REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
-  Json changed = valid_guide("G-1", "高龄津贴申领", 2);
-  changed["fees"] = Json::array({{{"item", "工本费"}, {"standard", "10元"}}});
+  OrderedJson changed = valid_guide("G-1", "高龄津贴申领", 2);
+  changed["fees"] = OrderedJson::array({{{"item", "工本费"}, {"standard", "10元"}}});
   changed["materials"][1]["copies"] = 2;
   changed.erase("x_local_note");
   auto drafts = f.store.submit("alice", CentralFixture::guide_file(changed));
@@ -183,18 +183,18 @@ TEST_CASE("a new key set is signed by the current key and signs the next manifes
   REQUIRE(v);
   CHECK(*v == 2);
   const std::string pub = f.store.publish_dir();
-  const Json keys2 = Json::parse(read_file(pub + "/keys/2.json"));
+  const OrderedJson keys2 = OrderedJson::parse(read_file(pub + "/keys/2.json"));
   CHECK(envelope_verifies(keys2, f.publisher_key.public_key.hex));  // the old key vouches for the new
   CHECK(read_file(pub + "/keys.json") == read_file(pub + "/keys/2.json"));
   CHECK(payload_of(pub + "/keys.json")["keys"][0]["public"] == next.public_key.hex);
   CHECK(std::filesystem::exists(pub + "/keys/1.json"));  // kept for a kiosk that skipped a rotation
-  const Json manifest = Json::parse(read_file(pub + "/manifest.json"));
+  const OrderedJson manifest = OrderedJson::parse(read_file(pub + "/manifest.json"));
   CHECK(envelope_verifies(manifest, next.public_key.hex));
   CHECK_FALSE(envelope_verifies(manifest, f.publisher_key.public_key.hex));
   CHECK(payload_of(pub + "/manifest.json")["catalogue_version"] == 2);
   CHECK(payload_of(pub + "/manifest.json")["keys_version"] == 2);
   REQUIRE(f.publish_guide(valid_guide("G-2", "老年优待证办理")) == 3);
-  CHECK(envelope_verifies(Json::parse(read_file(pub + "/manifest.json")), next.public_key.hex));
+  CHECK(envelope_verifies(OrderedJson::parse(read_file(pub + "/manifest.json")), next.public_key.hex));
 }
 
 TEST_CASE("key files: the secret is mode 0600 and reads back", "[central]") {
@@ -235,13 +235,13 @@ TEST_CASE("publish writes timestamp.json signed by the timestamp key alone, and 
   REQUIRE(keys);
   REQUIRE(keys->timestamp_keys.size() == 1);
   CHECK_FALSE(keys->timestamp_keys.contains(f.publisher_key.public_key.key_id()));
-  const Json envelope = Json::parse(read_file(pub + "/timestamp.json"));
+  const OrderedJson envelope = OrderedJson::parse(read_file(pub + "/timestamp.json"));
   CHECK(envelope["format"] == "hallkiosk.timestamp/1");
   CHECK_FALSE(envelope_verifies(envelope, f.publisher_key.public_key.hex));  // the publisher key signs content only
   auto verified = sync::verify_timestamp(read_file(pub + "/timestamp.json"), *keys, {}, f.clock.now());
   INFO((verified ? "" : verified.error().error.message));
   REQUIRE(verified);
-  const std::string manifest_payload = Json::parse(read_file(pub + "/manifest.json"))["signed"].get<std::string>();
+  const std::string manifest_payload = OrderedJson::parse(read_file(pub + "/manifest.json"))["signed"].get<std::string>();
   CHECK(verified->timestamp.manifest_sha256 == sha256_hex(manifest_payload));
   CHECK(verified->timestamp.catalogue_version == 1);
   CHECK(verified->timestamp.expires_at == f.clock.now() + std::chrono::days{1});
@@ -258,7 +258,7 @@ TEST_CASE("renewing the timestamp needs no publisher key: it can stay offline", 
   INFO((renewed ? "" : renewed.error().message));
   REQUIRE(renewed);
   CHECK(*renewed == 2);
-  const Json t = payload_of(f.store.publish_dir() + "/timestamp.json");
+  const OrderedJson t = payload_of(f.store.publish_dir() + "/timestamp.json");
   CHECK(t["version"] == 2);
   CHECK(t["expires_at"] == "2026-11-29T14:00:00Z");
   CHECK(read_file(f.store.publish_dir() + "/timestamp.json") != before);

@@ -3,6 +3,7 @@
 // in effect on a day, and the directory a visitor browses.
 #include <catch2/catch.hpp>
 
+#include "support/demo_hall.h"
 #include "catalogue/catalogue_store.h"
 #include "common/rfc3339.h"
 #include "notices/notice_store.h"
@@ -11,9 +12,10 @@
 using namespace hall;
 using namespace hall::notices;
 
+using hall::test::demo;
+
 namespace {
 
-const std::string demo = std::string(HALL_SOURCE_ASSETS) + "/demo";
 
 Date day(const char* s) {
   return *parse_iso_date(s);

@@ -11,12 +11,12 @@ using namespace hall;
 
 namespace {
 
-// Guide ids in pinyin order, as the kiosk's catalogue holds them.
-const std::vector<std::string> ids = {"A", "B", "C", "D", "E"};
+// Guide guide_ids in pinyin order, as the kiosk's catalogue holds them.
+const std::vector<std::string> guide_ids = {"A", "B", "C", "D", "E"};
 
 std::vector<std::string> ordered(const std::vector<std::string>& listed, const OpenCounts& counts) {
   std::vector<std::string> out;
-  for (const auto i : common_order(ids, listed, counts)) out.push_back(ids[i]);
+  for (const auto i : common_order(guide_ids, listed, counts)) out.push_back(guide_ids[i]);
   return out;
 }
 

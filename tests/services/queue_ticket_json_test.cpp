@@ -10,7 +10,6 @@
 
 using namespace hall;
 using namespace hall::test;
-using Json = nlohmann::json;
 
 TEST_CASE("a ticket's staff view has hub-api.md's fields, the public view no more than it may show", "[queue][json]") {
   QueueHall h;
@@ -18,7 +17,7 @@ TEST_CASE("a ticket's staff view has hub-api.md's fields, the public view no mor
   const auto t = h.issue("A", "elderly");
   auto view = h.queue->ticket(t.id);
   REQUIRE(view);
-  const auto staff = Json::parse(queue::ticket_json(*view, h.queue->zone()));
+  const auto staff = nlohmann::json::parse(queue::ticket_json(*view, h.queue->zone()));
   for (const char* key : {"id", "number", "group", "guide_id", "priority", "state", "issued_at", "called_at", "window",
                           "recalls", "token", "status_url", "ahead", "estimated_wait_s"}) {
     INFO(key);
@@ -29,15 +28,15 @@ TEST_CASE("a ticket's staff view has hub-api.md's fields, the public view no mor
   CHECK(staff["issued_at"] == "2026-12-01T10:00:00+08:00");
   CHECK(staff["called_at"].is_null());
   CHECK(staff["ahead"] == 0);  // a priority ticket comes before the older normal one
-  const auto waiting = Json::parse(queue::public_ticket_json(*view));
+  const auto waiting = nlohmann::json::parse(queue::public_ticket_json(*view));
   CHECK(waiting.size() == 4);
   CHECK_FALSE(waiting.contains("token"));
   CHECK_FALSE(waiting.contains("window"));
   REQUIRE(h.call("W1") == "A002");
-  const auto called = Json::parse(queue::public_ticket_json(*h.queue->ticket(t.id)));
+  const auto called = nlohmann::json::parse(queue::public_ticket_json(*h.queue->ticket(t.id)));
   CHECK(called["state"] == "called");
   CHECK(called["window"] == "W1");
-  const auto overview = Json::parse(queue::overview_json(*h.queue->overview()));
+  const auto overview = nlohmann::json::parse(queue::overview_json(*h.queue->overview()));
   CHECK(overview["windows"][0]["state"] == "busy");
   CHECK(overview["windows"][0]["current"]["number"] == "A002");
   CHECK(overview["groups"][0]["waiting"] == 1);

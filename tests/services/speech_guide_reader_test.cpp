@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int rate = 8000;
+constexpr int voice_rate = 8000;
 
 // Each byte of the text is one sample, so the speaker can tell which sentence it was given; a
 // sentence starting with '~' is "long" (a minute of sound).
@@ -29,12 +29,12 @@ class ScriptedVoice final : public Synthesizer {
     said.emplace_back(text);
     if (broken) return fail(ErrorCode::unavailable, "scripted voice: broken");
     Pcm pcm;
-    pcm.sample_rate = rate;
+    pcm.sample_rate = voice_rate;
     for (unsigned char c : text) pcm.samples.push_back(static_cast<std::int16_t>(c));
-    if (text.starts_with("~")) pcm.samples.resize(static_cast<std::size_t>(rate) * 60, 0);
+    if (text.starts_with("~")) pcm.samples.resize(static_cast<std::size_t>(voice_rate) * 60, 0);
     return pcm;
   }
-  int sample_rate() const override { return rate; }
+  int sample_rate() const override { return voice_rate; }
   std::vector<std::string> synthesised() {
     std::lock_guard lock(mutex);
     return said;
@@ -84,7 +84,7 @@ class TimedSpeaker final : public Speaker {
   std::vector<Played> played;
 };
 
-struct Outcomes {
+struct ReadingOutcomes {
   std::mutex mutex;
   std::vector<ReadingOutcome> seen;
   ReadingSink sink() {
@@ -104,7 +104,7 @@ struct Outcomes {
 TEST_CASE("a reading plays every sentence in order, to its end", "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
-  Outcomes outcomes;
+  ReadingOutcomes outcomes;
   GuideReader reader(voice, speaker, outcomes.sink());
   const auto id = reader.read({"one.", "two.", "three."}, Language::en);
   CHECK(id == 1);
@@ -125,7 +125,7 @@ TEST_CASE("a reading plays every sentence in order, to its end", "[speech][guide
 TEST_CASE("stop() cuts the sentence being played and skips the rest", "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
-  Outcomes outcomes;
+  ReadingOutcomes outcomes;
   GuideReader reader(voice, speaker, outcomes.sink());
   reader.read({"~a minute of sound", "never said"}, Language::zh_cn);
   REQUIRE(speaker.wait_started(1));
@@ -149,7 +149,7 @@ TEST_CASE("a new reading takes the place of the one being read, and each reading
           "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
-  Outcomes outcomes;
+  ReadingOutcomes outcomes;
   GuideReader reader(voice, speaker, outcomes.sink());
   const auto first = reader.read({"~first guide", "first, second sentence"}, Language::zh_cn);
   REQUIRE(speaker.wait_started(1));
@@ -178,7 +178,7 @@ TEST_CASE("a new reading takes the place of the one being read, and each reading
 TEST_CASE("a missing sound device and a broken voice end the reading with the reason", "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
-  Outcomes outcomes;
+  ReadingOutcomes outcomes;
   GuideReader reader(voice, speaker, outcomes.sink());
   SECTION("no sound device: failed_playback naming it, the rest not tried") {
     speaker.missing = true;
@@ -205,7 +205,7 @@ TEST_CASE("a missing sound device and a broken voice end the reading with the re
 TEST_CASE("the reader's destructor cuts a sentence being played and reports nothing more", "[speech][guide_reader]") {
   ScriptedVoice voice;
   TimedSpeaker speaker;
-  Outcomes outcomes;
+  ReadingOutcomes outcomes;
   {
     GuideReader reader(voice, speaker, outcomes.sink());
     reader.read({"~a minute of sound"}, Language::zh_cn);

@@ -12,7 +12,7 @@ using namespace hall::speech;
 
 namespace {
 
-CallAnnouncement call(std::int64_t id, const char* number, const char* window = "W1", bool recall = false) {
+CallAnnouncement queued_call(std::int64_t id, const char* number, const char* window = "W1", bool recall = false) {
   return {id, number, window, 0, recall};
 }
 
@@ -38,38 +38,38 @@ TEST_CASE("speech queue rules", "[speech][queue]") {
   };
   const Case cases[] = {
       {"calls are spoken in the order they came",
-       {{call(1, "A001"), false, Admission::queued},
-        {call(2, "B001", "W2"), false, Admission::queued},
-        {call(3, "A002", "W3"), false, Admission::queued}},
+       {{queued_call(1, "A001"), false, Admission::queued},
+        {queued_call(2, "B001", "W2"), false, Admission::queued},
+        {queued_call(3, "A002", "W3"), false, Admission::queued}},
        {"A001@W1", "B001@W2", "A002@W3"}},
       {"a recall after the call was spoken is spoken again",
-       {{call(1, "A001"), false, Admission::queued}, {call(2, "A001", "W1", true), true, Admission::queued}},
+       {{queued_call(1, "A001"), false, Admission::queued}, {queued_call(2, "A001", "W1", true), true, Admission::queued}},
        {"A001@W1", "A001@W1"}},
       {"a second recall is spoken a third time",
-       {{call(1, "A001"), false, Admission::queued},
-        {call(2, "A001", "W1", true), true, Admission::queued},
-        {call(3, "A001", "W1", true), true, Admission::queued}},
+       {{queued_call(1, "A001"), false, Admission::queued},
+        {queued_call(2, "A001", "W1", true), true, Admission::queued},
+        {queued_call(3, "A001", "W1", true), true, Admission::queued}},
        {"A001@W1", "A001@W1", "A001@W1"}},
       {"an event replayed after a reconnection is not spoken twice",
-       {{call(7, "A001"), false, Admission::queued}, {call(7, "A001"), true, Admission::replayed}},
+       {{queued_call(7, "A001"), false, Admission::queued}, {queued_call(7, "A001"), true, Admission::replayed}},
        {"A001@W1"}},
       {"an event replayed while it still waits is not queued twice",
-       {{call(7, "A001"), false, Admission::queued},
-        {call(8, "A002"), false, Admission::queued},
-        {call(7, "A001"), false, Admission::replayed}},
+       {{queued_call(7, "A001"), false, Admission::queued},
+        {queued_call(8, "A002"), false, Admission::queued},
+        {queued_call(7, "A001"), false, Admission::replayed}},
        {"A001@W1", "A002@W1"}},
       {"calls without an event id are never taken for a replay",
-       {{call(0, "A001"), false, Admission::queued}, {call(0, "A001"), true, Admission::queued}},
+       {{queued_call(0, "A001"), false, Admission::queued}, {queued_call(0, "A001"), true, Admission::queued}},
        {"A001@W1", "A001@W1"}},
       {"a recall of a call not yet spoken is said once",
-       {{call(1, "A001"), false, Admission::queued},
-        {call(2, "A002"), false, Admission::queued},
-        {call(3, "A001", "W1", true), false, Admission::replaced_waiting}},
+       {{queued_call(1, "A001"), false, Admission::queued},
+        {queued_call(2, "A002"), false, Admission::queued},
+        {queued_call(3, "A001", "W1", true), false, Admission::replaced_waiting}},
        {"A001@W1", "A002@W1"}},
       {"a ticket called elsewhere before it was spoken is said with the newest window, in its place",
-       {{call(1, "A001", "W1"), false, Admission::queued},
-        {call(2, "A002", "W2"), false, Admission::queued},
-        {call(3, "A001", "W5"), false, Admission::replaced_waiting}},
+       {{queued_call(1, "A001", "W1"), false, Admission::queued},
+        {queued_call(2, "A002", "W2"), false, Admission::queued},
+        {queued_call(3, "A001", "W5"), false, Admission::replaced_waiting}},
        {"A001@W5", "A002@W2"}},
   };
   for (const auto& c : cases) {
@@ -89,8 +89,8 @@ TEST_CASE("speech queue rules", "[speech][queue]") {
 
 TEST_CASE("past its bound the queue drops the oldest waiting call, never the newest", "[speech][queue]") {
   SpeechQueue q({.capacity = 3, .remembered_events = 100});
-  for (int i = 1; i <= 3; ++i) CHECK_FALSE(q.offer(call(i, ("A00" + std::to_string(i)).c_str())).dropped);
-  const Offered fourth = q.offer(call(4, "A004"));
+  for (int i = 1; i <= 3; ++i) CHECK_FALSE(q.offer(queued_call(i, ("A00" + std::to_string(i)).c_str())).dropped);
+  const Offered fourth = q.offer(queued_call(4, "A004"));
   CHECK(fourth.admission == Admission::queued);
   REQUIRE(fourth.dropped);
   CHECK(fourth.dropped->ticket_number == "A001");
@@ -101,7 +101,7 @@ TEST_CASE("past its bound the queue drops the oldest waiting call, never the new
 
 TEST_CASE("hundreds of calls at once keep the newest and speak them in order", "[speech][queue]") {
   SpeechQueue q({.capacity = 20, .remembered_events = 4096});
-  for (int i = 1; i <= 500; ++i) q.offer(call(i, ("A" + std::to_string(1000 + i)).c_str()));
+  for (int i = 1; i <= 500; ++i) q.offer(queued_call(i, ("A" + std::to_string(1000 + i)).c_str()));
   CHECK(q.waiting() == 20);
   CHECK(q.dropped_total() == 480);
   const auto spoken = drain(q);
@@ -109,17 +109,17 @@ TEST_CASE("hundreds of calls at once keep the newest and speak them in order", "
   CHECK(spoken.front() == "A1481@W1");
   CHECK(spoken.back() == "A1500@W1");
   // Every one of the 500 is remembered: a replay of the whole burst speaks nothing.
-  for (int i = 1; i <= 500; ++i) CHECK(q.offer(call(i, "A9999")).admission == Admission::replayed);
+  for (int i = 1; i <= 500; ++i) CHECK(q.offer(queued_call(i, "A9999")).admission == Admission::replayed);
   CHECK(q.waiting() == 0);
 }
 
 TEST_CASE("the remembered event ids are bounded and the oldest are forgotten first", "[speech][queue]") {
   SpeechQueue q({.capacity = 20, .remembered_events = 2});
-  q.offer(call(1, "A001"));
-  q.offer(call(2, "A002"));
-  q.offer(call(3, "A003"));  // forgets 1
+  q.offer(queued_call(1, "A001"));
+  q.offer(queued_call(2, "A002"));
+  q.offer(queued_call(3, "A003"));  // forgets 1
   drain(q);
-  CHECK(q.offer(call(3, "A003")).admission == Admission::replayed);
-  CHECK(q.offer(call(2, "A002")).admission == Admission::replayed);
-  CHECK(q.offer(call(1, "A001")).admission == Admission::queued);
+  CHECK(q.offer(queued_call(3, "A003")).admission == Admission::replayed);
+  CHECK(q.offer(queued_call(2, "A002")).admission == Admission::replayed);
+  CHECK(q.offer(queued_call(1, "A001")).admission == Admission::queued);
 }

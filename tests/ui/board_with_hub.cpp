@@ -23,9 +23,10 @@
 using namespace hall;
 using namespace std::chrono_literals;
 
+using hall::test::noto;
+
 namespace {
 
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 
 struct Outcomes {
   std::mutex mutex;

@@ -17,9 +17,10 @@
 using namespace hall;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
 
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 constexpr int f1 = 290;  // GLFW_KEY_F1, as the host passes it
 
 // Answers at once with `hall`'s state, or holds an action's answer while `hold` is set.

@@ -26,9 +26,10 @@
 using namespace hall;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
 
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 constexpr int f1 = 290;  // GLFW_KEY_F1, as the host passes it
 // How long a wait for something the hub does may take before the test gives up. Far beyond any
 // answer on a loaded machine: a wait ends when its condition holds, never on a time.

@@ -11,8 +11,9 @@ using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 }
 
 TEST_CASE("every character of glyph_text() is in the atlas built from Noto Sans CJK SC", "[ui][fonts]") {

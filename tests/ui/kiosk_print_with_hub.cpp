@@ -36,10 +36,11 @@ using namespace std::chrono_literals;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
 
 constexpr const char* elder_allowance = "370811-JZ-0001";
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 
 // The demo hall with its guides, a kiosk device K1 and a clerk S01, served by `hallctl serve`.
 struct PrintHall {

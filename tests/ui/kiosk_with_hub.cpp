@@ -22,10 +22,11 @@ using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
 
 constexpr const char* elder_allowance = "370811-JZ-0001";
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 
 std::string drawn_text(UiDriver& ui, ui::KioskApp& app) {
   std::vector<std::string> drawn;

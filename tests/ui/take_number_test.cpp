@@ -12,11 +12,12 @@ using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
 
+using hall::test::noto;
+
 namespace {
 
 constexpr const char* elder_allowance = "370811-JZ-0001";  // 80周岁以上老年人高龄津贴申领
 // The real CJK font: without one the kiosk speaks English, and these tests read the Chinese.
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 const std::string status_url = "http://127.0.0.1:8470/t/5d1f0e0c9b8a7f6e5d4c3b2a19080706";
 
 // A hub that answers later, when the test says so.
