@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  g++ cmake make pkg-config git
+  g++ cmake make ninja-build pkg-config git
   # domain (services/)
   libsqlite3-dev sqlite3 nlohmann-json3-dev libsodium-dev libqrencode-dev tzdata
   pinyin-database   # read at run time by import and sync (search terms); never compiled in

@@ -19,7 +19,7 @@ role=kiosk
 case "${1:-}" in counter | board) role=$1; shift;; esac
 
 bash platform/deploy/install-deps.sh
-cmake --preset release >/dev/null
+bash platform/deploy/configure.sh release
 cmake --build --preset release
 
 kiosk=./build/release/kiosk/hallkiosk

@@ -9,7 +9,7 @@ bash platform/deploy/install-deps.sh
 
 for preset in release asan; do
   echo "== ${preset}: configure and build"
-  cmake --preset "${preset}" >/dev/null
+  bash platform/deploy/configure.sh "${preset}"
   cmake --build --preset "${preset}"
   echo "== ${preset}: test"
   ctest --preset "${preset}" -j2
