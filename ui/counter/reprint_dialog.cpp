@@ -54,10 +54,12 @@ CounterIntent draw_reprint_dialog(Frame& f, const CounterView& v) {
   const float answer_h = std::max(2.0f * f.body_line(), paragraph_height(said, answer, inner));
   const float fixed = 2.0f * pad + text_h + box_h + answer_h + 5.0f * gap;
   const float rows = static_cast<float>(ticket_keypad_rows + 1);  // the keypad and 发送补打 | 关闭
-  const float room = io.DisplaySize.y - 4.0f * pad - fixed;
+  // Below the bar, so the window and the clerk stay in sight.
+  const float top = counter_bar_height(f) + pad, bottom = io.DisplaySize.y - pad;
+  const float room = bottom - top - fixed;
   const float key_h = std::clamp((room - gap * rows) / rows, f.metrics.min_target, f.metrics.key_h * 1.2f);
-  const float h = std::min(io.DisplaySize.y - 4.0f * pad, fixed + rows * (key_h + gap));
-  const ImVec2 min(std::floor((io.DisplaySize.x - w) * 0.5f), std::floor((io.DisplaySize.y - h) * 0.5f));
+  const float h = std::min(bottom - top, fixed + rows * (key_h + gap));
+  const ImVec2 min(std::floor((io.DisplaySize.x - w) * 0.5f), std::floor(top + (bottom - top - h) * 0.5f));
   const ImVec2 max(min.x + w, min.y + h);
   dl->AddRectFilled(min, max, f.color(f.palette.background), f.metrics.rounding * 2.0f);
   dl->AddRect(min, max, f.color(f.palette.primary), f.metrics.rounding * 2.0f, 0, 4.0f);
