@@ -448,7 +448,7 @@ constexpr int glfw_escape = 256, glfw_enter = 257, glfw_backspace = 259;
 
 }  // namespace
 
-TEST_CASE("counter 补打其他号: any of today's numbers is typed on the keypad and sent; the answer stays in the dialog",
+TEST_CASE("counter 补打其他号: any of today's numbers is typed on the keypad and sent, and the answer stays in the dialog",
           "[ui][counter][reprint]") {
   ReprintCounter r;
   Counter& c = r.c;
