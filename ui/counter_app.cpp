@@ -21,6 +21,7 @@
 #include "theme/fonts.h"
 #include "theme/theme.h"
 #include "widgets/text.h"
+#include "widgets/ticket_number.h"
 #include "widgets/touch.h"
 
 namespace hall::ui {
@@ -82,6 +83,10 @@ struct CounterApp::State {
   bool none_waiting = false;
   std::optional<CounterProblem> problem;
   bool transfer_open = false;
+  // 补打其他号: the dialog, the number typed in it and what became of the last one sent.
+  bool reprint_open = false;
+  std::string reprint_number;
+  SlipNote reprint_note;
   bool refreshing = false;
   std::uint64_t reads_answered = 0;
   std::optional<SteadyTime> next_refresh;
@@ -187,6 +192,50 @@ struct CounterApp::State {
               }));
   }
 
+  // 补打其他号: any of today's numbers, asked of the hub as the clerk (through the slip port and the
+  // desk's worker); the answer lands in the dialog.
+  void send_reprint(const std::string& number) {
+    if (!who || !reprint_open || !slips.active() || reprint_note.phase == SlipNote::Phase::sending) return;
+    if (!ticket_number_complete(number, group_letters())) return;
+    reprint_note = {SlipNote::Phase::sending, {}, {}, number, false};
+    slips.port()->reprint(number, guarded([this](SlipNote n) {
+                            add_text(n.message + n.message_en);  // the hub's words, drawn in the dialog
+                            reprint_note = std::move(n);
+                          }));
+  }
+
+  // The letters this hall's numbers start with, for the dialog's keypad and the keyboard.
+  std::vector<std::string> group_letters() const {
+    std::vector<std::string> out;
+    if (!who) return out;
+    for (const auto& g : who->groups) out.push_back(g.letter.empty() ? g.id : g.letter);
+    return out;
+  }
+
+  // Keys while the reprint dialog is open: digits and group letters type, Backspace deletes, Enter
+  // sends a complete number, Esc closes. Nothing else (no F-key) reaches the work screen beneath.
+  CounterIntent reprint_keys(const ImGuiIO& io) {
+    const auto pressed = [](int index) { return index >= 0 && ImGui::IsKeyPressed(index, false); };
+    if (pressed(io.KeyMap[ImGuiKey_Escape])) return {CounterIntent::Kind::close_reprint};
+    if (reprint_note.phase == SlipNote::Phase::sending) return {};
+    const std::vector<std::string> letters = group_letters();
+    std::string typed = reprint_number;
+    for (ImWchar c : io.InputQueueCharacters) {
+      if (c >= 0x80 || !std::isalnum(static_cast<unsigned char>(c))) continue;
+      const std::string typed_key(1, static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+      const bool letter = std::find(letters.begin(), letters.end(), typed_key) != letters.end();
+      if (std::isdigit(static_cast<unsigned char>(c)) || letter)
+        typed = ticket_number_with_key(typed, letters, typed_key);
+    }
+    if (pressed(io.KeyMap[ImGuiKey_Backspace])) typed = ticket_number_with_key(typed, letters, "backspace");
+    if (pressed(io.KeyMap[ImGuiKey_Enter]) || pressed(io.KeyMap[ImGuiKey_KeyPadEnter])) {
+      reprint_number = typed;
+      return {CounterIntent::Kind::send_reprint, typed};
+    }
+    if (typed != reprint_number) return {CounterIntent::Kind::reprint_key, typed};
+    return {};
+  }
+
   void answered(CounterOutcome o) {
     if (o.problem && o.problem->kind == CounterProblem::Kind::signed_out) {
       signed_out(*o.problem);
@@ -244,7 +293,9 @@ struct CounterApp::State {
     who.reset();
     snapshot = {};
     checks.clear();
-    sending = refreshing = transfer_open = false;
+    sending = refreshing = transfer_open = reprint_open = false;
+    reprint_number.clear();
+    reprint_note = {};
     unreachable = unsure = none_waiting = false;
     problem.reset();
     signing_in = false;
@@ -303,6 +354,21 @@ struct CounterApp::State {
       case CounterIntent::Kind::close_transfer:
         transfer_open = false;
         break;
+      case CounterIntent::Kind::open_reprint:
+        if (who && (slips.active() || sample)) {
+          reprint_open = true;
+          transfer_open = false;
+        }
+        break;
+      case CounterIntent::Kind::reprint_key:
+        if (reprint_open && reprint_note.phase != SlipNote::Phase::sending) reprint_number = in.arg;
+        break;
+      case CounterIntent::Kind::send_reprint:
+        send_reprint(in.arg);
+        break;
+      case CounterIntent::Kind::close_reprint:
+        reprint_open = false;
+        break;
       case CounterIntent::Kind::sign_out:
         sign_out();
         break;
@@ -313,8 +379,10 @@ struct CounterApp::State {
   CounterIntent keyboard(const ImGuiIO& io) {
     const auto pressed = [](int index) { return index >= 0 && ImGui::IsKeyPressed(index, false); };
     if (who) {
+      if (reprint_open) return reprint_keys(io);
       if (pressed(io.KeyMap[ImGuiKey_Escape]) && transfer_open) return {CounterIntent::Kind::close_transfer};
       if (settings.f1_key < 0) return {};
+      if (!transfer_open && pressed(settings.f1_key + 7)) return {CounterIntent::Kind::open_reprint};  // F8
       const CounterAction by_key[] = {CounterAction::call_next, CounterAction::recall,  CounterAction::start,
                                       CounterAction::finish,    CounterAction::no_show, CounterAction::transfer,
                                       snapshot.paused ? CounterAction::resume : CounterAction::pause};
@@ -373,6 +441,11 @@ struct CounterApp::State {
     v.sample = sample;
     v.link = link;
     v.checklist_scroll = &checklist_scroll;
+    v.can_reprint = who && (slips.active() || sample);
+    v.reprint_open = reprint_open;
+    v.reprint_number = reprint_number;
+    v.reprint_note = reprint_note.phase == SlipNote::Phase::none ? nullptr : &reprint_note;
+    v.letters = group_letters();
     return v;
   }
 };
@@ -393,6 +466,10 @@ void CounterApp::set_slip_port(CounterSlipPort* port) {
 
 const SlipNote& CounterApp::slip_note() const {
   return state_->slips.note();
+}
+
+const SlipNote& CounterApp::reprint_note() const {
+  return state_->reprint_note;
 }
 
 void CounterApp::refresh() {
@@ -422,8 +499,9 @@ bool CounterApp::open(std::string_view spec) {
   if (spec == "work") return s.who.has_value();
   if (!spec.starts_with("sample:")) return false;
   const std::string_view kind = spec.substr(7);
-  static constexpr std::string_view kinds[] = {"called",  "serving",   "idle",   "paused",    "transfer",
-                                               "unreachable", "sending", "wrong-pin", "locked", "long-list", "live-lost"};
+  static constexpr std::string_view kinds[] = {
+      "called",    "serving", "idle",      "paused",    "transfer", "unreachable",     "sending",
+      "wrong-pin", "locked",  "long-list", "live-lost", "reprint",  "reprint-unknown", "reprint-refused"};
   if (std::find(std::begin(kinds), std::end(kinds), kind) == std::end(kinds)) return false;
   s.forget_session();
   s.sample = true;
@@ -454,6 +532,13 @@ bool CounterApp::open(std::string_view spec) {
   if (kind == "live-lost") s.link = {CounterLink::Phase::reconnecting, 3};
   s.sending = kind == "sending";
   s.sending_action = CounterAction::start;
+  if (kind.starts_with("reprint")) {
+    const SampleReprint r = sample_reprint(kind);
+    s.reprint_open = true;
+    s.reprint_number = r.number;
+    s.reprint_note = r.note;
+    s.add_text(r.note.message + r.note.message_en);
+  }
   return true;
 }
 
@@ -479,7 +564,8 @@ void CounterApp::draw(SteadyTime now) {
   }
   ImGuiIO& io = ImGui::GetIO();
   if (s.who && !s.sample && (s.refresh_now || (s.next_refresh && now >= *s.next_refresh))) s.start_refresh();
-  CounterIntent intent = s.keyboard(io);
+  CounterIntent keys = s.keyboard(io);
+  CounterIntent intent = keys;
 
   const bool latin_only = s.fonts.body && !s.fonts.cjk;
   s.strings.set_language(latin_only ? "en" : s.settings.language);
@@ -522,7 +608,7 @@ void CounterApp::draw(SteadyTime now) {
   const Area area{top, ImVec2(width, std::max(0.0f, io.DisplaySize.y - pad - top.y - strip_h))};
   if (s.who) {
     if (auto w = draw_work(f, v, area)) intent = w;
-    if (!s.transfer_open) {
+    if (!s.transfer_open && !s.reprint_open) {
       s.slips.draw(f, v.snapshot, v.checks, {ImVec2(top.x, top.y + area.size.y), ImVec2(width, strip_h)});
     }
   } else {
@@ -536,9 +622,19 @@ void CounterApp::draw(SteadyTime now) {
     if (intent.kind != CounterIntent::Kind::close_transfer && intent.kind != CounterIntent::Kind::act) intent = {};
     if (d) intent = d;
   }
-  if (s.sample && intent.kind != CounterIntent::Kind::key && intent.kind != CounterIntent::Kind::focus &&
-      intent.kind != CounterIntent::Kind::toggle_check && intent.kind != CounterIntent::Kind::close_transfer &&
-      intent.kind != CounterIntent::Kind::open_transfer) {
+  if (s.who && s.reprint_open) {
+    // Only the dialog's own keys and taps count while it is open.
+    if (keys.kind != CounterIntent::Kind::reprint_key && keys.kind != CounterIntent::Kind::send_reprint &&
+        keys.kind != CounterIntent::Kind::close_reprint) {
+      keys = {};
+    }
+    intent = keys;
+    if (const CounterIntent d = draw_reprint_dialog(f, v)) intent = d;
+  }
+  using Kind = CounterIntent::Kind;
+  static constexpr Kind harmless[] = {Kind::key,           Kind::focus,        Kind::toggle_check, Kind::close_transfer,
+                                      Kind::open_transfer, Kind::open_reprint, Kind::reprint_key,  Kind::close_reprint};
+  if (s.sample && std::find(std::begin(harmless), std::end(harmless), intent.kind) == std::end(harmless)) {
     intent = {};  // a picture's sample asks no hub for anything
   }
   s.apply(intent);
@@ -568,6 +664,7 @@ std::string CounterApp::glyph_text() const {
 std::string CounterApp::current_screen() const {
   const State& s = *state_;
   if (!s.who) return "sign-in";
+  if (s.reprint_open) return "work:reprint";
   return s.transfer_open ? "work:transfer" : "work";
 }
 

@@ -21,8 +21,8 @@ namespace hall::ui {
 struct CounterSettings {
   std::string window;  // W3: the window this counter stands at
   std::string language = "zh-CN";
-  // The io.KeysDown index of F1 (F2..F7 follow it), as the host's backend fills KeysDown (GLFW:
-  // GLFW_KEY_F1). ImGui 1.86 has no named F-keys. -1: no shortcuts.
+  // The io.KeysDown index of F1 (F2..F8 follow it), as the host's backend fills KeysDown (GLFW:
+  // GLFW_KEY_F1; F8 opens 补打其他号). ImGui 1.86 has no named F-keys. -1: no shortcuts.
   int f1_key = -1;
   // How often the window's state is read again while the hub's events arrive (a safety net: each
   // event reads it at once) ...
@@ -41,7 +41,8 @@ class CounterApp final : public App {
   // The hub's port; it must outlive the app (or be unset with nullptr first). Without one the
   // sign-in says the counter cannot reach the hub.
   void set_port(CounterPort* port);
-  // Paper from the counter (补打凭条, 一次性告知单); without one the strip is not shown. It must
+  // Paper from the counter (补打凭条, 补打其他号, 一次性告知单); without one neither the strip nor
+  // 补打其他号 is shown. It must
   // outlive the app (or be unset with nullptr first).
   void set_slip_port(CounterSlipPort* port);
   // Asks the hub for the window's state at the next frame (an event said something changed).
@@ -55,7 +56,9 @@ class CounterApp final : public App {
   // without a hub, marked as samples on screen: "sample:called", "sample:serving", "sample:idle",
   // "sample:paused", "sample:transfer", "sample:unreachable", "sample:sending", "sample:wrong-pin",
   // "sample:locked", "sample:long-list" (a service with many materials),
-  // "sample:live-lost" (the hub answers, its event stream does not).
+  // "sample:live-lost" (the hub answers, its event stream does not), and the 补打其他号 dialog:
+  // "sample:reprint" (asked for), "sample:reprint-unknown" (no such number today),
+  // "sample:reprint-refused" (the hub's words).
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -63,11 +66,13 @@ class CounterApp final : public App {
   bool animating() const override;
   SteadyTime next_wake(SteadyTime now) const override;
   std::string glyph_text() const override;
-  // "sign-in" or "work" (with ":transfer" while the dialog is open).
+  // "sign-in" or "work" (with ":transfer" or ":reprint" while that dialog is open).
   std::string current_screen() const override;
   // Targets: "sign_in:staff", "sign_in:pin", "key:<c>", "pad:0".."pad:9", "pad:backspace",
   // "pad:clear", "sign_in:submit", "action:F1".."action:F7", "check:<i>", "transfer:group:<id>",
-  // "transfer:window:<id>", "transfer:cancel", "counter:sign_out", "counter:reprint", "counter:notice".
+  // "transfer:window:<id>", "transfer:cancel", "counter:sign_out", "counter:reprint", "counter:notice",
+  // "counter:reprint_other" (F8, the 补打其他号 dialog), and in it "reprint:<letter>", "reprint:0".."reprint:9",
+  // "reprint:backspace", "reprint:clear", "reprint:send", "reprint:close".
   const std::vector<TouchTarget>& touch_targets() const override;
   const std::string& missing_glyphs() const override;
 
@@ -82,6 +87,7 @@ class CounterApp final : public App {
   // The current ticket's ticks, one per material.
   std::vector<bool> checks() const;
   const SlipNote& slip_note() const;
+  const SlipNote& reprint_note() const;  // the 补打其他号 dialog's last answer
 
  private:
   struct State;

@@ -201,7 +201,7 @@ struct CounterDesk::Detail {
     if (!a || a->status != 200) return;
     const Json h = body_of(*a);
     for (const auto& g : h.value("groups", Json::array())) {
-      ui::GroupWaiting row{text_of(g, "id"), text_of(g, "name"), text_of(g, "name_en"), 0, {}};
+      ui::GroupWaiting row{text_of(g, "id"), text_of(g, "name"), text_of(g, "name_en"), 0, {}, text_of(g, "letter")};
       group_names[row.id] = row;
       s.groups.push_back(row);
     }

@@ -82,7 +82,8 @@ void CounterSlips::reprint(const std::string& number, std::function<void(ui::Sli
       return;
     }
     auto [zh, en] = hub_words(a);
-    answer(reply, {ui::SlipNote::Phase::failed, zh, en, number, false});
+    // 404: the hub issued no ticket of that number today (a mistyped number, or yesterday's slip).
+    answer(reply, {ui::SlipNote::Phase::failed, zh, en, number, false, a && a->status == 404});
   });
   if (!sent) reply({ui::SlipNote::Phase::failed, "本机正忙，请稍后再试。", "This counter is busy; try again.", number, false});
 }

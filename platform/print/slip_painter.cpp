@@ -62,22 +62,19 @@ LayoutPtr make_layout(PangoContext* context, const slip::Slip& s, const slip::Te
   return layout;
 }
 
-// A one-line text (the number) shrinks until it fits on one line.
-double fitting_size(PangoContext* cr, const slip::Slip& s, const slip::TextLine& line) {
+// The line laid out at its size; a one-line text (the number) shrinks until it fits on one line.
+void lay_out(PangoContext* cr, const slip::Slip& s, const slip::TextLine& line, PlacedBlock& placed) {
   double size = font_size(s, line.size);
-  while (!line.wrap && size > 6) {
-    auto layout = make_layout(cr, s, line, size);
-    if (pango_layout_get_line_count(layout.get()) <= 1) break;
+  LayoutPtr layout = make_layout(cr, s, line, size);
+  while (!line.wrap && size > 6 && pango_layout_get_line_count(layout.get()) > 1) {
     size *= 0.9;
+    layout = make_layout(cr, s, line, size);
   }
-  return size;
-}
-
-double text_height(PangoContext* cr, const slip::Slip& s, const slip::TextLine& line, double font_pt) {
-  auto layout = make_layout(cr, s, line, font_pt);
   int w = 0, h = 0;
   pango_layout_get_size(layout.get(), &w, &h);
-  return static_cast<double>(h) / PANGO_SCALE + line_gap_pt;
+  placed.font_pt = size;
+  placed.height_pt = static_cast<double>(h) / PANGO_SCALE + line_gap_pt;
+  placed.text = std::shared_ptr<PangoLayout>(layout.release(), CairoDeleter{});
 }
 
 void paint_qr(cairo_t* cr, const slip::Slip& s, const slip::QrBlock& qr, double y) {
@@ -120,8 +117,7 @@ PageLayout measure(const slip::Slip& s) {
   for (const auto& block : s.blocks) {
     PlacedBlock placed{&block, page, y, 0, 0};
     if (const auto* line = std::get_if<slip::TextLine>(&block)) {
-      placed.font_pt = fitting_size(cr.get(), s, *line);
-      placed.height_pt = text_height(cr.get(), s, *line, placed.font_pt);
+      lay_out(cr.get(), s, *line, placed);
     } else if (const auto* qr = std::get_if<slip::QrBlock>(&block)) {
       placed.height_pt = qr->side_mm * pt_per_mm + 1;
     } else if (std::holds_alternative<slip::Rule>(block)) {
@@ -150,10 +146,15 @@ void paint(cairo_t* cr, const slip::Slip& s, const PageLayout& layout, int page,
     if (placed.page != page) continue;
     const double y = top_pt + placed.y_pt;
     if (const auto* line = std::get_if<slip::TextLine>(placed.block)) {
-      auto text = make_layout(context.get(), s, *line, placed.font_pt);
+      LayoutPtr fresh;  // a layout measured elsewhere has its line; else it is laid out here
+      PangoLayout* text = placed.text.get();
+      if (!text) {
+        fresh = make_layout(context.get(), s, *line, placed.font_pt);
+        text = fresh.get();
+      }
       cairo_set_source_rgb(cr, 0, 0, 0);
       cairo_move_to(cr, left, y);
-      pango_cairo_show_layout(cr, text.get());
+      pango_cairo_show_layout(cr, text);
     } else if (const auto* qr = std::get_if<slip::QrBlock>(placed.block)) {
       paint_qr(cr, s, *qr, y);
     } else if (std::holds_alternative<slip::Rule>(*placed.block)) {

@@ -3,7 +3,9 @@
 // Places a slip's blocks on pages (measure) and draws them on a Cairo context (paint). The same
 // layout code serves both passes, so what was measured is what is drawn: nothing clipped.
 #include <cairo.h>
+#include <pango/pango-layout.h>
 
+#include <memory>
 #include <vector>
 
 #include "slip/slip.h"
@@ -15,6 +17,9 @@ struct PlacedBlock {
   int page = 0;
   double y_pt = 0, height_pt = 0;
   double font_pt = 0;  // for text: the size chosen (a one-line text may be shrunk to fit)
+  // For text: the line laid out once, when measured, and drawn as it was measured (laying each
+  // line out again to draw it cost as much as the measuring).
+  std::shared_ptr<PangoLayout> text{};
 };
 
 struct PageLayout {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "slip/print_queue.h"
 
+#include <algorithm>
+
 namespace hall::slip {
 
 PrintQueue::PrintQueue(Printer& printer, OutcomeSink sink, PrintQueueOptions options)
@@ -80,8 +82,10 @@ bool PrintQueue::attempt(Entry& e) {
   }
   // The printer's state is looked at again while a job waits, so a printer stopped after the last
   // look (a disabled queue accepts jobs and holds them) shows on the screens within a retry
-  // interval, not only once the completion deadline has passed.
-  auto looked = steady_clock::now();
+  // interval, not only once the completion deadline has passed; and once at once after the job was
+  // accepted, so a printer stopped while the queue was idle shows as soon as a slip comes.
+  auto looked = steady_clock::time_point{};
+  int polls = 0;
   while (true) {
     if (steady_clock::now() - looked >= options_.retry_interval) {
       refresh_state();
@@ -110,8 +114,9 @@ bool PrintQueue::attempt(Entry& e) {
                             (s.can_print() ? "" : std::string(" (") + to_string(s.problem()) + ")"));
       return false;
     }
+    const auto step = std::min(options_.poll_interval, options_.first_poll_interval * (1 + polls++ / 5));
     std::unique_lock lock(mutex_);
-    if (changed_.wait_for(lock, options_.poll_interval, [&] { return stopping_; })) return false;
+    if (changed_.wait_for(lock, step, [&] { return stopping_; })) return false;
   }
 }
 

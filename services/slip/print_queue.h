@@ -45,7 +45,10 @@ using OutcomeSink = std::function<void(const PrintOutcome&)>;
 struct PrintQueueOptions {
   std::chrono::milliseconds call_timeout{1000};         // each call to the printer
   std::chrono::milliseconds completion_timeout{15000};  // accepted → completed before "failed" is reported
-  std::chrono::milliseconds poll_interval{50};          // job state while it prints
+  // Job state while it prints: every first_poll_interval at first (a receipt completes within a
+  // few tens of ms), slower by as much every five looks, up to poll_interval.
+  std::chrono::milliseconds first_poll_interval{10};
+  std::chrono::milliseconds poll_interval{50};
   std::chrono::milliseconds retry_interval{500};        // printer state while it cannot print
   std::size_t max_waiting = 256;
 };

@@ -23,6 +23,7 @@ class CupsServer {
   bool running() const { return process_ != nullptr; }
 
   int port() const { return port_; }
+  const std::string& dir() const { return dir_; }
   std::string server() const { return "127.0.0.1:" + std::to_string(port_); }
 
   // A queue printing PDF into `output_file` through pdftopdf, pages up to 80 mm wide; enabled.

@@ -10,7 +10,9 @@ namespace hall::test {
 
 class SilentServer {
  public:
-  SilentServer();
+  // On a free port, or on `port` (a stopped cupsd's, so a client configured for it meets a hung
+  // scheduler; the cupsd can take the port back once this is gone).
+  explicit SilentServer(int port = 0);
   ~SilentServer();  // closes the listener and every accepted socket
   SilentServer(const SilentServer&) = delete;
   SilentServer& operator=(const SilentServer&) = delete;

@@ -2,7 +2,8 @@
 // The counter's screens headless, through the UI driver, over a scripted hub port that records
 // what the counter asks for and answers with the state each case sets: the sign-in keypad, which
 // action buttons each ticket state allows, the F-keys, the checklist's count and the transfer
-// dialog. The counter against a real hub is tests/ui/counter_with_hub.cpp.
+// dialog, and the 补打其他号 dialog over a scripted paper port. The counter against a real hub is
+// tests/ui/counter_with_hub.cpp (and tests/ui/kiosk_print_with_hub.cpp with a real printer).
 #include <catch2/catch.hpp>
 
 #include <functional>
@@ -392,4 +393,227 @@ TEST_CASE("counter events: a lost stream shows in the banner, and each new conne
   c.app->refresh();  // an event: read at once
   c.ui.frame(*c.app);
   CHECK(c.hub.refreshes == reads + 2);
+}
+
+namespace {
+
+// The counter's paper, scripted: records each reprint asked for and answers with `answer` (the
+// number filled in), or holds the answer while `hold` is set.
+class ScriptedSlips final : public ui::CounterSlipPort {
+ public:
+  std::vector<std::string> reprints;
+  ui::SlipNote answer{ui::SlipNote::Phase::done, {}, {}, {}, false};
+  bool hold = false;
+  std::function<void(ui::SlipNote)> held;
+
+  void reprint(const std::string& number, std::function<void(ui::SlipNote)> reply) override {
+    reprints.push_back(number);
+    ui::SlipNote n = answer;
+    n.number = number;
+    if (hold) {
+      held = [reply, n](ui::SlipNote) { reply(n); };
+      return;
+    }
+    reply(n);
+  }
+  void print_notice(const ui::CounterTicket& t, const std::vector<ui::CounterMaterial>&,
+                    std::function<void(ui::SlipNote)> reply) override {
+    reply({ui::SlipNote::Phase::done, {}, {}, t.number, true});
+  }
+  slip::PrinterProblem printer_problem() const override { return slip::PrinterProblem::none; }
+};
+
+// A clerk signed in with no ticket at the window (补打其他号 is for anyone's ticket), paper wired.
+struct ReprintCounter {
+  ScriptedSlips slips;  // outlives the app
+  Counter c;
+  ReprintCounter() {
+    c.app->set_slip_port(&slips);
+    c.sign_in_to(hall_with(""));
+    c.ui.settle(*c.app);
+  }
+  ~ReprintCounter() { c.app->set_slip_port(nullptr); }
+  void key(int index) {
+    c.ui.io().KeysDown[index] = true;
+    c.ui.frame(*c.app);
+    c.ui.io().KeysDown[index] = false;
+    c.ui.frame(*c.app);
+  }
+  void type(const char* text) {
+    c.ui.io().AddInputCharactersUTF8(text);
+    c.ui.frame(*c.app);
+  }
+};
+
+constexpr int glfw_escape = 256, glfw_enter = 257, glfw_backspace = 259;
+
+}  // namespace
+
+TEST_CASE("counter 补打其他号: any of today's numbers is typed on the keypad and sent, and the answer stays in the dialog",
+          "[ui][counter][reprint]") {
+  ReprintCounter r;
+  Counter& c = r.c;
+  REQUIRE(c.has("counter:reprint_other"));
+  REQUIRE(c.enabled("counter:reprint_other"));
+  c.ui.tap(*c.app, "counter:reprint_other");
+  REQUIRE(c.app->current_screen() == "work:reprint");
+  std::string shown = c.shown();
+  CHECK(shown.find("补打其他号：输入今天的号码") != std::string::npos);
+  CHECK(shown.find("请输入号码") != std::string::npos);
+  for (const char* k : {"reprint:A", "reprint:B", "reprint:C", "reprint:0", "reprint:9", "reprint:backspace",
+                        "reprint:clear", "reprint:close"}) {
+    INFO(k);
+    CHECK(c.enabled(k));
+  }
+  CHECK_FALSE(c.enabled("reprint:send"));  // nothing typed
+
+  for (const char* k : {"reprint:0", "reprint:1", "reprint:7"}) c.ui.tap(*c.app, k);
+  CHECK_FALSE(c.enabled("reprint:send"));  // no group letter yet
+  c.ui.tap(*c.app, "reprint:B");
+  c.ui.tap(*c.app, "reprint:A");  // a letter replaces the one in front
+  CHECK(c.shown().find("A017") != std::string::npos);
+  REQUIRE(c.enabled("reprint:send"));
+
+  // The work screen beneath takes no tap while the dialog is open.
+  const auto* under = c.ui.find(*c.app, "action:F1");
+  if (under != nullptr) c.ui.tap_at(*c.app, test::center(*under));
+  CHECK(c.hub.commands.empty());
+
+  r.slips.hold = true;
+  c.ui.tap(*c.app, "reprint:send");
+  REQUIRE(r.slips.reprints == std::vector<std::string>{"A017"});
+  CHECK(c.app->reprint_note().phase == ui::SlipNote::Phase::sending);
+  shown = c.shown();
+  CHECK(shown.find("正在请求补打 A017") != std::string::npos);
+  CHECK_FALSE(c.enabled("reprint:send"));  // one at a time
+  c.ui.tap_at(*c.app, test::center(*c.ui.find(*c.app, "reprint:send")));
+  CHECK(r.slips.reprints.size() == 1);
+  r.slips.held({});
+  c.ui.frame(*c.app);
+  CHECK(c.app->reprint_note().phase == ui::SlipNote::Phase::done);
+  shown = c.shown();
+  CHECK(shown.find("已请求补打 A017：出票的取号机正在重新打印凭条。") != std::string::npos);
+  CHECK(c.app->current_screen() == "work:reprint");  // the clerk reads the answer, then closes
+  c.ui.tap(*c.app, "reprint:close");
+  CHECK(c.app->current_screen() == "work");
+  CHECK(c.hub.commands.empty());
+}
+
+namespace {
+
+struct AnswerCase {
+  const char* name;
+  const char* number;
+  ui::SlipNote answer;
+  const char* shows;
+};
+
+const AnswerCase answer_cases[] = {
+    {"no such number today: the dialog's own words",
+     "A099",
+     {ui::SlipNote::Phase::failed, "今天没有发过 A099 号，请核对号码。", "no ticket A099 today", {}, false, true},
+     "今天没有这个号：A099。请核对号码。"},
+    {"refused: the hub's own words",
+     "B003",
+     {ui::SlipNote::Phase::failed,
+      "这张号不是取号机发的，没有可补打的凭条。",
+      "no kiosk issued B003",
+      {},
+      false,
+      false},
+     "B003 不能补打：这张号不是取号机发的，没有可补打的凭条。"},
+    {"the hub not reached: the desk's words",
+     "C120",
+     {ui::SlipNote::Phase::failed, "连不上排队系统，请稍后再试。", "", {}, false, false},
+     "C120 不能补打：连不上排队系统，请稍后再试。"},
+};
+
+}  // namespace
+
+TEST_CASE("counter 补打其他号: a number the hub does not know, or refuses, is said so in the dialog",
+          "[ui][counter][reprint]") {
+  for (const auto& row : answer_cases) {
+    SECTION(row.name) {
+      ReprintCounter r;
+      Counter& c = r.c;
+      r.slips.answer = row.answer;
+      c.ui.tap(*c.app, "counter:reprint_other");
+      for (const char* p = row.number; *p != '\0'; ++p) c.ui.tap(*c.app, std::string("reprint:") + *p);
+      c.ui.tap(*c.app, "reprint:send");
+      REQUIRE(r.slips.reprints == std::vector<std::string>{row.number});
+      CHECK(c.app->reprint_note().phase == ui::SlipNote::Phase::failed);
+      const std::string shown = c.shown();
+      CHECK(shown.find(row.shows) != std::string::npos);
+      CHECK(shown.find("已请求补打") == std::string::npos);
+      CHECK(c.app->missing_glyphs().empty());  // the hub's words are in the font
+      CHECK(c.enabled("reprint:send"));        // the clerk may correct the number and send again
+    }
+  }
+}
+
+TEST_CASE("counter 补打其他号 by keyboard: F8 opens, digits and letters type, Enter sends, Esc closes",
+          "[ui][counter][reprint]") {
+  ReprintCounter r;
+  Counter& c = r.c;
+  auto& io = c.ui.io();
+  io.KeyMap[ImGuiKey_Enter] = glfw_enter;
+  io.KeyMap[ImGuiKey_Escape] = glfw_escape;
+  io.KeyMap[ImGuiKey_Backspace] = glfw_backspace;
+  r.key(f1 + 7);  // F8
+  REQUIRE(c.app->current_screen() == "work:reprint");
+  r.type("b0x12");  // x is no group's letter: not taken
+  CHECK(c.shown().find("B012") != std::string::npos);
+  r.key(glfw_backspace);
+  std::string shown = c.shown();
+  CHECK(shown.find("B01") != std::string::npos);
+  CHECK(shown.find("B012") == std::string::npos);
+  r.key(glfw_enter);  // incomplete: nothing is sent
+  CHECK(r.slips.reprints.empty());
+  c.press_f(1);  // the F-keys of the work screen do nothing while the dialog is open
+  CHECK(c.hub.commands.empty());
+  r.type("5");
+  r.key(glfw_enter);
+  REQUIRE(r.slips.reprints == std::vector<std::string>{"B015"});
+  CHECK(c.shown().find("已请求补打 B015") != std::string::npos);
+  r.key(glfw_escape);
+  CHECK(c.app->current_screen() == "work");
+  r.key(f1 + 7);
+  CHECK(c.app->current_screen() == "work:reprint");
+  CHECK(c.shown().find("B015") != std::string::npos);  // the last number and its answer are still there
+}
+
+TEST_CASE("counter 补打其他号 is offered only where the counter can ask for paper", "[ui][counter][reprint]") {
+  Counter c;
+  c.sign_in_to(hall_with(""));
+  c.ui.frame(*c.app);
+  CHECK_FALSE(c.has("counter:reprint_other"));
+  c.press_f(8);
+  CHECK(c.app->current_screen() == "work");
+}
+
+TEST_CASE("counter 补打其他号 samples: asked for, no such number, refused", "[ui][counter][reprint]") {
+  const struct {
+    const char* spec;
+    const char* shows;
+  } samples[] = {
+      {"sample:reprint", "已请求补打 A017"},
+      {"sample:reprint-unknown", "今天没有这个号：A099"},
+      {"sample:reprint-refused", "B003 不能补打：这张号不是取号机发的"},
+  };
+  for (const auto& s : samples) {
+    SECTION(s.spec) {
+      Counter c;
+      REQUIRE(c.app->open(s.spec));
+      c.ui.settle(*c.app);
+      CHECK(c.app->current_screen() == "work:reprint");
+      const std::string shown = c.shown();
+      CHECK(shown.find(s.shows) != std::string::npos);
+      CHECK(shown.find("示例画面") != std::string::npos);
+      CHECK(c.app->missing_glyphs().empty());
+      c.ui.tap(*c.app, "reprint:send");  // a sample asks no hub: nothing happens
+      CHECK(c.app->current_screen() == "work:reprint");
+      c.ui.tap(*c.app, "reprint:close");
+      CHECK(c.app->current_screen() == "work");
+    }
+  }
 }

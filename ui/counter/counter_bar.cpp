@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The bar on every counter screen: which window this is, who is signed in, whether the window is
-// paused, and 签退. A clerk glancing up sees at once where they are and as whom.
+// paused, 补打其他号 and 签退. A clerk glancing up sees at once where they are and as whom.
 #include <algorithm>
 
 #include "counter/screens.h"
@@ -37,6 +37,18 @@ CounterIntent draw_counter_bar(Frame& f, const CounterView& v) {
       out.kind = CounterIntent::Kind::sign_out;
     }
     right -= pad;
+    if (v.can_reprint) {
+      // 补打其他号 stands in the bar, not with the current ticket's paper: it is for anyone's ticket.
+      const std::string other = std::string("F8  ") + f.tr("counter.reprint.open");
+      const float ow = button_width(f, other);
+      right -= ow;
+      ImGui::SetCursorScreenPos(ImVec2(right, (h - f.metrics.button_h) * 0.5f));
+      if (big_button(
+              f, {"counter:reprint_other", other, ImVec2(ow, f.metrics.button_h), ButtonKind::secondary, !v.sending})) {
+        out.kind = CounterIntent::Kind::open_reprint;
+      }
+      right -= pad;
+    }
     std::string clerk = f.trf("counter.clerk", {{"name", v.who->name.empty() ? v.who->staff_id : v.who->name},
                                                  {"id", v.who->staff_id}});
     if (v.snapshot && v.snapshot->paused) clerk = f.tr("counter.paused_badge") + "  " + clerk;

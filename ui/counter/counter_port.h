@@ -37,6 +37,7 @@ struct GroupWaiting {
   std::string id, name, name_en;
   int waiting = 0;
   std::optional<int> estimated_wait_s;
+  std::string letter{};  // its numbers' letter (A023); empty: the same as its id
 };
 
 struct WindowChoice {

@@ -60,4 +60,20 @@ SignedIn sample_long_list(const std::string& window, Instant now) {
   return s;
 }
 
+SampleReprint sample_reprint(std::string_view kind) {
+  if (kind == "reprint-unknown") {
+    // The hub's 404 for a number not issued today; the dialog says it in its own words.
+    return {
+        "A099",
+        {SlipNote::Phase::failed, "今天没有发过 A099 号，请核对号码。", "no ticket A099 today", "A099", false, true}};
+  }
+  if (kind == "reprint-refused") {
+    // The hub's 409 for a ticket no kiosk issued (taken at a counter): shown as the hub says it.
+    return {"B003",
+            {SlipNote::Phase::failed, "这张号不是取号机发的，没有可补打的凭条。", "no kiosk issued B003", "B003", false,
+             false}};
+  }
+  return {"A017", {SlipNote::Phase::done, {}, {}, "A017", false, false}};
+}
+
 }  // namespace hall::ui

@@ -19,12 +19,14 @@ struct SlipNote {
   std::string message, message_en;  // the hub's or the printer's words when it failed
   std::string number;               // the ticket it was for
   bool notice = false;              // a 告知单 (else a reprint)
+  bool unknown = false;             // failed: no ticket of that number was issued today (the hub's 404)
 };
 
 class CounterSlipPort {
  public:
   virtual ~CounterSlipPort() = default;
-  // POST /api/v1/reprints {"number"} as the signed-in clerk.
+  // POST /api/v1/reprints {"number"} as the signed-in clerk: any of today's tickets, reprinted by
+  // the kiosk that issued it (补打凭条 for the current one, 补打其他号 for any other).
   virtual void reprint(const std::string& number, std::function<void(SlipNote)> reply) = 0;
   // Lays out and prints the 告知单 of `ticket` listing `missing` (the unticked materials).
   virtual void print_notice(const CounterTicket& ticket, const std::vector<CounterMaterial>& missing,

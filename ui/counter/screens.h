@@ -8,6 +8,7 @@
 
 #include "common/clock.h"
 #include "counter/counter_port.h"
+#include "counter/counter_slips.h"
 #include "widgets/frame.h"
 #include "widgets/touch_list.h"
 
@@ -23,6 +24,10 @@ struct CounterIntent {
     toggle_check,   // the checklist: index of the material
     open_transfer,  // F6: the dialog listing groups and windows
     close_transfer,
+    open_reprint,  // F8 补打其他号: the dialog with its keypad for any of today's numbers
+    reprint_key,   // the dialog's keypad: arg the number as typed now
+    send_reprint,  // the dialog's 发送补打 or Enter: arg the number
+    close_reprint,
     sign_out,
   };
   Kind kind = Kind::none;
@@ -61,6 +66,12 @@ struct CounterView {
   bool sample = false;        // a picture's sample state, marked on screen
   CounterLink link;           // the hub's event stream
   ScrollState* checklist_scroll = nullptr;  // the app's: where the checklist is scrolled to
+  // 补打其他号: offered while paper can be asked for (a slip port); the dialog while open.
+  bool can_reprint = false;
+  bool reprint_open = false;
+  std::string reprint_number;              // typed so far
+  const SlipNote* reprint_note = nullptr;  // what became of the last one sent from the dialog
+  std::vector<std::string> letters;        // the hall's group letters, for the keypad
 };
 
 // Which actions the ticket's state (and the window's) allows now.
@@ -91,5 +102,10 @@ void draw_queue_panel(Frame& f, const CounterView& v, ImVec2 size);
 float queue_panel_height(const Frame& f, const CounterView& v, float width);
 // ---- transfer_dialog.cpp: over the work screen, groups and windows to send the ticket to.
 CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v);
+// ---- reprint_dialog.cpp: over the work screen, 补打其他号: any of today's numbers on a keypad,
+// sent as a reprint, and the hub's answer.
+CounterIntent draw_reprint_dialog(Frame& f, const CounterView& v);
+// The words for what became of a reprint asked from the dialog ("" while none was sent).
+std::string reprint_answer_text(const Frame& f, const SlipNote& n);
 
 }  // namespace hall::ui

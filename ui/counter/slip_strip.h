@@ -29,6 +29,7 @@ class SlipCorner {
  public:
   void set_port(CounterSlipPort* port) { port_ = port; }
   bool active() const { return port_ != nullptr; }
+  CounterSlipPort* port() const { return port_; }
   const SlipNote& note() const { return note_; }
   // Draws the strip for the window's current ticket and acts on a tap (after the frame's drawing).
   void draw(Frame& f, const CounterSnapshot* snapshot, const std::vector<bool>* checks, Area area);
