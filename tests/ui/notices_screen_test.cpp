@@ -257,3 +257,25 @@ TEST_CASE("search finds notices by title, pinyin and 文号 initials, marked apa
     CHECK(ui.find(*app, "guide:370811-JZ-0001") != nullptr);
   }
 }
+
+TEST_CASE("every notice's screens draw with no character missing from the fonts", "[ui][notices]") {
+  const auto [w, h] = GENERATE(std::pair{1920.0f, 4000.0f}, std::pair{1080.0f, 6000.0f});
+  const bool large = GENERATE(false, true);
+  INFO(w << "x" << h << (large ? " 长辈模式" : ""));
+  NoticeHall hall;
+  UiDriver ui(w, h);
+  auto app = open_app(ui, hall, {"zh-CN", large});
+  REQUIRE(hall.catalogue->notices.size() >= 8);
+  for (const auto& n : hall.catalogue->notices) {
+    for (const std::string screen : {"notice:", "adoption:"}) {
+      if (!app->open(screen + n.id)) continue;
+      ui.settle(*app);
+      INFO(app->current_screen());
+      CHECK(app->current_screen() == screen + n.id);
+      CHECK(app->missing_glyphs().empty());
+    }
+  }
+  REQUIRE(app->open("notices"));
+  ui.settle(*app);
+  CHECK(app->missing_glyphs().empty());
+}

@@ -12,7 +12,7 @@ namespace hall::ui {
 
 Intent draw_adoption(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll) {
   const notices::Notice& n = *m.notice;
-  begin_notice_page(f, area, scroll);
+  begin_notice_page(f, m, area, scroll);
   const float width = ImGui::GetContentRegionAvail().x - f.metrics.pad;
   const notices::AdoptionReport& a = *n.draft->adoption;
   paragraph(title_style(f, f.palette.text), f.tr("adoption.title"), 0.0f, width);

@@ -107,7 +107,7 @@ std::string CatalogueView::title_text() const {
   for (const auto& g : h.queue_groups) out += g.letter + g.name + g.name_en;
   for (const auto& p : h.priority_classes) out += p.name + p.name_en;
   // 政务公开: a notice's title heads its screen and its row; the labels head the directory.
-  for (const auto& n : catalogue_->notices) out += n.title.zh + n.title.en;
+  for (const auto& n : catalogue_->notices) append_notice_title_text(n, out);
   if (!catalogue_->notices.empty()) out += notice_label_text();
   return out;
 }

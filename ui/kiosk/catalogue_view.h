@@ -80,6 +80,9 @@ class CatalogueView {
 void append_guide_text(const catalogue::Guide& g, std::string& out);
 // Every character a notice's screens can draw (kiosk/notice_text.cpp).
 void append_notice_text(const notices::Notice& n, std::string& out);
+// What of it the screens draw in the title size: its title, the body's 一、 headings, the
+// opinions not taken up, a measure's steps, the names of powers.
+void append_notice_title_text(const notices::Notice& n, std::string& out);
 // The labels of the 政务公开 vocabularies the screens show, in both languages.
 std::string notice_label_text();
 

@@ -24,18 +24,6 @@ float page_code_side(const Frame& f) {
   return std::floor(260.0f * std::min(f.metrics.text_scale, 1.2f));
 }
 
-PageGeometry page_geometry(const Frame& f, Area area) {
-  const float gap = f.metrics.gap * 2.0f;
-  if (f.portrait) {
-    const float h = page_code_side(f) + f.metrics.gap;
-    return {{area.pos, ImVec2(area.size.x, area.size.y - h - gap)},
-            {ImVec2(area.pos.x, area.pos.y + area.size.y - h), ImVec2(area.size.x, h)}};
-  }
-  const float w = std::floor(std::clamp(area.size.x * 0.26f, page_code_side(f), page_code_side(f) * 1.8f));
-  return {{area.pos, ImVec2(area.size.x - w - gap, area.size.y)},
-          {ImVec2(area.pos.x + area.size.x - w, area.pos.y), ImVec2(w, area.size.y)}};
-}
-
 std::string page_code_caption(const Frame& f, const NoticeModel& m) {
   const notices::Notice& n = *m.notice;
   if (n.open_for_comment(m.today)) {
@@ -43,6 +31,35 @@ std::string page_code_caption(const Frame& f, const NoticeModel& m) {
     return f.trf("opengov.qr_comment", {{"until", until}});
   }
   return f.tr("opengov.qr_read");
+}
+
+bool has_code(const NoticeModel& m) {
+  return m.qr && !m.address.empty();
+}
+
+// What the words beside the code take at `width`: the strip grows with them (English in 长辈模式).
+float page_words_height(const Frame& f, const NoticeModel& m, float width) {
+  float h = paragraph_height(title_style(f, f.palette.text), f.tr("opengov.qr_title"), width);
+  h += paragraph_height(body_style(f, f.palette.text), page_code_caption(f, m), width);
+  h += paragraph_height(muted_style(f), has_code(m) ? std::string(m.address) : f.tr("opengov.no_qr"), width);
+  return h + 3.0f * ImGui::GetStyle().ItemSpacing.y;
+}
+
+float page_words_x(const Frame& f, const NoticeModel& m) {
+  return has_code(m) ? page_code_side(f) + f.metrics.gap * 2.0f : 0.0f;
+}
+
+PageGeometry page_geometry(const Frame& f, const NoticeModel& m, Area area) {
+  const float gap = f.metrics.gap * 2.0f;
+  if (f.portrait) {
+    const float words = page_words_height(f, m, area.size.x - page_words_x(f, m)) + f.metrics.gap;
+    const float h = std::max(page_code_side(f), words) + f.metrics.gap;
+    return {{area.pos, ImVec2(area.size.x, area.size.y - h - gap)},
+            {ImVec2(area.pos.x, area.pos.y + area.size.y - h), ImVec2(area.size.x, h)}};
+  }
+  const float w = std::floor(std::clamp(area.size.x * 0.26f, page_code_side(f), page_code_side(f) * 1.8f));
+  return {{area.pos, ImVec2(area.size.x - w - gap, area.size.y)},
+          {ImVec2(area.pos.x + area.size.x - w, area.pos.y), ImVec2(w, area.size.y)}};
 }
 
 // The caption, the code (or why there is none) and the address it holds, in `width` at the cursor.
@@ -57,8 +74,8 @@ void page_code_words(Frame& f, const NoticeModel& m, float width, bool code_draw
 
 }  // namespace
 
-void begin_notice_page(Frame& f, Area area, ScrollState& scroll) {
-  const PageGeometry g = page_geometry(f, area);
+void begin_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll) {
+  const PageGeometry g = page_geometry(f, m, area);
   ImGui::SetCursorScreenPos(g.column.pos);
   begin_touch_scroll(f, "##notice", g.column.size, scroll);
 }
@@ -66,35 +83,37 @@ void begin_notice_page(Frame& f, Area area, ScrollState& scroll) {
 void end_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll) {
   ImGui::Dummy(ImVec2(0, f.metrics.pad));
   end_touch_scroll(f, scroll);
-  const PageGeometry g = page_geometry(f, area);
-  const bool has_code = m.qr && !m.address.empty();
+  const PageGeometry g = page_geometry(f, m, area);
+  const bool code = has_code(m);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float side = page_code_side(f);
   if (f.portrait) {
     const ImVec2 p = g.code.pos;
-    if (has_code) draw_qr(dl, p, *m.qr, side);
-    const float words_x = has_code ? p.x + side + f.metrics.gap * 2.0f : p.x;
+    // A rule between the reading column and the strip, so the text does not seem to run into it.
+    dl->AddLine(ImVec2(p.x, p.y - f.metrics.gap), ImVec2(p.x + g.code.size.x, p.y - f.metrics.gap),
+                f.color(f.palette.border), 2.0f);
+    if (code) draw_qr(dl, p, *m.qr, side);
+    const float words_x = p.x + page_words_x(f, m);
     ImGui::SetCursorScreenPos(ImVec2(words_x, p.y + f.metrics.gap));
     ImGui::BeginGroup();
     paragraph(title_style(f, f.palette.text), f.tr("opengov.qr_title"), 0.0f, p.x + g.code.size.x - words_x);
-    page_code_words(f, m, p.x + g.code.size.x - words_x, has_code);
+    page_code_words(f, m, p.x + g.code.size.x - words_x, code);
     ImGui::EndGroup();
     return;
   }
   ImGui::SetCursorScreenPos(g.code.pos);
   ImGui::BeginGroup();
   paragraph(title_style(f, f.palette.text), f.tr("opengov.qr_title"), 0.0f, g.code.size.x);
-  if (has_code) {
+  if (code) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float drawn = draw_qr(dl, p, *m.qr, std::min(side * 1.3f, g.code.size.x));
     ImGui::Dummy(ImVec2(g.code.size.x, drawn + f.metrics.gap * 0.5f));
   }
-  page_code_words(f, m, g.code.size.x, has_code);
+  page_code_words(f, m, g.code.size.x, code);
   ImGui::EndGroup();
 }
 
-void notice_heading(Frame& f, const notices::Notice& n) {
-  const float width = ImGui::GetContentRegionAvail().x;
+void notice_heading(Frame& f, const notices::Notice& n, float width) {
   const auto& kind = notices::term(n.kind);
   badge_row(f, {{f.english ? kind.en : kind.zh, f.palette.primary}});
   ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.25f));

@@ -107,9 +107,9 @@ void notice_section(Frame& f, std::string_view title, float width) {
 Intent draw_notice(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll) {
   Intent out;
   const notices::Notice& n = *m.notice;
-  begin_notice_page(f, area, scroll);
+  begin_notice_page(f, m, area, scroll);
   const float width = ImGui::GetContentRegionAvail().x - f.metrics.pad;
-  notice_heading(f, n);
+  notice_heading(f, n, width);
   if (Intent l = notice_links(f, m, width)) out = l;
   if (n.draft) {
     if (Intent d = draft_period(f, m, width)) out = d;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The characters of a notice's screens, for the glyph atlas: everything notice_screen.cpp,
-// notice_body.cpp and adoption_screen.cpp can draw of it, in both languages.
+// notice_body.cpp and adoption_screen.cpp can draw of it, in both languages, and the part of it
+// they draw in the title size.
 #include "kiosk/catalogue_view.h"
 #include "notices/notice_labels.h"
 
@@ -65,6 +66,21 @@ void append_notice_text(const notices::Notice& n, std::string& out) {
     out += p.power_type + p.code;
     for (const auto& b : p.basis) out += b.title + b.doc_no + b.clause;
   }
+}
+
+void append_notice_title_text(const notices::Notice& n, std::string& out) {
+  add_text(n.title, out);
+  for (const auto& b : n.body) {
+    if (b.type == notices::BlockType::heading && b.level == 1) add_text(b.text, out);
+  }
+  if (n.draft && n.draft->adoption) {
+    for (const auto& x : n.draft->adoption->not_adopted) add_text(x.opinion, out);
+  }
+  if (n.implementation) {
+    add_text(n.implementation->measure, out);
+    for (const auto& s : n.implementation->steps) add_text(s.title, out);
+  }
+  for (const auto& p : n.powers) add_text(p.name, out);
 }
 
 std::string notice_label_text() {

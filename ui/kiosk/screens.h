@@ -186,10 +186,10 @@ struct NoticeModel {
   std::string_view address;           // what the code says, printed under it; empty: none known
 };
 // Opens the reading column (a touch-scrolled region); end_notice_page draws the code and closes it.
-void begin_notice_page(Frame& f, Area area, ScrollState& scroll);
+void begin_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
 void end_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
 // Issuer, 文号 and date under a notice's title.
-void notice_heading(Frame& f, const notices::Notice& n);
+void notice_heading(Frame& f, const notices::Notice& n, float width);
 
 // ---- notice_screen.cpp ("notice:<id>")
 Intent draw_notice(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);

@@ -65,6 +65,10 @@ void status(Frame& f, const SearchModel& m, float width) {
     for (const char* key : {K("search.try_fewer"), K("search.try_initials"), K("search.try_topics")}) {
       paragraph(body_style(f, f.palette.text), f.tr(key), 0.0f, width);
     }
+  } else if (notices_found(m) > 0 && m.results->empty()) {
+    paragraph(muted_style(f),
+              count_text(f.strings, K("search.count_notices"), K("search.count_notices_one"), notices_found(m)), 0.0f,
+              width);
   } else if (notices_found(m) > 0) {
     paragraph(muted_style(f),
               f.trf("search.count_with_notices",
