@@ -17,6 +17,7 @@
 #include "kiosk/glyph_set.h"
 #include "kiosk/idle_warning.h"
 #include "kiosk/kiosk_screens.h"
+#include "kiosk/notice_session.h"
 #include "navigator.h"
 #include "slip/qr_block.h"
 #include "theme/fonts.h"
@@ -37,6 +38,7 @@ struct KioskApp::State {
 
   Navigator nav;
   KioskSession session;
+  NoticeSession notice_session;
   IdleTimer idle;
   TakeNumber take_number;
   ReactivateNumber reactivate_number;
@@ -68,6 +70,7 @@ struct KioskApp::State {
   void set_catalogue(std::shared_ptr<const KioskCatalogue> c) {
     catalogue = std::move(c);
     index = catalogue ? catalogue->index : nullptr;
+    notice_session.set_index(catalogue ? catalogue->notice_index : nullptr);
     view = std::make_unique<CatalogueView>(catalogue);
     const std::string titles = strings.all_text() + view->title_text() + fixed_glyphs();
     const std::string before = glyphs.body();
@@ -114,6 +117,7 @@ struct KioskApp::State {
     session.results.clear();
     session.search_ready = index != nullptr;
     if (!view) return;
+    session.notice_results = notice_session.find(*view, session.query);
     if (session.query.empty()) {
       for (std::size_t i = 0; i < view->guides().size(); ++i) session.results.push_back(i);
       return;
@@ -129,6 +133,7 @@ struct KioskApp::State {
   // screen lists its materials too).
   void enter_route() {
     const Route& r = nav.current();
+    if (r.screen == "notice" || r.screen == "adoption") show_notice();
     const bool about_guide = r.screen == "guide" || r.screen == "priority" || r.screen == "ticket";
     if (!about_guide || r.arg.empty() || r.arg == session.guide_id) return;
     session.guide_id = r.arg;
@@ -147,6 +152,15 @@ struct KioskApp::State {
       }
       session.guide = std::move(g);
     });
+  }
+
+  // The code of the notice shown, for a phone: made when its screen opens or the address changes.
+  void show_notice() {
+    const Route& r = nav.current();
+    if (r.screen != "notice" && r.screen != "adoption") return;
+    notice_session.show(*view, r.arg);
+    session.notice_address = notice_session.shown_address();
+    session.notice_qr = notice_session.qr();
   }
 
   void go(Route r) {
@@ -502,6 +516,25 @@ void KioskApp::set_catalogue(std::shared_ptr<const KioskCatalogue> catalogue) {
 
 void KioskApp::set_search_index(std::shared_ptr<const search::SearchIndex> index) {
   state_->set_search_index(std::move(index));
+}
+
+void KioskApp::set_notice_index(std::shared_ptr<const notices::NoticeSearch> index) {
+  state_->notice_session.set_index(std::move(index));
+  state_->run_query();
+}
+
+void KioskApp::set_hub_address(std::string url) {
+  state_->notice_session.set_hub_address(std::move(url));
+  state_->show_notice();
+}
+
+std::string KioskApp::notice_address(std::string_view notice_id) const {
+  return state_->notice_session.address(*state_->view, notice_id);
+}
+
+std::string KioskApp::notice_qr_payload() const {
+  const slip::QrBlock* qr = state_->session.notice_qr;
+  return qr ? qr->payload : std::string();
 }
 
 void KioskApp::add_glyphs(std::string_view text) {

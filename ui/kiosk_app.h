@@ -38,6 +38,16 @@ class KioskApp final : public App {
   void set_catalogue(std::shared_ptr<const KioskCatalogue> catalogue);
   // The search index of the current catalogue, when it was built after the catalogue was shown.
   void set_search_index(std::shared_ptr<const search::SearchIndex> index);
+  // The notices' search index, built after the catalogue was shown (pinyin, off the UI thread).
+  void set_notice_index(std::shared_ptr<const notices::NoticeSearch> index);
+  // Where the hub answers (http://host:port), for the phone address of a notice when hall.json
+  // gives no public_base_url.
+  void set_hub_address(std::string url);
+  // The one rule for a notice's phone page: `<hall.json public_base_url, else the hub's
+  // address>/n/<id>`; empty while neither is known (the screen then says it has no code).
+  std::string notice_address(std::string_view notice_id) const;
+  // What the QR code on the notice screen shown says (empty: none), for tests.
+  std::string notice_qr_payload() const;
   // Characters the screens may come to draw that the catalogue did not list (guide bodies read
   // after the first frame); fonts_dirty() says when the atlas must grow.
   void add_glyphs(std::string_view text);
@@ -58,7 +68,8 @@ class KioskApp final : public App {
   // "ticket-failed[:unreachable|closed|refused|not_found]"; the sample ticket with its slip
   // printing or unprintable: "ticket-printing[:<guide id>]", "ticket-unprintable[:<guide id>]"; and
   // 朗读's states on a guide (shown only when the kiosk has a voice): "reading:<guide id>",
-  // "no-sound:<guide id>".
+  // "no-sound:<guide id>"; 政务公开: "notices" (the directory), "notice:<id>", "adoption:<id>" (a
+  // closed draft's adoption report).
   bool open(std::string_view spec) override;
   bool build_fonts(ImFontAtlas& atlas, const FontFile& font) override;
   bool fonts_dirty() const override;
@@ -70,6 +81,7 @@ class KioskApp final : public App {
   // Targets by id: "nav:back", "nav:home", "topic:<name>", "guide:<id>", "home:search",
   // "home:one_visit", "key:a", "key:backspace", "key:clear", "corner:language",
   // "corner:large_text", "guide:take_number", "home:consult", "home:reactivate",
+  // "home:notices", "notice:<id>", "notice:interpretation", "notice:policy", "notice:adoption",
   // "guide:read_aloud", "priority:<class id>", "priority:none", "ticket:done", "ticket_failed:back", "pad:A", "pad:0",
   // "pad:backspace", "pad:clear", "pad:ok".
   const std::vector<TouchTarget>& touch_targets() const override;

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include "hall/hall_config.h"
+#include "hallkiosk/role_setup.h"
+#include "notices/notice_store.h"
 #include "search/search_index.h"
 #include "sync/sync_state.h"
 
@@ -94,7 +96,28 @@ std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
   catalogue->guides = std::move(*guides);
   if (auto next = store_->next_change()) next_change_ = *next;
   note_sync_state(*catalogue);
+  read_notices(*catalogue);
   return catalogue;
+}
+
+// 政务公开: what is in effect today, and its directory. Notices that cannot be read leave the
+// guides shown (home then has no 政务公开 entry) and say why on stderr.
+void CatalogueSource::read_notices(ui::KioskCatalogue& catalogue) {
+  const TimeZone zone = hall_time_zone(hall_.time_zone);
+  const Instant now = clock_->now();
+  const Date today = zone.local_date(now);
+  auto current = notices::NoticeStore(store_->database(), *clock_).current(today);
+  if (!current) {
+    std::cerr << "hallkiosk: the notices cannot be shown: " << current.error().message << "\n";
+    return;
+  }
+  catalogue.notices = std::move(*current);
+  catalogue.notice_directory = notices::build_directory(catalogue.notices, today);
+  catalogue.notices_today = today;
+  // Days left to comment and what is in effect change at midnight: read them again then.
+  if (catalogue.notices.empty()) return;
+  const Instant midnight = zone.next_midnight(now);
+  if (!next_change_ || midnight < *next_change_) next_change_ = midnight;
 }
 
 Result<std::string> CatalogueSource::guide_characters() {

@@ -14,12 +14,12 @@
 #include "files/folder_watcher.h"
 #include "hallkiosk/catalogue_source.h"
 #include "hallkiosk/hub_link.h"
-#include "hallkiosk/role_setup.h"
 #include "hallkiosk/read_aloud_desk.h"
+#include "hallkiosk/role_setup.h"
 #include "hallkiosk/slip_desk.h"
 #include "hallkiosk/ticket_desk.h"
-#include "print/cups_printer.h"
 #include "kiosk_app.h"
+#include "print/cups_printer.h"
 
 namespace hall::kiosk {
 namespace {
@@ -49,9 +49,9 @@ class KioskRole final : public HostedRole {
     watcher_.reset();
     worker_.stop();
     ticket_worker_.stop();
-    hub_.reset();  // the embedded hub stops serving counters and boards here
+    hub_.reset();                                 // the embedded hub stops serving counters and boards here
     if (app_ && voice_) app_->on_read_aloud({});  // the screens let go of the reader first
-    voice_.reset();  // cuts a reading short and joins the reader's thread
+    voice_.reset();                               // cuts a reading short and joins the reader's thread
     slips_.reset();
   }
 
@@ -63,7 +63,8 @@ class KioskRole final : public HostedRole {
 
   // Worker thread: the source, and wrapping what it hands out.
   Loaded load_on_worker();
-  void index_on_worker(std::uint64_t generation, bool read_characters);
+  void index_on_worker(std::uint64_t generation, bool read_characters,
+                       std::shared_ptr<const ui::KioskCatalogue> catalogue);
   // UI thread.
   void show(Loaded loaded);
   void reload(bool only_if_changed);
@@ -89,12 +90,12 @@ class KioskRole final : public HostedRole {
   WorkerPool worker_{1};    // one thread: the store's connection is used by it alone
   std::unique_ptr<platform::FolderWatcher> watcher_;
   std::atomic<bool> check_queued_{false};
-  WorkerPool ticket_worker_{1};  // requests to the hub, one at a time, off the UI thread
-  std::unique_ptr<HubLink> hub_;  // set on the UI thread; used by the ticket worker
-  std::unique_ptr<SlipDesk> slips_;  // made before the hub, which asks it for the printer's state
-  std::optional<OpenCounts> counts_;  // worker thread only: read on the first open, then kept
-  ReadAloudDesk read_desk_{host_.run_queue()};    // before the voice: its reader reports here
-  std::unique_ptr<audio::GuideVoice> voice_;       // set on the UI thread
+  WorkerPool ticket_worker_{1};                 // requests to the hub, one at a time, off the UI thread
+  std::unique_ptr<HubLink> hub_;                // set on the UI thread; used by the ticket worker
+  std::unique_ptr<SlipDesk> slips_;             // made before the hub, which asks it for the printer's state
+  std::optional<OpenCounts> counts_;            // worker thread only: read on the first open, then kept
+  ReadAloudDesk read_desk_{host_.run_queue()};  // before the voice: its reader reports here
+  std::unique_ptr<audio::GuideVoice> voice_;    // set on the UI thread
 
   // UI thread only.
   std::unique_ptr<ui::KioskApp> app_;
@@ -150,16 +151,21 @@ void KioskRole::count_open_on_worker(const std::string& id) {
 
 // What the first frame can do without: the characters of every guide body (they join the atlas
 // before anyone can open a guide), unless the load already read them, and the search index.
-void KioskRole::index_on_worker(std::uint64_t generation, bool read_characters) {
+// The notices' index reads the catalogue shown (immutable once handed out), not the store.
+void KioskRole::index_on_worker(std::uint64_t generation, bool read_characters,
+                                std::shared_ptr<const ui::KioskCatalogue> catalogue) {
   const auto start = Steady::now();
   auto characters = read_characters ? source_.guide_characters() : Result<std::string>(std::string());
   auto index = source_.build_search_index();
+  auto notice_index = std::make_shared<const notices::NoticeSearch>(catalogue->notices);
   const double ms = Millis(Steady::now() - start).count();
-  post_to_ui([this, generation, ms, characters = std::move(characters), index = std::move(index)]() mutable {
+  post_to_ui([this, generation, ms, characters = std::move(characters), index = std::move(index),
+              notice_index = std::move(notice_index)]() mutable {
     --pending_;
     host_.timings().index_ms = ms;
     if (generation != generation_) return;  // a newer catalogue is on its way with its own
     if (characters) app_->add_glyphs(*characters);
+    app_->set_notice_index(std::move(notice_index));
     if (!index) {
       std::cerr << "hallkiosk: search is unavailable: " << index.error().message << "\n";
       return;
@@ -171,6 +177,7 @@ void KioskRole::index_on_worker(std::uint64_t generation, bool read_characters) 
 void KioskRole::show(Loaded loaded) {
   guides_ = loaded.catalogue->guides.size();
   const bool read_characters = loaded.catalogue->guide_characters.empty();
+  std::shared_ptr<const ui::KioskCatalogue> shown = loaded.catalogue;
   scheduled_.reset();
   if (loaded.next_change) {
     const auto wall_now = std::chrono::system_clock::now();
@@ -188,7 +195,10 @@ void KioskRole::show(Loaded loaded) {
   }
   ++pending_;
   const std::uint64_t generation = generation_;
-  if (!worker_.post([this, generation, read_characters] { index_on_worker(generation, read_characters); })) --pending_;
+  if (!worker_.post([this, generation, read_characters, shown = std::move(shown)] {
+        index_on_worker(generation, read_characters, shown);
+      }))
+    --pending_;
 }
 
 // `only_if_changed`: a watcher's hint, checked against the database's own data_version first.
@@ -278,6 +288,7 @@ void KioskRole::adopt_hub(Result<std::unique_ptr<HubLink>> link) {
   }
   hub_ = std::move(*link);
   std::cerr << "hallkiosk: hub at " << hub_->url() << "\n";
+  app_->set_hub_address(hub_->url());  // a notice's phone page, when hall.json names no public address
   auto take = make_take_number(*hub_, ticket_worker_, host_.run_queue());
   if (slips_) {
     slips_->set_hub(hub_.get());

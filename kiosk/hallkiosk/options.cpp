@@ -26,7 +26,8 @@ Options:
                         guide:<id>, search:<query>, priority[:<id>] (取号's question), reactivate
                         (过号了？); sample states marked as such, for pictures: ticket[:<id>],
                         reactivated, sending[:<id>], ticket-failed[:unreachable|closed|refused|not_found];
-                        朗读's states on a guide: reading:<id>, no-sound:<id>
+                        朗读's states on a guide: reading:<id>, no-sound:<id>; 政务公开: notices
+                        (the directory), notice:<id>, adoption:<id> (a closed draft's report)
   --screenshot FILE.png render the screen (after enough frames to settle), write it as a PNG and
                         exit 0; also reports on stderr whether every character drawn is in the font
                         atlas. Needs a display; without a screen use Xvfb:
@@ -91,12 +92,12 @@ bool known_screen(std::string_view spec) {
   // The 取号 screens, and sample tickets for pictures of them (ui/kiosk_app.h lists the specs).
   for (std::string_view whole :
        {"home", "one-visit", "common", "priority", "reactivate", "ticket", "reactivated", "sending", "ticket-failed",
-        "ticket-printing", "ticket-unprintable", "board", "sample", "setup"}) {
+        "ticket-printing", "ticket-unprintable", "board", "sample", "setup", "notices"}) {
     if (spec == whole) return true;
   }
   for (std::string_view prefix :
        {"topic:", "guide:", "search:", "priority:", "ticket:", "sending:", "ticket-failed:", "reading:", "no-sound:",
-        "ticket-printing:", "ticket-unprintable:"}) {
+        "ticket-printing:", "ticket-unprintable:", "notice:", "adoption:"}) {
     if (spec.starts_with(prefix)) return true;
   }
   return false;
@@ -130,7 +131,8 @@ Result<void> apply(std::string_view name, std::string_view value, KioskOptions& 
       return fail(ErrorCode::invalid_input,
                   "--screen: expected home, one-visit, common, topic:<name>, guide:<id>, search:<query>, "
                   "priority[:<id>], reactivate, or a sample ticket[:<id>], reactivated, sending[:<id>], "
-                  "ticket-failed[:<reason>], reading:<id>, no-sound:<id>, got \"" +
+                  "ticket-failed[:<reason>], reading:<id>, no-sound:<id>; 政务公开: notices, notice:<id>, "
+                  "adoption:<id>; got \"" +
                       std::string(value) + "\"");
     }
     o.screen = value;

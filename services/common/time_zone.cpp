@@ -115,6 +115,21 @@ int TimeZone::offset_at(Instant t) const {
   return offsets_after_[static_cast<std::size_t>(it - transitions_.begin() - 1)];
 }
 
-std::string TimeZone::format_local(Instant t) const { return format_rfc3339(t, offset_at(t)); }
+std::string TimeZone::format_local(Instant t) const {
+  return format_rfc3339(t, offset_at(t));
+}
+
+std::chrono::year_month_day TimeZone::local_date(Instant t) const {
+  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t + std::chrono::seconds(offset_at(t))));
+}
+
+Instant TimeZone::next_midnight(Instant t) const {
+  using namespace std::chrono;
+  const auto local = t + seconds(offset_at(t));
+  const auto next = floor<days>(local) + days(1);
+  // The offset in force at the new day; a change at that very moment moves it by the difference.
+  const Instant guess = time_point_cast<seconds>(next) - seconds(offset_at(t));
+  return time_point_cast<seconds>(next) - seconds(offset_at(guess));
+}
 
 }  // namespace hall

@@ -2,6 +2,7 @@
 #pragma once
 // The hall's civil time zone (default Asia/Shanghai), read from the system's TZif files so a hall
 // elsewhere, or a rule change, needs no code change.
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -22,8 +23,11 @@ class TimeZone {
   static Result<TimeZone> load(const std::string& name);
 
   const std::string& name() const { return name_; }
-  int offset_at(Instant t) const;  // seconds east of UTC
+  int offset_at(Instant t) const;             // seconds east of UTC
   std::string format_local(Instant t) const;  // RFC 3339 with this zone's offset
+  // The calendar day at `t` here ("today" for what is in effect), and when the next day begins.
+  std::chrono::year_month_day local_date(Instant t) const;
+  Instant next_midnight(Instant t) const;
 
  private:
   std::string name_;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "notices/notice_store.h"
 
-#include <algorithm>
-
 #include "common/sha256.h"
 #include "notices/notice_labels.h"
 #include "notices/notice_parser.h"
@@ -33,16 +31,6 @@ Result<void> insert(storage::Database& db, const Notice& n, const std::string& h
   bind_optional(*st, 7, iso(n.expires_on));
   st->bind(8, n.title.zh).bind(9, n.source_json).bind(10, hash).bind(11, now.time_since_epoch().count());
   return st->run();
-}
-
-DirectoryRow row_of(const Notice& n, Date today) {
-  return DirectoryRow{
-      n.id, n.kind, n.title, Text{n.issuer.name, n.issuer.name_en}, n.doc_no, n.date, n.comment_days_left(today)};
-}
-
-bool newer(const DirectoryRow& a, const DirectoryRow& b) {
-  if (a.date != b.date) return b.date < a.date;
-  return a.id < b.id;
 }
 
 }  // namespace
@@ -123,24 +111,6 @@ Result<std::vector<Notice>> NoticeStore::current(Date today) const {
   });
   if (!r) return std::unexpected(r.error());
   return out;
-}
-
-Directory build_directory(const std::vector<Notice>& notices, Date today) {
-  Directory d;
-  for (const auto& c : categories()) d.groups.push_back(DirectoryGroup{c.value, {}});
-  for (const auto& n : notices) {
-    auto row = row_of(n, today);
-    if (n.open_for_comment(today)) d.open_drafts.push_back(row);
-    for (auto& g : d.groups) {
-      if (g.category == n.category) g.rows.push_back(row);
-    }
-  }
-  std::sort(d.open_drafts.begin(), d.open_drafts.end(), [](const DirectoryRow& a, const DirectoryRow& b) {
-    if (a.comment_days_left != b.comment_days_left) return a.comment_days_left < b.comment_days_left;
-    return newer(a, b);
-  });
-  for (auto& g : d.groups) std::sort(g.rows.begin(), g.rows.end(), newer);
-  return d;
 }
 
 }  // namespace hall::notices

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // The kiosk's notices, kept in the catalogue database (schema version 6) beside the guides: every
-// version of every published notice, and the directory a visitor browses. Imports are all or
+// version of every published notice (the directory a visitor browses is notice_directory.h). Imports are all or
 // nothing, with the guides' version rules.
 #include <string>
 #include <vector>
@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/working_calendar.h"
 #include "notices/notice.h"
+#include "notices/notice_directory.h"
 #include "notices/notice_file.h"
 #include "storage/sqlite.h"
 
@@ -36,26 +37,5 @@ class NoticeStore {
   storage::Database* db_;
   const Clock* clock_;
 };
-
-// The 政务公开 directory: drafts open for comment first (closing soonest first, with the days
-// left), then every 五公开 category in order with its notices, newest first. Empty categories stay,
-// so the screen can say so.
-struct DirectoryRow {
-  std::string id;
-  NoticeKind kind = NoticeKind::announcement;
-  Text title, issuer;
-  std::string doc_no;
-  Date date;
-  int comment_days_left = 0;  // open drafts only
-};
-struct DirectoryGroup {
-  Category category = Category::decision;
-  std::vector<DirectoryRow> rows;
-};
-struct Directory {
-  std::vector<DirectoryRow> open_drafts;
-  std::vector<DirectoryGroup> groups;  // one per category, in the 五公开 order
-};
-Directory build_directory(const std::vector<Notice>& notices, Date today);
 
 }  // namespace hall::notices

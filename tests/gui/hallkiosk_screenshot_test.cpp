@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The real hallkiosk under a real X server (Xvfb + Mesa): --screenshot of home, a guide and search,
-// landscape and portrait, Chinese and English. Each picture must exist, have the requested size,
+// The real hallkiosk under a real X server (Xvfb + Mesa): --screenshot of home, a guide, search and
+// the 政务公开 screens, landscape and portrait, Chinese and English. Each picture must exist, have the requested size,
 // not be blank, and draw every character from the font atlas (no tofu).
 // Set HALL_SCREENSHOT_DIR to keep the pictures for a person to look at.
 #include <catch2/catch.hpp>
@@ -99,6 +99,10 @@ TEST_CASE("hallkiosk --screenshot: a guide, landscape and portrait, zh-CN and en
 
 TEST_CASE("hallkiosk --screenshot: search, landscape and portrait, zh-CN and en", "[gui]") {
   check_screen_everywhere("search:gljt");
+}
+
+TEST_CASE("hallkiosk --screenshot: 政务公开, the directory, a draft and an adoption report", "[gui]") {
+  for (const char* screen : {"notices", "notice:N-2026-D07", "adoption:N-2026-D05"}) check_screen_everywhere(screen);
 }
 
 TEST_CASE("hallkiosk --screenshot: a character missing from the font is reported as tofu", "[gui]") {

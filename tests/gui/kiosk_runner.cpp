@@ -8,6 +8,8 @@
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
 #include "common/clock.h"
+#include "notices/notice_file.h"
+#include "notices/notice_store.h"
 
 namespace hall::test {
 
@@ -27,6 +29,12 @@ std::string make_demo_hall(const TempDir& dir, const std::string& hall_name) {
   auto store = catalogue::CatalogueStore::open(dir.file("catalogue.db"), clock);
   if (!store) throw std::runtime_error(store.error().message);
   if (auto r = store->import(*file); !r) throw std::runtime_error(r.error().message);
+  // Its 政务公开 notices too, as the seeded demo hall has them.
+  auto notices = notices::load_notice_file(demo + "/notices.json", notices::Destination::published);
+  if (!notices) throw std::runtime_error("demo notices: " + notices.error().message);
+  if (auto r = notices::NoticeStore(store->database(), clock).import(*notices); !r) {
+    throw std::runtime_error(r.error().message);
+  }
   return dir.path();
 }
 

@@ -4,8 +4,17 @@
 #include <algorithm>
 
 namespace hall::ui {
+namespace {
 
-CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : catalogue_(std::move(catalogue)) {
+std::uint64_t next_serial() {
+  static std::uint64_t last = 0;  // views are made on the UI thread only
+  return ++last;
+}
+
+}  // namespace
+
+CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue)
+    : catalogue_(std::move(catalogue)), serial_(next_serial()) {
   if (!catalogue_) return;
   std::map<std::string, std::vector<std::size_t>> by_topic;
   const auto& guides = catalogue_->guides;
@@ -38,6 +47,22 @@ CatalogueView::CatalogueView(std::shared_ptr<const KioskCatalogue> catalogue) : 
     if (!w.name_en.empty()) window_en_[w.name] = w.name_en;
   }
   for (const auto& t : catalogue_->hall.topics) topic_en_[t.name] = t.name_en;
+  const auto& all = catalogue_->notices;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    notice_by_id_.emplace(all[i].id, i);
+    // Newest first: the newest 解读 of a policy is the one offered.
+    if (all[i].kind == notices::NoticeKind::interpretation) interpretation_by_policy_.emplace(all[i].interprets, i);
+  }
+}
+
+const notices::Notice* CatalogueView::notice(std::string_view id) const {
+  const auto it = notice_by_id_.find(std::string(id));
+  return it == notice_by_id_.end() ? nullptr : &notices()[it->second];
+}
+
+const notices::Notice* CatalogueView::interpretation_of(std::string_view policy_id) const {
+  const auto it = interpretation_by_policy_.find(std::string(policy_id));
+  return it == interpretation_by_policy_.end() ? nullptr : &notices()[it->second];
 }
 
 const TopicEntry* CatalogueView::topic(std::string_view name) const {
@@ -81,6 +106,9 @@ std::string CatalogueView::title_text() const {
   // 取号: the priority question's buttons and the group under the ticket's number are titles.
   for (const auto& g : h.queue_groups) out += g.letter + g.name + g.name_en;
   for (const auto& p : h.priority_classes) out += p.name + p.name_en;
+  // 政务公开: a notice's title heads its screen and its row; the labels head the directory.
+  for (const auto& n : catalogue_->notices) append_notice_title_text(n, out);
+  if (!catalogue_->notices.empty()) out += notice_label_text();
   return out;
 }
 
@@ -94,6 +122,7 @@ std::string CatalogueView::text() const {
   // Guide bodies: the host lists their characters once per catalogue; a guide that brings one
   // the list lacked is caught when it loads (KioskApp adds it to the atlas).
   out += catalogue_->guide_characters;
+  for (const auto& n : catalogue_->notices) append_notice_text(n, out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // The read model the screens draw from, built once per catalogue (never per frame): topics with
 // their counts, the 一次办好 list, lookups by id and the text the glyph atlas must hold.
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,6 +29,9 @@ class CatalogueView {
   // Null or catalogue.problem set: the data cannot be shown (the designed problem screen).
   bool usable() const { return catalogue_ && catalogue_->problem.empty(); }
   const KioskCatalogue* data() const { return catalogue_.get(); }
+  // Unique to this view among all made in this process: a layout cached for one catalogue is never
+  // taken for another's, even one allocated at the same address.
+  std::uint64_t serial() const { return serial_; }
   const std::vector<catalogue::GuideSummary>& guides() const { return catalogue_ ? catalogue_->guides : empty_; }
   const std::vector<TopicEntry>& topics() const { return topics_; }  // most services first
   const TopicEntry* topic(std::string_view name) const;
@@ -44,12 +48,21 @@ class CatalogueView {
   // A topic's name as the visitor reads it: the hall's English name in English, when it has one.
   std::string topic_name(const std::string& topic, bool english) const;
 
+  // 政务公开: the notices in effect, their directory, and lookups by id. Empty: home has no entry.
+  const std::vector<notices::Notice>& notices() const { return catalogue_ ? catalogue_->notices : no_notices_; }
+  const notices::Directory& directory() const { return catalogue_ ? catalogue_->notice_directory : no_directory_; }
+  const notices::Notice* notice(std::string_view id) const;
+  // The 解读 of a policy, when one is in effect.
+  const notices::Notice* interpretation_of(std::string_view policy_id) const;
+  Date notices_today() const { return catalogue_ ? catalogue_->notices_today : Date{}; }
+
   // Every character the catalogue can put on screen, and the subset drawn in the title size.
   std::string text() const;
   std::string title_text() const;
 
  private:
   std::shared_ptr<const KioskCatalogue> catalogue_;
+  std::uint64_t serial_;
   std::vector<catalogue::GuideSummary> empty_;
   std::vector<TopicEntry> topics_;
   std::vector<std::size_t> one_visit_;
@@ -57,9 +70,20 @@ class CatalogueView {
   std::unordered_map<std::string, std::size_t> by_id_;
   std::map<std::string, std::string> window_en_;
   std::map<std::string, std::string> topic_en_;
+  std::vector<notices::Notice> no_notices_;
+  notices::Directory no_directory_;
+  std::unordered_map<std::string, std::size_t> notice_by_id_;
+  std::unordered_map<std::string, std::size_t> interpretation_by_policy_;
 };
 
 // Every character a guide's detail screen can draw.
 void append_guide_text(const catalogue::Guide& g, std::string& out);
+// Every character a notice's screens can draw (kiosk/notice_text.cpp).
+void append_notice_text(const notices::Notice& n, std::string& out);
+// What of it the screens draw in the title size: its title, the body's 一、 headings, the
+// opinions not taken up, a measure's steps, the names of powers.
+void append_notice_title_text(const notices::Notice& n, std::string& out);
+// The labels of the 政务公开 vocabularies the screens show, in both languages.
+std::string notice_label_text();
 
 }  // namespace hall::ui

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Home: the 一次办好 entry and search side by side, then 常办 and every topic as a large tile with
+// Home: the 一次办好 entry, search and 政务公开 side by side, then 常办 and every topic as a large tile with
 // its count. The hall's name and the time are in the top bar (chrome.cpp).
 #include <algorithm>
 #include <cmath>
@@ -162,11 +162,21 @@ float ticket_strip_height(const Frame& f, const HomeModel& m) {
   return std::max(f.metrics.button_h, f.title_size() + f.body_size() + f.metrics.gap);
 }
 
+// 政务公开: the hall's 政府信息公开查阅点, with how many drafts await comments (or how many notices).
+bool notices_entry(Frame& f, const CatalogueView& view, ImVec2 size) {
+  const std::size_t open = view.directory().open_drafts.size();
+  const std::string sub =
+      open > 0 ? count_text(f.strings, K("home.notices_open"), K("home.notices_open_one"), open)
+               : count_text(f.strings, K("home.notices_count"), K("home.notices_count_one"), view.notices().size());
+  return big_button(f, {"home:notices", f.tr("home.notices"), size, ButtonKind::primary, true, true, sub});
+}
+
 }  // namespace
 
-// The two ways in (一次办好, search) above the topics, and the ticket entries across the bottom; in
-// landscape, when that leaves too little height for every topic (长辈模式), all of them stand in a
-// column on the left instead.
+// The ways in (一次办好, search, and 政务公开 when the hall has notices) above the topics, and the
+// ticket entries across the bottom; in portrait 政务公开 takes a row of its own under the other two
+// (three across would cut their hints). In landscape, when that leaves too little height for every
+// topic (长辈模式), all of them stand in a column on the left instead.
 Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area area, ScrollState& scroll) {
   Intent out;
   const float gap = f.metrics.gap;
@@ -175,16 +185,22 @@ Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area a
   const float strip_room = strip_h > 0.0f ? strip_h + gap : 0.0f;
   const std::vector<Tile> all = tiles(f, view);
   const std::size_t topic_count = all.size();
-  const float stacked_grid_h = area.size.y - card_h - gap * 1.5f - f.title_line() - strip_room;
+  const bool notices = !view.notices().empty();
+  const int ways = notices ? 3 : 2;
+  const bool own_row = notices && f.portrait;
+  const float ways_h = own_row ? 2.0f * card_h + gap : card_h;
+  const float stacked_grid_h = area.size.y - ways_h - gap * 1.5f - f.title_line() - strip_room;
   const bool side = !f.portrait && !grid_fits(f, topic_count, grid_columns(f, area.size.x), stacked_grid_h);
-  const auto column_entries = static_cast<float>(side ? 2 + ticket_entries(m) : 2);
-  const float entry_w = side ? std::floor(area.size.x * 0.3f) : (area.size.x - gap) * 0.5f;
+  const auto column_entries = static_cast<float>(side ? ways + ticket_entries(m) : ways);
+  const float across = own_row ? 2.0f : static_cast<float>(ways);
+  const float entry_w = side ? std::floor(area.size.x * 0.3f) : (area.size.x - gap * (across - 1.0f)) / across;
   const float entry_h =
       side ? std::min(card_h * 1.6f, (area.size.y - gap * (column_entries - 1.0f)) / column_entries) : card_h;
   if (strip_h > 0.0f) {
+    const auto before = static_cast<float>(ways);
     const Area strip = side
-                           ? Area{ImVec2(area.pos.x, area.pos.y + 2.0f * (entry_h + gap)),
-                                  ImVec2(entry_w, (entry_h + gap) * (column_entries - 2.0f) - gap)}
+                           ? Area{ImVec2(area.pos.x, area.pos.y + before * (entry_h + gap)),
+                                  ImVec2(entry_w, (entry_h + gap) * (column_entries - before) - gap)}
                            : Area{ImVec2(area.pos.x, area.pos.y + area.size.y - strip_h), ImVec2(area.size.x, strip_h)};
     if (Intent t = ticket_strip(f, m, strip, side)) out = t;
     if (!side) area.size.y -= strip_room;
@@ -203,8 +219,15 @@ Intent draw_home(Frame& f, const CatalogueView& view, const HomeModel& m, Area a
                      f.tr("home.search_hint")})) {
     out = Intent::open("search");
   }
+  if (notices) {
+    const ImVec2 third = side      ? ImVec2(area.pos.x, area.pos.y + 2.0f * (entry_h + gap))
+                         : own_row ? ImVec2(area.pos.x, area.pos.y + card_h + gap)
+                                   : ImVec2(area.pos.x + 2.0f * (entry_w + gap), area.pos.y);
+    ImGui::SetCursorScreenPos(third);
+    if (notices_entry(f, view, ImVec2(own_row ? area.size.x : entry_w, entry_h))) out = Intent::open("notices");
+  }
   const ImVec2 rest = side ? ImVec2(area.pos.x + entry_w + gap * 1.5f, area.pos.y)
-                           : ImVec2(area.pos.x, area.pos.y + card_h + gap * 1.5f);
+                           : ImVec2(area.pos.x, area.pos.y + ways_h + gap * 1.5f);
   const float rest_w = area.pos.x + area.size.x - rest.x;
   ImGui::SetCursorScreenPos(rest);
   ImGui::BeginGroup();

@@ -15,6 +15,9 @@
 #include "common/error.h"
 #include "hall/hall_config.h"
 #include "hall/open_counts.h"
+#include "notices/notice.h"
+#include "notices/notice_directory.h"
+#include "notices/notice_search.h"
 #include "search/search_index.h"
 
 namespace hall::ui {
@@ -41,6 +44,14 @@ struct KioskCatalogue {
   // How often each guide was opened at this kiosk, read with the catalogue: the 常办 order when
   // hall.json lists no 常办事项. Taken once per load, so no list reorders under a visitor's finger.
   OpenCounts open_counts;
+
+  // 政务公开: the notices in effect on `notices_today` (the hall's local date when read; the host
+  // reads them again at midnight), newest first, and their directory as of that day.
+  std::vector<notices::Notice> notices;
+  notices::Directory notice_directory;
+  Date notices_today{};
+  // Built after the first frame like `index` (pinyin): null until then, see KioskApp::set_notice_index.
+  std::shared_ptr<const notices::NoticeSearch> notice_index;
 };
 
 }  // namespace hall::ui

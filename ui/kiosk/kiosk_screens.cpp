@@ -20,6 +20,16 @@ bool known_topic(const CatalogueView& view, const std::string& arg) {
 bool known_guide(const CatalogueView& view, const std::string& arg) {
   return view.find(arg) != nullptr;
 }
+bool has_notices(const CatalogueView& view, const std::string& arg) {
+  return arg.empty() && !view.notices().empty();
+}
+bool known_notice(const CatalogueView& view, const std::string& arg) {
+  return view.notice(arg) != nullptr;
+}
+bool has_adoption(const CatalogueView& view, const std::string& arg) {
+  const notices::Notice* n = view.notice(arg);
+  return n && n->draft && n->draft->adoption;
+}
 bool guide_or_none(const CatalogueView& view, const std::string& arg) {
   return arg.empty() || known_guide(view, arg);
 }
@@ -107,16 +117,38 @@ Intent guide(ScreenContext& c) {
 
 Intent search(ScreenContext& c) {
   const KioskSession& s = c.session;
-  return draw_search(c.f, c.view,
-                     {s.query, &s.results, s.search_ready, s.search_example ? &*s.search_example : nullptr}, c.area,
-                     c.route.scroll);
+  SearchModel m{s.query, &s.results, s.search_ready, s.search_example ? &*s.search_example : nullptr};
+  m.notice_results = &s.notice_results;
+  return draw_search(c.f, c.view, m, c.area, c.route.scroll);
+}
+
+Intent notice_directory(ScreenContext& c) {
+  return draw_notice_directory(c.f, c.view, c.area, c.route.scroll);
+}
+
+NoticeModel notice_model(const ScreenContext& c) {
+  NoticeModel m{c.view.notice(c.route.arg), nullptr, nullptr, c.view.notices_today(), c.session.notice_qr,
+                c.session.notice_address};
+  if (m.notice->kind == notices::NoticeKind::policy) m.interpretation = c.view.interpretation_of(m.notice->id);
+  if (m.notice->kind == notices::NoticeKind::interpretation) m.policy = c.view.notice(m.notice->interprets);
+  return m;
+}
+
+Intent notice(ScreenContext& c) {
+  if (!c.view.notice(c.route.arg)) return {Intent::Kind::home};
+  return draw_notice(c.f, notice_model(c), c.area, c.route.scroll);
+}
+
+Intent adoption(ScreenContext& c) {
+  if (!has_adoption(c.view, c.route.arg)) return {Intent::Kind::back};
+  return draw_adoption(c.f, notice_model(c), c.area, c.route.scroll);
 }
 
 bool has_common(const CatalogueView& view, const std::string& arg) {
   return arg.empty() && !view.common().empty();
 }
 
-const std::array<KioskScreen, 10> screens{{
+const std::array<KioskScreen, 13> screens{{
     {"home", no_arg, home},
     {"common", has_common, common},
     {"topic", known_topic, topic},
@@ -128,6 +160,9 @@ const std::array<KioskScreen, 10> screens{{
     {"ticket", any_arg, ticket},
     {"ticket-failed", any_arg, ticket_failed},
     {"reactivate", no_arg, reactivate},
+    {"notices", has_notices, notice_directory},
+    {"notice", known_notice, notice},
+    {"adoption", has_adoption, adoption},
 }};
 
 }  // namespace

@@ -17,6 +17,7 @@ namespace hall::ui {
 struct KioskSession {
   std::string query;
   std::vector<std::size_t> results;
+  std::vector<std::size_t> notice_results;  // indices into view.notices(): search finds notices too
   bool search_ready = false;
   std::optional<SearchExample> search_example;    // from the catalogue shown
   std::string guide_id;                           // the guide `guide` is (or will be) for
@@ -30,6 +31,8 @@ struct KioskSession {
   std::string reactivate_number;             // typed on the keypad so far
   bool read_aloud_enabled = false;           // the kiosk has a voice
   const ReadingState* reading = nullptr;     // the last 朗读
+  std::string notice_address;                // the shown notice's phone address (KioskApp::notice_address)
+  const slip::QrBlock* notice_qr = nullptr;  // that address as QR modules; null: none
 };
 
 struct ScreenContext {

@@ -12,6 +12,8 @@
 #include "kiosk/catalogue_view.h"
 #include "kiosk/read_aloud.h"
 #include "kiosk/ticket_request.h"
+#include "notices/notice.h"
+#include "notices/notice_directory.h"
 #include "slip/slip.h"
 #include "widgets/badge.h"
 #include "widgets/frame.h"
@@ -28,12 +30,12 @@ struct Intent {
     set_query,
     toggle_language,
     toggle_large_text,
-    take_number,  // 取号 tapped: arg the guide (empty: a consultation); the priority question follows
-    send_ticket,  // the question answered: arg the guide, value the priority class (empty: none)
-    set_number,   // the re-activation keypad: arg the number typed so far
-    reactivate,   // arg the number to put back in the queue
-    ticket_done,  // 完成, or the ticket's countdown ran out: home, and the ticket forgotten
-    read_aloud,   // 朗读 tapped: arg the guide
+    take_number,   // 取号 tapped: arg the guide (empty: a consultation); the priority question follows
+    send_ticket,   // the question answered: arg the guide, value the priority class (empty: none)
+    set_number,    // the re-activation keypad: arg the number typed so far
+    reactivate,    // arg the number to put back in the queue
+    ticket_done,   // 完成, or the ticket's countdown ran out: home, and the ticket forgotten
+    read_aloud,    // 朗读 tapped: arg the guide
     stop_reading,  // 停止朗读 tapped
   };
   Kind kind = Kind::none;
@@ -82,14 +84,18 @@ Intent draw_guide_list(Frame& f, const CatalogueView& view, const GuideListModel
 Intent guide_rows(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, ImVec2 size,
                   ScrollState& scroll);
 float guide_row_height(const Frame& f);
+// The rows inside a touch-scrolled region already open, from `top` below the cursor (content
+// coordinates), `view_h` of it in view; returns their height. A tap sets `out`.
+float guide_rows_in(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, float width, float top,
+                    float view_h, Intent& out);
 
 // ---- guide_screen.cpp
 struct GuideModel {
-  const Result<catalogue::Guide>* guide;  // the loaded guide, why it could not be, or null: loading
-  bool take_number_enabled = false;       // a hub is wired; else the button says where to go
-  bool sending = false;                   // a 取号 request is on its way
-  std::string_view name;                  // the guide's name from the list, shown while it loads
-  bool read_aloud_enabled = false;        // the kiosk has a voice: 朗读 is offered
+  const Result<catalogue::Guide>* guide;                    // the loaded guide, why it could not be, or null: loading
+  bool take_number_enabled = false;                         // a hub is wired; else the button says where to go
+  bool sending = false;                                     // a 取号 request is on its way
+  std::string_view name;                                    // the guide's name from the list, shown while it loads
+  bool read_aloud_enabled = false;                          // the kiosk has a voice: 朗读 is offered
   ReadingState::Phase reading = ReadingState::Phase::idle;  // of this guide
 };
 // `aside`: the right column's scroll in landscape.
@@ -146,11 +152,55 @@ struct SearchExample {
 
 struct SearchModel {
   std::string_view query;
-  const std::vector<std::size_t>* results;  // for `query`, best first
-  bool ready = true;                        // false: the index is still being built
-  const SearchExample* example = nullptr;   // null: none could be made
+  const std::vector<std::size_t>* results;                   // for `query`, best first
+  bool ready = true;                                         // false: the index is still being built
+  const SearchExample* example = nullptr;                    // null: none could be made
+  const std::vector<std::size_t>* notice_results = nullptr;  // indices into view.notices(), best first
 };
 Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Area area, ScrollState& scroll);
+
+// ---- 政务公开. A notice's words in the visitor's language: its English twin when it has one.
+inline const std::string& shown(const Frame& f, const notices::Text& t) {
+  return f.english && !t.en.empty() ? t.en : t.zh;
+}
+
+// ---- notice_rows.cpp: a notice as a row of the directory and of the search results, its title
+// wrapped whole. `marked`: a 政务公开 badge sets it apart from the guides around it (search).
+float notice_row_height(const Frame& f, const notices::DirectoryRow& r, float width, bool marked);
+// At the cursor, `width` wide; the target is "notice:<id>". True when tapped.
+bool draw_notice_row(Frame& f, const notices::DirectoryRow& r, float width, bool marked);
+// The row of a notice found by search (the directory's rows come ready made).
+notices::DirectoryRow notice_row_of(const notices::Notice& n, Date today);
+
+// ---- notice_directory_screen.cpp: drafts open for comment first, then the 五公开 with counts.
+Intent draw_notice_directory(Frame& f, const CatalogueView& view, Area area, ScrollState& scroll);
+
+// ---- notice_page.cpp: a notice's screens share a page: the reading column, and the QR code to
+// read it on a phone (beside it in landscape, under it in portrait).
+struct NoticeModel {
+  const notices::Notice* notice;
+  const notices::Notice* interpretation = nullptr;  // a policy's 解读, when one is in effect
+  const notices::Notice* policy = nullptr;          // the policy an interpretation explains
+  Date today{};
+  const slip::QrBlock* qr = nullptr;  // the phone address as modules; null: none could be made
+  std::string_view address;           // what the code says, printed under it; empty: none known
+};
+// Opens the reading column (a touch-scrolled region); end_notice_page draws the code and closes it.
+void begin_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
+void end_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
+// Issuer, 文号 and date under a notice's title.
+void notice_heading(Frame& f, const notices::Notice& n, float width);
+
+// ---- notice_screen.cpp ("notice:<id>")
+Intent draw_notice(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
+// ---- adoption_screen.cpp ("adoption:<id>"): what became of a closed draft's comments.
+Intent draw_adoption(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
+// ---- notice_parts_view.cpp: what only a meeting, a measure, a reply or a list of powers has.
+void notice_parts(Frame& f, const notices::Notice& n, float width);
+// A section title with the bar the guide's sections have.
+void notice_section(Frame& f, std::string_view title, float width);
+// ---- notice_body.cpp: headings, paragraphs, lists and tables laid out to `width` at the cursor.
+void notice_body(Frame& f, const std::vector<notices::Block>& body, float width);
 
 // ---- problem_screen.cpp: the catalogue could not be loaded.
 Intent draw_problem(Frame& f, const CatalogueView& view, Area area);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Search: an on-screen keyboard (pinyin, initials, digits) and results that follow every key.
+// Search: an on-screen keyboard (pinyin, initials, digits) and results that follow every key:
+// the notices found (政务公开, marked apart) before the guides.
 // Portrait: query, status, results, keyboard from top to bottom. Landscape: results on the left;
 // the query, the status and the keyboard on the right, within reach of one hand.
 #include <algorithm>
@@ -37,6 +38,14 @@ void query_box(Frame& f, std::string_view query, float width) {
   ImGui::Dummy(ImVec2(width, h + f.metrics.gap * 0.5f));
 }
 
+bool found_none(const SearchModel& m) {
+  return m.ready && !m.query.empty() && m.results->empty() && (!m.notice_results || m.notice_results->empty());
+}
+
+std::size_t notices_found(const SearchModel& m) {
+  return m.notice_results ? m.notice_results->size() : 0;
+}
+
 // What to say about the results: a hint for an empty box, a count, or what to try instead.
 void status(Frame& f, const SearchModel& m, float width) {
   if (!m.ready && !m.query.empty()) {
@@ -50,26 +59,75 @@ void status(Frame& f, const SearchModel& m, float width) {
               0.0f, width);
   } else if (m.query.empty()) {
     paragraph(muted_style(f), f.tr("search.hint_plain"), 0.0f, width);
-  } else if (m.results->empty()) {
+  } else if (found_none(m)) {
     const std::string q(m.query);
     paragraph(title_style(f, f.palette.text), f.trf("search.none", {{"query", q}}), 0.0f, width);
     for (const char* key : {K("search.try_fewer"), K("search.try_initials"), K("search.try_topics")}) {
       paragraph(body_style(f, f.palette.text), f.tr(key), 0.0f, width);
     }
+  } else if (notices_found(m) > 0 && m.results->empty()) {
+    paragraph(muted_style(f),
+              count_text(f.strings, K("search.count_notices"), K("search.count_notices_one"), notices_found(m)), 0.0f,
+              width);
+  } else if (notices_found(m) > 0) {
+    paragraph(muted_style(f),
+              f.trf("search.count_with_notices",
+                    {{"n", std::to_string(m.results->size())}, {"notices", std::to_string(notices_found(m))}}),
+              0.0f, width);
   } else {
     paragraph(muted_style(f), count_text(f.strings, K("search.count"), K("search.count_one"), m.results->size()), 0.0f,
               width);
   }
 }
 
+// A label over one kind of result: 政务公开信息 or 办事指南, with how many; returns its height.
+float result_label(Frame& f, ImVec2 at, const std::string& text, float width) {
+  const TextStyle st = muted_style(f);
+  draw_paragraph(ImGui::GetWindowDrawList(), st, at, text, width);
+  return paragraph_height(st, text, width) + f.metrics.gap * 0.5f;
+}
+
+// Notices found first, each marked 政务公开 (a visitor who typed a 文号 wants that document), then
+// the guides, in one scrolled list.
+Intent mixed_rows(Frame& f, const CatalogueView& view, const SearchModel& m, ImVec2 size, ScrollState& scroll) {
+  Intent out;
+  begin_touch_scroll(f, "##guides", size, scroll);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float view_top = ImGui::GetScrollY(), view_bottom = view_top + size.y;
+  const float gap = f.metrics.gap * 0.75f;
+  float y = result_label(f, origin, f.trf("search.notices_label", {{"n", std::to_string(notices_found(m))}}), size.x);
+  for (const std::size_t i : *m.notice_results) {
+    const notices::DirectoryRow row = notice_row_of(view.notices()[i], view.notices_today());
+    const float h = notice_row_height(f, row, size.x, true);
+    if (y + h >= view_top && y <= view_bottom) {
+      ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + y));
+      if (draw_notice_row(f, row, size.x, true)) out = Intent::open("notice", row.id);
+    }
+    y += h + gap;
+  }
+  float h = 0.0f;
+  if (!m.results->empty()) {
+    y += f.metrics.gap * 0.5f;
+    y += result_label(f, ImVec2(origin.x, origin.y + y),
+                      f.trf("search.guides_label", {{"n", std::to_string(m.results->size())}}), size.x);
+    ImGui::SetCursorScreenPos(origin);
+    h = guide_rows_in(f, view, *m.results, size.x, y, size.y, out);
+  }
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(size.x, y + h));
+  end_touch_scroll(f, scroll);
+  return out;
+}
+
 // The rows, or for nothing found the way out to the topics.
 Intent list(Frame& f, const CatalogueView& view, const SearchModel& m, ImVec2 size, ScrollState& scroll) {
-  if (m.ready && !m.query.empty() && m.results->empty()) {
+  if (found_none(m)) {
     const std::string& browse = f.tr("search.browse_topics");
     const ImVec2 b(std::min(size.x, button_width(f, browse) + 80.0f), f.metrics.button_h);
     if (big_button(f, {"search:browse", browse, b})) return {Intent::Kind::home, {}};
     return {};
   }
+  if (!m.query.empty() && notices_found(m) > 0) return mixed_rows(f, view, m, size, scroll);
   return guide_rows(f, view, *m.results, size, scroll);
 }
 
@@ -111,7 +169,7 @@ Intent draw_search(Frame& f, const CatalogueView& view, const SearchModel& m, Ar
   const float left_w = std::floor((area.size.x - gap * 2.0f) * 0.48f);
   const float right_x = area.pos.x + left_w + gap * 2.0f;
   const float right_w = area.pos.x + area.size.x - right_x;
-  const bool none = m.ready && !m.query.empty() && m.results->empty();
+  const bool none = found_none(m);
   ImGui::SetCursorScreenPos(area.pos);
   if (none) status(f, m, left_w);  // what to try goes where the results would be
   const ImVec2 list_pos = ImGui::GetCursorScreenPos();

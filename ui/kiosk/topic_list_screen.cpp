@@ -61,7 +61,7 @@ RowLayout layout_row(const Frame& f, const CatalogueView& view, const catalogue:
 struct ListLayout {
   const std::vector<std::size_t>* guides = nullptr;
   std::size_t count = 0;
-  const void* catalogue = nullptr;
+  std::uint64_t view = 0;  // CatalogueView::serial()
   float width = 0.0f, scale = 0.0f;
   bool english = false;
   std::vector<RowLayout> rows;
@@ -71,10 +71,10 @@ struct ListLayout {
 const ListLayout& list_layout(const Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides,
                               float width, float gap) {
   static ListLayout cache;  // the UI thread's only; one list is on screen at a time
-  if (cache.guides == &guides && cache.count == guides.size() && cache.catalogue == view.data() &&
+  if (cache.guides == &guides && cache.count == guides.size() && cache.view == view.serial() &&
       cache.width == width && cache.scale == f.metrics.text_scale && cache.english == f.english)
     return cache;
-  cache = {&guides, guides.size(), view.data(), width, f.metrics.text_scale, f.english, {}, {}};
+  cache = {&guides, guides.size(), view.serial(), width, f.metrics.text_scale, f.english, {}, {}};
   cache.rows.reserve(guides.size());
   cache.tops.reserve(guides.size() + 1);
   float y = 0.0f;
@@ -136,26 +136,33 @@ float guide_row_height(const Frame& f) {
                    f.metrics.min_target});
 }
 
-Intent guide_rows(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, ImVec2 size,
-                  ScrollState& scroll) {
-  Intent out;
+float guide_rows_in(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, float width, float top,
+                    float view_h, Intent& out) {
   const float gap = f.metrics.gap * 0.75f;
-  const ListLayout& layout = list_layout(f, view, guides, size.x, gap);
-  begin_touch_scroll(f, "##guides", size, scroll);
-  const ImVec2 origin = ImGui::GetCursorScreenPos();  // the content's top, scroll applied
+  const ListLayout& layout = list_layout(f, view, guides, width, gap);
+  const ImVec2 origin(ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + top);
   // Only the rows in view: find the first by its top, draw until past the bottom.
-  const float view_top = ImGui::GetScrollY();
-  const float view_bottom = view_top + size.y;
+  const float view_top = ImGui::GetScrollY() - top;
+  const float view_bottom = view_top + view_h;
   auto first = std::upper_bound(layout.tops.begin(), layout.tops.end() - 1, view_top);
   std::size_t i = first == layout.tops.begin() ? 0 : static_cast<std::size_t>(first - layout.tops.begin()) - 1;
   for (; i < guides.size() && layout.tops[i] < view_bottom; ++i) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + layout.tops[i]));
     const auto& g = view.guides()[guides[i]];
-    if (draw_row(f, view, g, layout.rows[i], size.x)) out = Intent::open("guide", g.id);
+    if (draw_row(f, view, g, layout.rows[i], width)) out = Intent::open("guide", g.id);
   }
+  return std::max(0.0f, layout.tops.back() - gap);
+}
+
+Intent guide_rows(Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides, ImVec2 size,
+                  ScrollState& scroll) {
+  Intent out;
+  begin_touch_scroll(f, "##guides", size, scroll);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();  // the content's top, scroll applied
+  const float h = guide_rows_in(f, view, guides, size.x, 0.0f, size.y, out);
   // The whole list's height, so scrolling knows where it ends.
   ImGui::SetCursorScreenPos(origin);
-  ImGui::Dummy(ImVec2(size.x, std::max(0.0f, layout.tops.back() - gap)));
+  ImGui::Dummy(ImVec2(size.x, h));
   end_touch_scroll(f, scroll);
   return out;
 }
