@@ -11,6 +11,9 @@
 #include "slip/slip_text.h"
 #include "slip/ticket_slip.h"
 
+// Its own namespace: in a unity batch, hall::slip's names (Language) stay out of the speech tests'.
+namespace slip_test {
+
 using namespace hall;
 using namespace hall::slip;
 
@@ -172,3 +175,5 @@ TEST_CASE("hall.json names the slip width and the printer", "[slip][hall]") {
   REQUIRE_FALSE(odd);
   CHECK(odd.error().message.find("slip_width_mm") != std::string::npos);
 }
+
+}  // namespace slip_test
