@@ -53,6 +53,12 @@ Reply reply_of(const httplib::Result& r) {
 
 }  // namespace
 
+std::optional<Json> Reply::parsed() const {
+  auto j = Json::parse(body, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return j;
+}
+
 Json Reply::json() const {
   auto j = Json::parse(body, nullptr, false);
   INFO("status " << status << " body: " << body);

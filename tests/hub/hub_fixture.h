@@ -22,7 +22,10 @@ struct Reply {
   int status = 0;  // 0: no answer (connection refused or cut)
   std::string body;
   std::map<std::string, std::string> headers;  // lower-case names
+  // The body as JSON, or a test failure naming the status and body. Catch2's assertions are for
+  // the test's own thread only: a client thread calls parsed() and reports to the test's thread.
   Json json() const;
+  std::optional<Json> parsed() const;  // nullopt when the body is not JSON
 };
 
 struct HubHall {
