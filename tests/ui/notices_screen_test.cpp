@@ -12,6 +12,8 @@
 #include "ui_driver.h"
 #include "widgets/text.h"
 
+namespace notices_screen_test {
+
 using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
@@ -279,3 +281,5 @@ TEST_CASE("every notice's screens draw with no character missing from the fonts"
   ui.settle(*app);
   CHECK(app->missing_glyphs().empty());
 }
+
+}  // namespace notices_screen_test

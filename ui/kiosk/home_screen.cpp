@@ -9,6 +9,7 @@
 #include "kiosk/screens.h"
 #include "widgets/buttons.h"
 #include "widgets/text.h"
+#include "widgets/touch.h"
 
 namespace hall::ui {
 namespace {
@@ -60,22 +61,24 @@ int name_lines(const Frame& f, const std::vector<Tile>& all, float tile_w) {
 }
 
 float more_bar_height(const Frame& f) {
-  return f.body_line() + f.metrics.gap;
+  return std::max(f.body_line() + f.metrics.gap, f.metrics.min_target);
 }
 
-// Says plainly that more topics follow, until the visitor has scrolled to the last of them.
-void more_below(Frame& f, const ScrollState& scroll, ImVec2 pos, float width) {
+// Says plainly that more topics follow, until the visitor has scrolled to the last of them; a tap
+// on it shows the next page of rows (for a visitor who does not think of swiping).
+void more_below(Frame& f, ScrollState& scroll, ImVec2 pos, float width, float page) {
   if (scroll.scroll + scroll.view_h >= scroll.content_h - 1.0f) return;
   const std::string& text = f.tr("home.more_topics");
   const TextStyle st = body_style(f, f.palette.on_primary);
   const float h = more_bar_height(f);
-  const ImVec2 min(pos.x, pos.y);
-  const ImVec2 max(pos.x + width, pos.y + h);
-  const ImVec2 grid_size(width, h);
+  ImGui::SetCursorScreenPos(pos);
+  const TapResult t = tap_area(f, "home:more_topics", ImVec2(width, h));
+  if (t.tapped) scroll.scroll += page;  // begin_touch_scroll clamps it to the end next frame
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(min, max, f.color(f.palette.primary), f.metrics.rounding);
+  dl->AddRectFilled(t.min, t.max, f.color(t.pressed ? f.palette.primary_pressed : f.palette.primary),
+                    f.metrics.rounding);
   const float tw = text_width(st.font, st.size, text);
-  draw_text(dl, st.font, st.size, ImVec2(min.x + (grid_size.x - tw) * 0.5f, min.y + f.metrics.gap * 0.5f),
+  draw_text(dl, st.font, st.size, ImVec2(t.min.x + (width - tw) * 0.5f, t.min.y + (h - st.size) * 0.5f),
             f.color(st.rgb), text);
 }
 
@@ -104,12 +107,23 @@ Intent topic_grid(Frame& f, const std::vector<Tile>& topics, Area area, int cols
   const float least = min_tile_height(f, name_lines(f, topics, tile_w));
   const bool more = rows * least + gap * (rows - 1.0f) > area.size.y;
   const float bar = more ? more_bar_height(f) + gap * 0.5f : 0.0f;
-  const ImVec2 grid_size(area.size.x, area.size.y - bar);
+  float tile_h = least;
+  float view_h = area.size.y - bar;
+  if (more) {
+    // Only whole rows in view: the strip then sits under the last row that shows in full, never
+    // over a tile or beside a sliver of one. The rows share what is left over.
+    const float shown = std::max(1.0f, std::floor((view_h + gap) / (least + gap)));
+    // Whole pixels, so that a page of rows scrolls by exactly its height.
+    tile_h = std::floor(std::max(least, (view_h - gap * (shown - 1.0f)) / shown));
+    view_h = std::min(view_h, shown * tile_h + gap * (shown - 1.0f));
+  } else {
+    const float share = (view_h - gap * (rows - 1.0f)) / std::max(rows, 1.0f);
+    tile_h = std::clamp(share, least, std::max(least, card_height(f) * 1.6f));
+  }
+  const ImVec2 grid_size(area.size.x, view_h);
   ImGui::SetCursorScreenPos(area.pos);
   begin_touch_scroll(f, "##topics", grid_size, scroll);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float share = (grid_size.y - gap * (rows - 1.0f)) / std::max(rows, 1.0f);
-  const float tile_h = std::clamp(share, least, std::max(least, card_height(f) * 1.6f));
   for (std::size_t i = 0; i < topics.size(); ++i) {
     const float col = static_cast<float>(i % static_cast<std::size_t>(cols));
     const float row = static_cast<float>(i / static_cast<std::size_t>(cols));
@@ -120,7 +134,10 @@ Intent topic_grid(Frame& f, const std::vector<Tile>& topics, Area area, int cols
     }
   }
   end_touch_scroll(f, scroll);
-  if (more) more_below(f, scroll, ImVec2(area.pos.x, area.pos.y + grid_size.y + gap * 0.5f), grid_size.x);
+  if (more) {
+    more_below(f, scroll, ImVec2(area.pos.x, area.pos.y + grid_size.y + gap * 0.5f), grid_size.x,
+               grid_size.y + gap);
+  }
   return out;
 }
 

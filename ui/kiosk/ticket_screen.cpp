@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "kiosk/screens.h"
 #include "widgets/buttons.h"
@@ -19,47 +20,86 @@ std::string text_or(const Frame& f, const std::string& zh, const std::string& en
   return f.english && !en.empty() ? en : zh;
 }
 
-// The number in its own font when that font holds every character of it, else in the title font.
-void draw_number(Frame& f, ImDrawList* dl, ImVec2 pos, float width, const std::string& number) {
-  ImFont* font = f.number();
-  float size = f.number_size();
+// The font the number is drawn in: its own when that font holds every character of it, else the
+// title font at twice its size.
+std::pair<ImFont*, float> number_font(Frame& f, const std::string& number) {
   for (const char c : number) {
-    if (font->FindGlyphNoFallback(static_cast<ImWchar>(static_cast<unsigned char>(c))) == nullptr) {
-      font = f.title();
-      size = f.title_size() * 2.0f;
-      break;
+    if (f.number()->FindGlyphNoFallback(static_cast<ImWchar>(static_cast<unsigned char>(c))) == nullptr) {
+      return {f.title(), f.title_size() * 2.0f};
     }
   }
-  // A narrow column (portrait in 长辈模式) shrinks the number to fit rather than cutting it.
+  return {f.number(), f.number_size()};
+}
+
+// The number, shrunk to fit `width` (a narrow column: portrait in 长辈模式) and `max_h` (what the
+// block leaves it) rather than cut or drawn over the lines below.
+void draw_number(Frame& f, ImDrawList* dl, ImVec2 pos, float width, float max_h, const std::string& number) {
+  auto [font, size] = number_font(f, number);
   const float w = text_width(font, size, number);
   if (w > width && w > 0.0f) size *= width / w;
+  // Whole pixels: ImGui puts the next line's cursor on a whole pixel too.
+  size = std::floor(std::min(size, std::max(max_h, f.title_size())));
   draw_text(dl, font, size, pos, f.color(f.palette.text), number);
   ImGui::Dummy(ImVec2(width, size));
 }
 
-// Number, group, people ahead, the wait, and where to listen.
-void number_block(Frame& f, const TicketModel& m, float width) {
+// The lines of the number block around the number.
+struct NumberLines {
+  std::string ahead, wait;
+  TextStyle ahead_style;
+};
+
+NumberLines number_lines(Frame& f, const TicketModel& m, float width) {
+  const IssuedTicket& t = *m.state->ticket;
+  NumberLines out{{}, {}, title_style(f, f.palette.accent)};
+  const std::string n = std::to_string(t.ahead);
+  const bool again = m.state->purpose == TicketState::Purpose::reactivate;
+  out.ahead = t.ahead == 0 ? f.tr(again ? K("ticket.requeued_none_ahead") : K("ticket.none_ahead"))
+                           : f.trf(again ? K("ticket.requeued_ahead") : K("ticket.ahead"), {{"n", n}});
+  // One line, in the title size when it fits, else the body size: "3" and "人" must not part.
+  if (text_width(out.ahead_style.font, out.ahead_style.size, out.ahead) > width) {
+    out.ahead_style = body_style(f, f.palette.accent);
+  }
+  if (t.estimated_wait_s) {
+    const int minutes = std::max(1, static_cast<int>(std::ceil(*t.estimated_wait_s / 60.0)));
+    out.wait = f.trf("ticket.wait", {{"n", std::to_string(minutes)}});
+  }
+  return out;
+}
+
+// Height of everything in the number block but the number itself.
+float number_block_rest(Frame& f, const TicketModel& m, const NumberLines& lines, float width) {
+  float h = paragraph_height(muted_style(f), f.tr("ticket.your_number"), width);
+  if (m.state->sample) h += paragraph_height(muted_style(f), f.tr("ticket.sample"), width);
+  if (!m.group_name.empty()) h += paragraph_height(title_style(f, f.palette.text), m.group_name, width);
+  h += f.metrics.gap * 1.5f;  // the gaps above people ahead and above the hint
+  h += paragraph_height(lines.ahead_style, lines.ahead, width);
+  if (!lines.wait.empty()) h += paragraph_height(body_style(f, f.palette.text), lines.wait, width);
+  h += paragraph_height(body_style(f, f.palette.on_notice), f.tr("ticket.listen"), width - 2.0f * f.metrics.gap) +
+       f.metrics.gap;
+  // The spacing ImGui puts between the block's items: the number, its label, the two half gaps,
+  // people ahead and the hint, and the optional lines.
+  const int items = 6 + (m.state->sample ? 1 : 0) + (m.group_name.empty() ? 0 : 1) + (lines.wait.empty() ? 0 : 1);
+  return h + static_cast<float>(items - 1) * ImGui::GetStyle().ItemSpacing.y;
+}
+
+// Number, group, people ahead, the wait, and where to listen, within `max_h`.
+void number_block(Frame& f, const TicketModel& m, float width, float max_h) {
   const IssuedTicket& t = *m.state->ticket;
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const NumberLines lines = number_lines(f, m, width);
+  // The block's lines follow each other with only the gaps drawn here, so the number keeps what
+  // ImGui's spacing would otherwise take in 长辈模式 (in English the lines are many).
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
   ImGui::BeginGroup();
   paragraph(muted_style(f), f.tr("ticket.your_number"), 0.0f, width);
   if (m.state->sample) paragraph(muted_style(f), f.tr("ticket.sample"), 0.0f, width);
-  draw_number(f, dl, ImGui::GetCursorScreenPos(), width, t.number);
+  draw_number(f, dl, ImGui::GetCursorScreenPos(), width, max_h - number_block_rest(f, m, lines, width), t.number);
   if (!m.group_name.empty()) paragraph(title_style(f, f.palette.text), m.group_name, 0.0f, width);
   ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
-  const std::string n = std::to_string(t.ahead);
-  const bool again = m.state->purpose == TicketState::Purpose::reactivate;
-  const std::string ahead = t.ahead == 0 ? f.tr(again ? K("ticket.requeued_none_ahead") : K("ticket.none_ahead"))
-                                         : f.trf(again ? K("ticket.requeued_ahead") : K("ticket.ahead"), {{"n", n}});
-  // One line, in the title size when it fits, else the body size: "3" and "人" must not part.
-  TextStyle ahead_style = title_style(f, f.palette.accent);
-  if (text_width(ahead_style.font, ahead_style.size, ahead) > width) ahead_style = body_style(f, f.palette.accent);
-  paragraph(ahead_style, ahead, 0.0f, width);
-  if (t.estimated_wait_s) {
-    const int minutes = std::max(1, static_cast<int>(std::ceil(*t.estimated_wait_s / 60.0)));
-    paragraph(body_style(f, f.palette.text), f.trf("ticket.wait", {{"n", std::to_string(minutes)}}), 0.0f, width);
-  }
-  ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
+  paragraph(lines.ahead_style, lines.ahead, 0.0f, width);
+  if (!lines.wait.empty()) paragraph(body_style(f, f.palette.text), lines.wait, 0.0f, width);
+  ImGui::Dummy(ImVec2(0, f.metrics.gap));
   // The hint on the notice colour: the one thing to do next.
   const TextStyle st = body_style(f, f.palette.on_notice);
   const std::string& hint = f.tr("ticket.listen");
@@ -70,6 +110,7 @@ void number_block(Frame& f, const TicketModel& m, float width) {
   draw_paragraph(dl, st, ImVec2(p.x + f.metrics.gap, p.y + f.metrics.gap * 0.5f), hint, inner);
   ImGui::Dummy(ImVec2(width, h));
   ImGui::EndGroup();
+  ImGui::PopStyleVar();
 }
 
 // What became of the slip, under the QR code. When the printer cannot print, the words ask the
@@ -96,10 +137,22 @@ void slip_line(Frame& f, SlipPhase phase, float width) {
   ImGui::Dummy(ImVec2(width, h));
 }
 
-// Room the slip line takes under the QR code, so the code shrinks just enough to leave it.
-float slip_line_height(const Frame& f, SlipPhase phase) {
-  if (phase == SlipPhase::none) return 0.0f;
-  return (phase == SlipPhase::cannot_print ? 3.5f : 1.5f) * f.body_line();
+// Room the slip line and the caption take under the QR code, so the code shrinks just enough to
+// leave them.
+float under_qr_height(Frame& f, const TicketModel& m, float width) {
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;  // between the block's items
+  float h = m.qr ? spacing + paragraph_height(body_style(f, f.palette.text), f.tr("ticket.scan"), width)
+                 : paragraph_height(muted_style(f), f.tr("ticket.no_qr"), width);
+  const SlipPhase phase = m.state->ticket->slip;
+  if (phase == SlipPhase::none) return h;
+  h += f.metrics.gap * 0.5f + 2.0f * spacing;
+  if (phase == SlipPhase::printing) return h + paragraph_height(muted_style(f), f.tr("ticket.slip_printing"), width);
+  if (phase == SlipPhase::printed) {
+    return h + paragraph_height(title_style(f, f.palette.text), f.tr("ticket.slip_printed"), width);
+  }
+  return h + paragraph_height(body_style(f, f.palette.on_notice), f.tr("ticket.slip_unprintable"),
+                              width - 2.0f * f.metrics.gap) +
+         f.metrics.gap;
 }
 
 // The QR code with what it is for; `max_side` bounds the code, the caption goes below.
@@ -179,10 +232,11 @@ Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scrol
     const float qr_w = std::floor(area.size.x * 0.4f);
     const float num_w = area.size.x - qr_w - gap;
     ImGui::SetCursorScreenPos(area.pos);
-    number_block(f, m, num_w);
+    // The number gives way so that what to bring keeps a few lines of its own below.
+    number_block(f, m, num_w, body_h * 0.6f);
     const float num_bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
-    qr_block(f, m, qr_w, qr_w);
+    qr_block(f, m, qr_w, std::min(qr_w, body_h * 0.6f - f.body_line() - under_qr_height(f, m, qr_w)));
     const float top = std::max(num_bottom, ImGui::GetItemRectMax().y) + gap;
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
     begin_touch_scroll(f, "##ticket_materials", ImVec2(area.size.x, area.pos.y + body_h - top), scroll);
@@ -193,10 +247,9 @@ Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scrol
     const float qr_w = std::floor(area.size.x * 0.26f);
     const float mat_w = area.size.x - num_w - qr_w - 2.0f * gap;
     ImGui::SetCursorScreenPos(area.pos);
-    number_block(f, m, num_w);
+    number_block(f, m, num_w, body_h);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
-    qr_block(f, m, qr_w,
-             std::min(qr_w, body_h - 3.0f * f.body_line() - slip_line_height(f, m.state->ticket->slip)));
+    qr_block(f, m, qr_w, std::min(qr_w, body_h - f.body_line() - under_qr_height(f, m, qr_w)));
     const float mat_x = area.pos.x + num_w + qr_w + 2.0f * gap;
     ImGui::SetCursorScreenPos(ImVec2(mat_x, area.pos.y));
     begin_touch_scroll(f, "##ticket_materials", ImVec2(mat_w, body_h), scroll);

@@ -57,11 +57,13 @@ RowLayout layout_row(const Frame& f, const CatalogueView& view, const catalogue:
   return r;
 }
 
-// One list's row tops, rebuilt when the list, the width, the text size or the language change.
+// One list's row tops, rebuilt when the list's content (which guides, in which order), the
+// catalogue, the width, the text size or the language change. Keyed by the content, not by where
+// the list lives or how long it is: two searches with as many results reuse the same vector, and
+// their names wrap to different line counts.
 struct ListLayout {
-  const std::vector<std::size_t>* guides = nullptr;
-  std::size_t count = 0;
-  std::uint64_t view = 0;  // CatalogueView::serial()
+  std::vector<std::size_t> guides;  // the guides laid out, in order
+  std::uint64_t view = 0;           // CatalogueView::serial()
   float width = 0.0f, scale = 0.0f;
   bool english = false;
   std::vector<RowLayout> rows;
@@ -71,10 +73,10 @@ struct ListLayout {
 const ListLayout& list_layout(const Frame& f, const CatalogueView& view, const std::vector<std::size_t>& guides,
                               float width, float gap) {
   static ListLayout cache;  // the UI thread's only; one list is on screen at a time
-  if (cache.guides == &guides && cache.count == guides.size() && cache.view == view.serial() &&
-      cache.width == width && cache.scale == f.metrics.text_scale && cache.english == f.english)
+  if (cache.view == view.serial() && cache.width == width && cache.scale == f.metrics.text_scale &&
+      cache.english == f.english && cache.guides == guides)
     return cache;
-  cache = {&guides, guides.size(), view.serial(), width, f.metrics.text_scale, f.english, {}, {}};
+  cache = {guides, view.serial(), width, f.metrics.text_scale, f.english, {}, {}};
   cache.rows.reserve(guides.size());
   cache.tops.reserve(guides.size() + 1);
   float y = 0.0f;

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "widgets/text.h"
+
 namespace hall::ui {
 namespace {
 
@@ -25,6 +27,7 @@ float draw_qr(ImDrawList* dl, ImVec2 pos, const slip::QrBlock& qr, float max_sid
   // Whole pixels: a module edge between two pixels would be grey, and a decoder reads grey badly.
   const ImVec2 o(std::round(pos.x), std::round(pos.y));
   dl->AddRectFilled(o, ImVec2(o.x + side, o.y + side), IM_COL32(255, 255, 255, 255));
+  record_drawn_box(dl, "qr", o, ImVec2(o.x + side, o.y + side));
   const float m = static_cast<float>(px);
   const float start = static_cast<float>(qr.quiet_zone) * m;
   for (int row = 0; row < qr.modules; ++row) {

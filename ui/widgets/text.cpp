@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "widgets/text.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <string>
 
@@ -51,6 +52,15 @@ float advance(ImFont* font, float size, char32_t c) {
 
 thread_local std::string* audit_sink = nullptr;
 thread_local std::vector<std::string>* record_sink = nullptr;
+thread_local std::vector<DrawnItem>* item_sink = nullptr;
+
+void record_item(ImDrawList* dl, std::string text, ImVec2 min, ImVec2 max) {
+  const ImVec2 clip_min = dl->GetClipRectMin();
+  const ImVec2 clip_max = dl->GetClipRectMax();
+  const ImVec2 vmin(std::max(min.x, clip_min.x), std::max(min.y, clip_min.y));
+  const ImVec2 vmax(std::min(max.x, clip_max.x), std::min(max.y, clip_max.y));
+  if (vmax.x > vmin.x && vmax.y > vmin.y) item_sink->push_back({std::move(text), vmin, vmax});
+}
 
 void audit(ImFont* font, std::string_view text) {
   for (const Cp& cp : code_points(text)) {
@@ -78,9 +88,25 @@ TextRecorder::~TextRecorder() {
   record_sink = nullptr;
 }
 
+DrawnItemRecorder::DrawnItemRecorder(std::vector<DrawnItem>& drawn) {
+  item_sink = &drawn;
+}
+DrawnItemRecorder::~DrawnItemRecorder() {
+  item_sink = nullptr;
+}
+
+void record_drawn_box(ImDrawList* dl, std::string_view what, ImVec2 min, ImVec2 max) {
+  if (item_sink) record_item(dl, "[" + std::string(what) + "]", min, max);
+}
+
 void draw_text(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 col, std::string_view text) {
   if (audit_sink) audit(font, text);
   if (record_sink) record_sink->emplace_back(text);
+  if (item_sink && !text.empty()) {
+    // The line's box: its advance wide, the font size high (what the glyphs of the line fill).
+    const ImVec2 end(pos.x + text_width(font, size, text), pos.y + size);
+    record_item(dl, std::string(text), pos, end);
+  }
   dl->AddText(font, size, pos, col, text.data(), text.data() + text.size());
 }
 

@@ -53,6 +53,23 @@ class TextRecorder {
   TextRecorder& operator=(const TextRecorder&) = delete;
 };
 
+// Where each piece of text (and each drawn box that is not text, such as a QR code) landed: the
+// part left visible by the clip rectangle it was drawn under, in screen pixels. For layout tests:
+// nothing a visitor must read may sit on something else.
+struct DrawnItem {
+  std::string text;  // the text, or "[what]" for a box that is not text ("[qr]")
+  ImVec2 min, max;   // visible part; empty items (all clipped away) are not recorded
+};
+class DrawnItemRecorder {
+ public:
+  explicit DrawnItemRecorder(std::vector<DrawnItem>& drawn);
+  ~DrawnItemRecorder();
+  DrawnItemRecorder(const DrawnItemRecorder&) = delete;
+  DrawnItemRecorder& operator=(const DrawnItemRecorder&) = delete;
+};
+// Records a drawn box (not text) under `dl`'s clip rectangle while a DrawnItemRecorder is alive.
+void record_drawn_box(ImDrawList* dl, std::string_view what, ImVec2 min, ImVec2 max);
+
 // One line, cut with "…" when it does not fit.
 void draw_line_clipped(ImDrawList* dl, const TextStyle& s, ImVec2 pos, std::string_view text, float width);
 
