@@ -48,12 +48,24 @@ bool big_button(Frame& f, const ButtonSpec& spec) {
   const TextStyle title = spec.title_font ? title_style(f, c.fg) : body_style(f, c.fg);
   const TextStyle sub = body_style(f, c.fg);
   const float inner = size.x - 2.0f * f.metrics.gap;
-  const float sub_h = spec.sub_label.empty() ? 0.0f : sub.size;
+  // The line under the label wraps to a second line where the button has the height (an English
+  // hint on a narrow 长辈模式 column); otherwise it keeps one line.
+  auto sub_lines = spec.sub_label.empty() ? std::vector<std::pair<std::size_t, std::size_t>>{}
+                                          : wrap_lines(sub.font, sub.size, spec.sub_label, inner);
+  if (sub_lines.size() > 2 || (sub_lines.size() == 2 && title.size + 2.0f * sub.size > size.y - f.metrics.gap * 0.5f)) {
+    sub_lines.resize(1);
+  }
+  if (!spec.sub_label.empty() && sub_lines.empty()) sub_lines.push_back({0, spec.sub_label.size()});
+  float sub_h = static_cast<float>(sub_lines.size()) * sub.size;
   // A label too wide for one line wraps, in its own size while two lines fit the button and
   // then in the body size ("Services for people with disabilities" on a 长辈模式 tile), rather than
   // ending in "…"; only what fits nowhere is cut.
   TextStyle main = title;
   auto lines = wrap_lines(title.font, title.size, spec.label, inner);
+  if (lines.size() > 1 && sub_lines.size() > 1) {  // the label's second line comes first
+    sub_lines.resize(1);
+    sub_h = sub.size;
+  }
   const auto fits = [&](const TextStyle& st, std::size_t n, std::size_t max) {
     return n <= max && static_cast<float>(n) * st.size + sub_h <= size.y - f.metrics.gap * 0.5f;
   };
@@ -76,9 +88,13 @@ bool big_button(Frame& f, const ButtonSpec& spec) {
     draw_line_clipped(dl, main, ImVec2(t.min.x + (size.x - w) * 0.5f, y), part, inner);
     y += main.size;
   }
-  if (!spec.sub_label.empty()) {
-    const float sub_w = std::min(text_width(sub.font, sub.size, spec.sub_label), inner);
-    draw_line_clipped(dl, sub, ImVec2(t.min.x + (size.x - sub_w) * 0.5f, y), spec.sub_label, inner);
+  for (std::size_t i = 0; i < sub_lines.size(); ++i) {
+    const bool last = i + 1 == sub_lines.size();
+    const std::string_view part = last ? spec.sub_label.substr(sub_lines[i].first)
+                                       : spec.sub_label.substr(sub_lines[i].first, sub_lines[i].second - sub_lines[i].first);
+    const float sub_w = std::min(text_width(sub.font, sub.size, part), inner);
+    draw_line_clipped(dl, sub, ImVec2(t.min.x + (size.x - sub_w) * 0.5f, y), part, inner);
+    y += sub.size;
   }
   return t.tapped;
 }
