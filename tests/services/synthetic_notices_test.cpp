@@ -3,6 +3,7 @@
 // catalogue database through the bench's own setup (a small set: 50 notices beside 20 guides).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "catalogue/catalogue_store.h"
@@ -52,6 +53,8 @@ TEST_CASE("synthetic notices: the bench's setup imports them beside the guides, 
   auto current = NoticeStore(store->database(), clock).current(today);
   REQUIRE(current);
   CHECK(current->size() == 50);
+  // What the kiosk holds of each notice in effect: not its JSON once more (the database has it).
+  CHECK(std::all_of(current->begin(), current->end(), [](const Notice& n) { return n.source_json.empty(); }));
   const Directory directory = build_directory(*current, today);
   CHECK_FALSE(directory.open_drafts.empty());
 
