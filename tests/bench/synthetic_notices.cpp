@@ -57,7 +57,8 @@ std::string fill(std::string form, int n) {
       form.replace(at, key.size(), value);
     }
   };
-  put("{s}", subjects[n % std::size(subjects)]);
+  // Shifted every twenty: a kind takes fixed places in each twenty, and every kind has every subject.
+  put("{s}", subjects[(n + n / 20) % std::size(subjects)]);
   put("{p}", places[(n / 3) % std::size(places)]);
   return form;
 }
