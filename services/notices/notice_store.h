@@ -30,7 +30,8 @@ class NoticeStore {
   Result<NoticeImportReport> import(const NoticeFile& file);
 
   // For each id the highest version in effect on `today` (the hall's local date): effective_from
-  // come (or none), expires_on not yet reached (or none).
+  // come (or none), expires_on not yet reached (or none). Their source_json is left empty: the
+  // stored body is the database's.
   Result<std::vector<Notice>> current(Date today) const;
 
  private:

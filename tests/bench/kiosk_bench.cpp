@@ -5,6 +5,13 @@
 // home, a long list and a guide, the font atlas's build time and texture size, the search index
 // built after the first frame, PSS from /proc/PID/smaps_rollup, and the CPU an idle kiosk uses.
 // Prints figures; asserts nothing about time. Usage: kiosk_bench [idle-seconds]
+//
+// kiosk_bench notices [idle-seconds]: 10,000 guides beside 2,000 synthetic notices against 10,000
+// guides alone: first frame, the first frame of the 政务公开 directory and of a notice (start to
+// presented, and the frame's build CPU), what the notices add to the catalogue load (read + parse +
+// directory) and to the index built after the first frame, search per keystroke (the work of one
+// keystroke at the kiosk: the guides' index and the notices' index queried, median and p99 over
+// typed pinyin, initials and 文号 initials with digits), and PSS of the idle kiosk.
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,9 +27,14 @@
 #include "bench_figures.h"
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
+#include "common/time_zone.h"
 #include "support/child_process.h"
 #include "kiosk_runner.h"
+#include "notices/notice_directory.h"
+#include "notices/notice_search.h"
+#include "notices/notice_store.h"
 #include "synthetic_catalogue.h"
+#include "synthetic_notices.h"
 #include "xvfb_server.h"
 
 namespace {
@@ -161,9 +173,130 @@ std::string large_hall(const TempDir& dir, int count) {
   return dir.path();
 }
 
+// The hall's local date (Asia/Shanghai, as the demo hall.json says), which the kiosk reads notices for.
+hall::Date hall_today() {
+  auto zone = hall::TimeZone::load("Asia/Shanghai");
+  const hall::TimeZone z = zone ? *zone : hall::TimeZone::fixed("Asia/Shanghai", 8 * 3600);
+  return z.local_date(hall::SystemClock().now());
+}
+
+std::string notices_hall(const TempDir& dir, int guides, int notices) {
+  hall::test::write_file(dir.file("hall.json"),
+                         hall::test::read_file(std::string(HALL_SOURCE_ASSETS) + "/demo/hall.json"));
+  auto made = hall::bench::import_synthetic_hall(dir.file("catalogue.db"), guides, notices, hall_today());
+  if (!made) throw std::runtime_error(made.error().message);
+  if (made->guides != guides || made->notices != notices) throw std::runtime_error("the synthetic hall is short");
+  return dir.path();
+}
+
+// start_to_first_frame_ms of `screen` as the first screen (median of cold_runs warm starts) and
+// the build CPU of that screen's frames.
+void first_frame_of(const std::string& display, const std::string& label, const std::string& data,
+                    const std::string& screen) {
+  std::vector<double> first;
+  for (int i = 0; i < cold_runs; ++i) {
+    const auto run = run_kiosk(display, data, {"--screen", screen, "--frames", "1", "--timings"});
+    const auto t = timings(run.err);
+    if (run.exit_code != 0 || t.empty()) {
+      std::printf("%s %s: hallkiosk failed (%d):\n%s\n", label.c_str(), screen.c_str(), run.exit_code, run.err.c_str());
+      return;
+    }
+    first.push_back(num(t, "start_to_first_frame_ms"));
+  }
+  std::printf("%-18s %-20s warm start with it as the first screen (median of %d): main->first frame presented %.0f ms\n",
+              label.c_str(), screen.c_str(), cold_runs, median(first));
+}
+
+// What one keystroke costs at the kiosk (KioskApp's run_query): the guides' index and the notices'
+// index both queried with the text so far. Every prefix of each word is one keystroke.
+void keystrokes(const std::string& label, const std::string& data) {
+  using hall::bench::percentile;
+  hall::SystemClock clock;
+  auto store = hall::catalogue::CatalogueStore::open(data + "/catalogue.db", clock);
+  if (!store) throw std::runtime_error(store.error().message);
+  const auto load_start = Steady::now();
+  auto current = hall::notices::NoticeStore(store->database(), clock).current(hall_today());
+  if (!current) throw std::runtime_error(current.error().message);
+  const auto directory = hall::notices::build_directory(*current, hall_today());
+  const double load_ms = hall::bench::ms(Steady::now() - load_start);
+  const auto index_start = Steady::now();
+  auto guides = store->build_search_index();
+  if (!guides) throw std::runtime_error(guides.error().message);
+  const double guide_index_ms = hall::bench::ms(Steady::now() - index_start);
+  const auto notice_index_start = Steady::now();
+  const hall::notices::NoticeSearch notices(*current);
+  const double notice_index_ms = hall::bench::ms(Steady::now() - notice_index_start);
+  std::printf(
+      "%-18s in-process: %zu notices read + parsed + directory %.1f ms (%zu open drafts); guides' index %.0f ms, "
+      "notices' index %.1f ms\n",
+      label.c_str(), current->size(), load_ms, directory.open_drafts.size(), guide_index_ms, notice_index_ms);
+
+  // Pinyin, initials, 文号 initials with digits, a word that finds many, one that finds none.
+  const std::vector<std::string> typed = {"gaolingjintie", "gljt",   "ajbf2023", "nzbf2024", "jiazhuangdianti",
+                                          "zqyjg",         "tongzhi", "dibao",   "qzqd",     "xyzxyz"};
+  constexpr int rounds = 20;
+  std::vector<double> all;
+  std::map<std::string, std::vector<double>> per_word;
+  std::map<std::string, std::pair<std::size_t, std::size_t>> found;
+  for (int round = 0; round < rounds; ++round) {
+    for (const auto& word : typed) {
+      for (std::size_t n = 1; n <= word.size(); ++n) {
+        const std::string_view q(word.data(), n);
+        const auto start = Steady::now();
+        const auto g = guides->query(q);
+        const auto h = notices.query(q);
+        const double t = hall::bench::ms(Steady::now() - start);
+        all.push_back(t);
+        per_word[word].push_back(t);
+        if (n == word.size()) found[word] = {g.size(), h.size()};
+      }
+    }
+  }
+  std::printf("%-18s search per keystroke (%zu keystrokes, %d rounds of %zu words): median %.3f ms, p99 %.3f ms, max %.3f ms\n",
+              label.c_str(), all.size(), rounds, typed.size(), percentile(all, 0.5), percentile(all, 0.99),
+              percentile(all, 1.0));
+  for (const auto& word : typed) {
+    std::printf("%-18s   %-16s median %.3f ms, p99 %.3f ms; whole word finds %zu guides, %zu notices\n", "",
+                word.c_str(), percentile(per_word[word], 0.5), percentile(per_word[word], 0.99), found[word].first,
+                found[word].second);
+  }
+}
+
+int notices_main(int idle_seconds) {
+  XvfbServer x(1920, 1080);
+  TempDir guides_dir, both_dir, scratch;
+  auto start = Steady::now();
+  const std::string guides = notices_hall(guides_dir, 10'000, 0);
+  const double guides_s = std::chrono::duration<double>(Steady::now() - start).count();
+  start = Steady::now();
+  const std::string both = notices_hall(both_dir, 10'000, 2'000);
+  std::printf("Xvfb %s at 1920x1080x24 (Mesa llvmpipe); 10,000 guides imported in %.1f s, 10,000 guides + 2,000 "
+              "notices in %.1f s\n",
+              x.display().c_str(), guides_s, std::chrono::duration<double>(Steady::now() - start).count());
+  const std::string a = "10k guides", b = "10k + 2k notices";
+  cold_start(x.display(), a, guides, false);
+  cold_start(x.display(), b, both, false);
+  first_frame_of(x.display(), b, both, "notices");
+  first_frame_of(x.display(), b, both, "notice:SN-P-00000");
+  first_frame_of(x.display(), b, both, "notice:SN-D-00012");
+  frame_cost(x.display(), a, guides, "home");
+  frame_cost(x.display(), b, both, "home");
+  frame_cost(x.display(), b, both, "notices");
+  frame_cost(x.display(), b, both, "notice:SN-P-00000");
+  frame_cost(x.display(), a, guides, "search:ajbf2023");
+  frame_cost(x.display(), b, both, "search:ajbf2023");
+  frame_cost(x.display(), b, both, "search:tongzhi");
+  keystrokes(a, guides);
+  keystrokes(b, both);
+  idle(x.display(), a, guides, idle_seconds, scratch.path());
+  idle(x.display(), b, both, idle_seconds, scratch.path());
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::string(argv[1]) == "notices") return notices_main(argc > 2 ? std::atoi(argv[2]) : 10);
   const int idle_seconds = argc > 1 ? std::atoi(argv[1]) : 30;
   XvfbServer x(1920, 1080);
   TempDir demo_dir, large_dir, scratch;
