@@ -282,4 +282,29 @@ TEST_CASE("every notice's screens draw with no character missing from the fonts"
   CHECK(app->missing_glyphs().empty());
 }
 
+TEST_CASE("no label or hint on home is cut with an ellipsis, in either orientation, language or text size",
+          "[ui][notices][home][large_text]") {
+  const auto [w, h] = GENERATE(std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f});
+  const std::string lang = GENERATE(std::string("zh-CN"), std::string("en"));
+  const bool large = GENERATE(false, true);
+  INFO(w << "x" << h << " " << lang << (large ? " 长辈模式" : ""));
+  NoticeHall hall;  // with notices: the 政务公开 entry and its hint are on home
+  UiDriver ui(w, h);
+  ui::KioskSettings settings;
+  settings.language = lang;
+  settings.large_text = large;
+  auto app = open_app(ui, hall, settings);
+  REQUIRE(ui.find(*app, "home:notices") != nullptr);
+  std::vector<ui::DrawnItem> items;
+  {
+    const ui::DrawnItemRecorder record(items);
+    ui.frame(*app);
+  }
+  REQUIRE_FALSE(items.empty());
+  for (const auto& i : items) {
+    INFO("drawn: " << i.text);
+    CHECK(i.text.find("…") == std::string::npos);
+  }
+}
+
 }  // namespace notices_screen_test
