@@ -50,5 +50,18 @@ TEST_CASE("Chinese text wraps between characters but never before closing punctu
   }
   CHECK(wrap_lines(font, size, "", 100.0f).size() == 1);
   CHECK(wrap_lines(font, size, "a\nb", 1000.0f).size() == 2);
+
+  // An address breaks after a slash, between its parts: the notice's id stays whole.
+  const std::string address = "http://127.0.0.1:8470/n/N-2026-D07";
+  const float narrow = text_width(font, size, "http://127.0.0.1:8470/n/N-20") + 1.0f;  // room for part of the id
+  const auto parts = wrap_lines(font, size, address, narrow);
+  REQUIRE(parts.size() == 2);
+  CHECK(address.substr(parts[1].first) == "N-2026-D07");
+  // ... but never inside "//" or before a digit ("1/2").
+  const auto http = wrap_lines(font, size, address, text_width(font, size, "http://1") + 1.0f);
+  CHECK(address.substr(http[0].first, http[0].second - http[0].first) != "http:/");
+  for (const auto& [b, e] : wrap_lines(font, size, "1/2 1/2 1/2", text_width(font, size, "1/2 1") + 1.0f)) {
+    CHECK_FALSE(std::string("1/2 1/2 1/2").substr(b, e - b).ends_with("/"));
+  }
   ImGui::DestroyContext(ctx);
 }

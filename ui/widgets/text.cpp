@@ -130,7 +130,11 @@ std::vector<std::pair<std::size_t, std::size_t>> wrap_lines(ImFont* font, float 
   const auto cps = code_points(text);
   auto can_break_before = [&](std::size_t k) {
     const char32_t prev = cps[k - 1].c, c = cps[k].c;
-    return c == U' ' || prev == U' ' || ((is_wide(prev) || is_wide(c)) && !no_line_start(c) && !no_line_end(prev));
+    // After a slash before a letter, too: an address such as http://127.0.0.1:8470/n/N-2026-D07
+    // breaks between its parts, not inside "D07" (and "1/2" stays whole).
+    const bool after_slash = prev == U'/' && c != U'/' && !(c >= U'0' && c <= U'9');
+    return c == U' ' || prev == U' ' || after_slash ||
+           ((is_wide(prev) || is_wide(c)) && !no_line_start(c) && !no_line_end(prev));
   };
   std::size_t start = 0;       // index into cps of the line's first code point
   std::size_t last_break = 0;  // latest index the line may break before (<= start: none)
