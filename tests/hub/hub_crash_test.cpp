@@ -70,16 +70,22 @@ TEST_CASE("kill -9 during issuing and calling loses no acknowledged ticket and r
     std::mutex mutex;
     std::vector<std::pair<long long, Acked>> round_acks;
     std::vector<std::string> unreadable;  // acknowledged replies whose body was not JSON
+    // A reply's body as JSON, or nullopt with the body kept for the test's thread to report.
+    const auto read_reply = [&](const Reply& r) {
+      auto j = r.parsed();
+      if (!j) {
+        std::lock_guard lock(mutex);
+        unreadable.push_back(r.body);
+      }
+      return j;
+    };
     auto kiosk = std::thread([&] {
       while (run) {
         const auto r = hub.post("/api/v1/tickets", R"({"group":"A"})", hall.kiosk, "k" + std::to_string(key++));
         if (r.status != 201 && r.status != 200) continue;  // cut by the kill: never acknowledged
-        const auto j = r.parsed();
+        const auto j = read_reply(r);
+        if (!j) continue;
         std::lock_guard lock(mutex);
-        if (!j) {
-          unreadable.push_back(r.body);
-          continue;
-        }
         round_acks.push_back({(*j)["id"].get<long long>(), {(*j)["number"], (*j)["state"]}});
       }
     });
@@ -90,21 +96,12 @@ TEST_CASE("kill -9 during issuing and calling loses no acknowledged ticket and r
         if (c.status == 409) {  // the window holds one from before the kill: carry on with it
           const auto q = hub.get("/api/v1/sessions/current", clerk);
           if (q.status != 200) continue;
-          const auto current = q.parsed();
-          if (!current) {
-            std::lock_guard lock(mutex);
-            unreadable.push_back(q.body);
-            continue;
-          }
-          if ((*current)["current"].is_null()) continue;
+          const auto current = read_reply(q);
+          if (!current || (*current)["current"].is_null()) continue;
           j = (*current)["current"];
         } else if (c.status == 200) {
-          const auto called = c.parsed();
-          if (!called) {
-            std::lock_guard lock(mutex);
-            unreadable.push_back(c.body);
-            continue;
-          }
+          const auto called = read_reply(c);
+          if (!called) continue;
           j = *called;
         } else {
           continue;

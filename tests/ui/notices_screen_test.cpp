@@ -16,12 +16,10 @@ namespace notices_screen_test {
 
 using namespace hall;
 using hall::test::DemoCatalogue;
+using hall::test::noto;
 using hall::test::UiDriver;
 
 namespace {
-
-// The real CJK font: without one the kiosk speaks English, and these tests read the Chinese.
-const ui::FontFile noto{"/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2, "Noto Sans CJK SC"};
 
 // The demo hall with its notices imported into the same catalogue.db, read for the demo day
 // (2026-11-28: the lift subsidy draft is open until 12-19, the care-station draft closed).

@@ -61,8 +61,7 @@ CounterIntent draw_reprint_dialog(Frame& f, const CounterView& v) {
   const float h = std::min(bottom - top, fixed + rows * (key_h + gap));
   const ImVec2 min(std::floor((io.DisplaySize.x - w) * 0.5f), std::floor(top + (bottom - top - h) * 0.5f));
   const ImVec2 max(min.x + w, min.y + h);
-  dl->AddRectFilled(min, max, f.color(f.palette.background), f.metrics.rounding * 2.0f);
-  dl->AddRect(min, max, f.color(f.palette.primary), f.metrics.rounding * 2.0f, 0, 4.0f);
+  draw_dialog_card(f, min, max);
 
   float y = min.y + pad;
   const float x = min.x + pad;

@@ -17,14 +17,12 @@ CounterIntent draw_transfer_dialog(Frame& f, const CounterView& v) {
   CounterIntent out;
   const ImGuiIO& io = ImGui::GetIO();
   begin_overlay(f, "##transfer", 0.45f);
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   const float pad = f.metrics.pad, gap = f.metrics.gap;
   const float w = std::min(io.DisplaySize.x - 2.0f * pad, 1100.0f);
   const float inner = w - 2.0f * pad;
   const ImVec2 min((io.DisplaySize.x - w) * 0.5f, pad * 2.0f);
   const ImVec2 max(min.x + w, io.DisplaySize.y - pad * 2.0f);
-  dl->AddRectFilled(min, max, f.color(f.palette.background), f.metrics.rounding * 2.0f);
-  dl->AddRect(min, max, f.color(f.palette.primary), f.metrics.rounding * 2.0f, 0, 4.0f);
+  draw_dialog_card(f, min, max);
   ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
   const std::string number = v.snapshot && v.snapshot->current ? v.snapshot->current->number : std::string();
   paragraph(title_style(f, f.palette.text), f.trf("counter.transfer.title", {{"number", number}}), 0.0f, inner);

@@ -55,7 +55,6 @@ bool big_button(Frame& f, const ButtonSpec& spec) {
   if (sub_lines.size() > 2 || (sub_lines.size() == 2 && title.size + 2.0f * sub.size > size.y - f.metrics.gap * 0.5f)) {
     sub_lines.resize(1);
   }
-  if (!spec.sub_label.empty() && sub_lines.empty()) sub_lines.push_back({0, spec.sub_label.size()});
   float sub_h = static_cast<float>(sub_lines.size()) * sub.size;
   // A label too wide for one line wraps, in its own size while two lines fit the button and
   // then in the body size ("Services for people with disabilities" on a 长辈模式 tile), rather than
@@ -80,22 +79,18 @@ bool big_button(Frame& f, const ButtonSpec& spec) {
   }
   if (lines.empty()) lines.push_back({0, spec.label.size()});
   float y = t.min.y + (size.y - static_cast<float>(lines.size()) * main.size - sub_h) * 0.5f;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const bool last = i + 1 == lines.size();
-    const std::string_view part =
-        last ? spec.label.substr(lines[i].first) : spec.label.substr(lines[i].first, lines[i].second - lines[i].first);
-    const float w = std::min(text_width(main.font, main.size, part), inner);
-    draw_line_clipped(dl, main, ImVec2(t.min.x + (size.x - w) * 0.5f, y), part, inner);
-    y += main.size;
-  }
-  for (std::size_t i = 0; i < sub_lines.size(); ++i) {
-    const bool last = i + 1 == sub_lines.size();
-    const std::string_view part = last ? spec.sub_label.substr(sub_lines[i].first)
-                                       : spec.sub_label.substr(sub_lines[i].first, sub_lines[i].second - sub_lines[i].first);
-    const float sub_w = std::min(text_width(sub.font, sub.size, part), inner);
-    draw_line_clipped(dl, sub, ImVec2(t.min.x + (size.x - sub_w) * 0.5f, y), part, inner);
-    y += sub.size;
-  }
+  // Each line centred; the last one runs to the text's end, so what did not fit is cut there.
+  const auto draw_lines = [&](const TextStyle& st, std::string_view text, const auto& wrapped) {
+    for (std::size_t i = 0; i < wrapped.size(); ++i) {
+      const auto [b, e] = wrapped[i];
+      const std::string_view part = i + 1 == wrapped.size() ? text.substr(b) : text.substr(b, e - b);
+      const float w = std::min(text_width(st.font, st.size, part), inner);
+      draw_line_clipped(dl, st, ImVec2(t.min.x + (size.x - w) * 0.5f, y), part, inner);
+      y += st.size;
+    }
+  };
+  draw_lines(main, spec.label, lines);
+  draw_lines(sub, spec.sub_label, sub_lines);
   return t.tapped;
 }
 

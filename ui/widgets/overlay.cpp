@@ -23,4 +23,10 @@ void end_overlay(Frame& f) {
   ImGui::End();
 }
 
+void draw_dialog_card(Frame& f, ImVec2 min, ImVec2 max) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(min, max, f.color(f.palette.background), f.metrics.rounding * 2.0f);
+  dl->AddRect(min, max, f.color(f.palette.primary), f.metrics.rounding * 2.0f, 0, 4.0f);
+}
+
 }  // namespace hall::ui

@@ -8,5 +8,7 @@ namespace hall::ui {
 
 void begin_overlay(Frame& f, const char* id, float dim);
 void end_overlay(Frame& f);
+// The card a dialog on an overlay stands on, from `min` to `max`.
+void draw_dialog_card(Frame& f, ImVec2 min, ImVec2 max);
 
 }  // namespace hall::ui
