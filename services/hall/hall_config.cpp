@@ -152,7 +152,10 @@ Result<HallConfig> parse_hall_config(std::string_view bytes) {
     OpeningHours h{o.text("days", Need::required, 32), o.text("open", Need::required, 5),
                    o.text("close", Need::required, 5)};
     if (!h.open.empty() && !is_clock_time(h.open)) o.problem("open", "expected HH:MM, got \"" + h.open + "\"");
-    if (!h.close.empty() && !is_clock_time(h.close)) o.problem("close", "expected HH:MM, got \"" + h.close + "\"");
+    // "24:00" closes at the end of the day, so a hall open round the clock says 00:00–24:00.
+    if (!h.close.empty() && !is_clock_time(h.close) && h.close != "24:00") {
+      o.problem("close", "expected HH:MM (or 24:00), got \"" + h.close + "\"");
+    }
     hall.opening_hours.push_back(std::move(h));
   });
   hall.default_queue_group = r.text("default_queue_group", Need::required, 16);

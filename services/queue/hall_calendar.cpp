@@ -99,8 +99,23 @@ std::optional<std::vector<bool>> weekdays_of(const std::string& days_text) {
 }
 
 std::optional<OpenSpan> open_span_at(const std::vector<OpeningHours>& hours, const TimeZone& zone, Instant t) {
-  for (const auto& span : spans_on(hours, zone, local_day_of(t, zone))) {
-    if (span.open <= t && t < span.close) return span;
+  const sys_days today = local_day_of(t, zone);
+  for (auto span : spans_on(hours, zone, today)) {
+    if (!(span.open <= t && t < span.close)) continue;
+    // A span that closes at midnight goes on into the next day's span opening then, so a hall
+    // open round the clock has no closing (and no cut-off) at every midnight; two weeks at most.
+    for (int i = 1; i <= 14; ++i) {
+      bool extended = false;
+      for (const auto& next : spans_on(hours, zone, today + days(i))) {
+        if (next.open == span.close && next.close > span.close) {
+          span.close = next.close;
+          extended = true;
+          break;
+        }
+      }
+      if (!extended) break;
+    }
+    return span;
   }
   return std::nullopt;
 }

@@ -135,6 +135,51 @@ TEST_CASE("the cut-off comes earlier for a group whose estimated wait runs past 
   CHECK(h.queue->issue({"K1", "", "A", "", std::nullopt}));  // group A has nobody waiting
 }
 
+TEST_CASE("a hall open round the clock (00:00-24:00) issues at any hour; one closing at midnight keeps its cut-off",
+          "[queue][service]") {
+  struct Case {
+    const char* rule;
+    const char* days;
+    const char* at;
+    bool issued;
+  };
+  const Case cases[] = {
+      {"every day 00:00-24:00: 23:45 is no cut-off (it failed before 24:00 was read as a close)", "mon-sun",
+       "2026-12-01T23:45:00+08:00", true},
+      {"every day 00:00-24:00: just past midnight", "mon-sun", "2026-12-02T00:00:30+08:00", true},
+      {"Monday to Friday: Friday 23:45 is within the 30 minutes before the weekend's closing", "mon-fri",
+       "2026-12-04T23:45:00+08:00", false},
+      {"Monday to Friday: Thursday 23:45 runs on into Friday", "mon-fri", "2026-12-03T23:45:00+08:00", true},
+  };
+  for (const auto& c : cases) {
+    INFO(c.rule);
+    QueueHall h;
+    h.hall.opening_hours = {{c.days, "00:00", "24:00"}};
+    h.reopen(TimeZone::fixed("Asia/Shanghai", 8 * 3600));
+    h.clock.set(local(c.at));
+    const auto r = h.queue->issue({"K1", "", "A", "", std::nullopt});
+    CHECK(bool(r) == c.issued);
+    if (!r) CHECK(r.error().reason == Refusal::closed);
+  }
+}
+
+TEST_CASE("hall.json takes 24:00 as a closing time and nothing past it", "[queue][service]") {
+  const auto with_close = [](const std::string& close) {
+    std::string json = test_hall_json;
+    const std::string from = R"("close": "17:00")";
+    json.replace(json.find(from), from.size(), "\"close\": \"" + close + "\"");
+    return parse_hall_config(json);
+  };
+  CHECK(with_close("24:00"));
+  CHECK(with_close("23:59"));
+  for (const char* bad : {"24:01", "25:00", "24:60", "7:00"}) {
+    INFO(bad);
+    const auto r = with_close(bad);
+    REQUIRE_FALSE(r);
+    CHECK_THAT(r.error().message, Catch::Contains("close") && Catch::Contains(bad));
+  }
+}
+
 TEST_CASE("the same idempotency key returns the same ticket, another request with it is refused", "[queue][service]") {
   QueueHall h;
   const queue::IssueRequest first{"K1", "key-1", "A", "G-0001", std::nullopt};
