@@ -45,6 +45,7 @@ struct KioskApp::State {
   ReadAloud read_aloud;
   ReadingState reading;
   std::uint64_t reading_request = 0;  // the reply of a reading stopped (or replaced) is dropped
+  bool was_listening = false;         // a reading was on at the last frame: its end restarts the idle count
   TicketState ticket;
   std::optional<slip::QrBlock> ticket_qr;     // the issued ticket's status URL, encoded once
   std::optional<SteadyTime> ticket_deadline;  // the ticket screen goes home at this moment
@@ -203,7 +204,7 @@ struct KioskApp::State {
   std::optional<SteadyTime> warning_from() const {
     const auto deadline = idle.deadline();
     const std::string& screen = nav.current().screen;
-    if (!deadline || pristine() || screen == "home" || screen == "ticket") return std::nullopt;
+    if (!deadline || pristine() || listening() || screen == "home" || screen == "ticket") return std::nullopt;
     return *deadline - warning_span();
   }
 
@@ -230,6 +231,7 @@ struct KioskApp::State {
   }
 
   bool sending() const { return ticket.phase == TicketState::Phase::sending; }
+  bool listening() const { return reading.phase == ReadingState::Phase::reading; }
 
   // 朗读 tapped on the guide shown: its loaded body goes to the voice.
   void start_reading(const std::string& guide_id) {
@@ -584,8 +586,12 @@ void KioskApp::draw(SteadyTime now) {
   State& s = *state_;
   ImGuiIO& io = ImGui::GetIO();
   const bool touched = State::input_this_frame(io);
-  // Waiting for the hub is not idling: the visitor is watching the screen for their number.
-  if (touched || (s.sending() && !s.ticket.sample)) s.idle.touch(now);
+  // Waiting for the hub is not idling: the visitor is watching the screen for their number. Nor is
+  // listening to 朗读 (a visitor who cannot read does not touch while the guide is read to them):
+  // the count starts again when the reading ends, so the reset waits at most one reading.
+  const bool listening = s.listening();
+  if (touched || (s.sending() && !s.ticket.sample) || listening || s.was_listening) s.idle.touch(now);
+  s.was_listening = listening;
   s.follow_ticket_countdown(now, touched);
   if (s.idle.expired(now) && !s.pristine()) {
     s.idle_reset();
@@ -659,7 +665,8 @@ SteadyTime KioskApp::next_wake(SteadyTime now) const {
   // The clock on home shows minutes: wake at the next one.
   const auto into_minute = s.clock->now().time_since_epoch() % std::chrono::minutes(1);
   SteadyTime wake = now + (std::chrono::minutes(1) - into_minute);
-  if (const auto idle = s.idle.deadline(); idle && !s.pristine()) wake = std::min(wake, *idle);
+  // While 朗读 reads there is no reset to wake for: the reading's end wakes the loop (its reply).
+  if (const auto idle = s.idle.deadline(); idle && !s.pristine() && !s.listening()) wake = std::min(wake, *idle);
   if (const auto from = s.warning_from()) {
     // Before the warning: wake when it starts; during it: every second, for the countdown.
     wake = std::min(wake, now < *from ? *from : now + std::chrono::seconds(1));
