@@ -117,6 +117,18 @@ TEST_CASE("nothing on the ticket screen overlaps, in either orientation, languag
     CHECK(all.find("3 people ahead of you") != std::string::npos);
     CHECK(all.find("About 9 min to wait") != std::string::npos);
   }
+  // The number is what the visitor must read from a step away: at least twice the group's name
+  // (the title size) in every layout (landscape 长辈模式 English had it at the title size).
+  const std::string group = lang == "en" ? "General services" : "综合受理";
+  const ui::DrawnItem* number = nullptr;
+  const ui::DrawnItem* group_name = nullptr;
+  for (const auto& i : items) {
+    if (i.text == "A023") number = &i;
+    if (i.text == group) group_name = &i;
+  }
+  REQUIRE(number);
+  REQUIRE(group_name);
+  CHECK(number->max.y - number->min.y >= 2.0f * (group_name->max.y - group_name->min.y));
   require_nothing_overlaps(items, app->touch_targets(), w, h);
 }
 

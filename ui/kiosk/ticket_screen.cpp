@@ -67,24 +67,41 @@ NumberLines number_lines(Frame& f, const TicketModel& m, float width) {
   return out;
 }
 
-// Height of everything in the number block but the number itself.
-float number_block_rest(Frame& f, const TicketModel& m, const NumberLines& lines, float width) {
+// The hint on the notice colour: the one thing to do next (listen for the number).
+float listen_hint_height(Frame& f, float width) {
+  return paragraph_height(body_style(f, f.palette.on_notice), f.tr("ticket.listen"), width - 2.0f * f.metrics.gap) +
+         f.metrics.gap;
+}
+
+void listen_hint(Frame& f, float width) {
+  const TextStyle st = body_style(f, f.palette.on_notice);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = listen_hint_height(f, width);
+  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.notice), f.metrics.rounding);
+  draw_paragraph(dl, st, ImVec2(p.x + f.metrics.gap, p.y + f.metrics.gap * 0.5f), f.tr("ticket.listen"),
+                 width - 2.0f * f.metrics.gap);
+  ImGui::Dummy(ImVec2(width, h));
+}
+
+// Height of everything in the number block but the number itself (the hint too when it is there).
+float number_block_rest(Frame& f, const TicketModel& m, const NumberLines& lines, float width, bool hint) {
   float h = paragraph_height(muted_style(f), f.tr("ticket.your_number"), width);
   if (m.state->sample) h += paragraph_height(muted_style(f), f.tr("ticket.sample"), width);
   if (!m.group_name.empty()) h += paragraph_height(title_style(f, f.palette.text), m.group_name, width);
   h += f.metrics.gap * 1.5f;  // the gaps above people ahead and above the hint
   h += paragraph_height(lines.ahead_style, lines.ahead, width);
   if (!lines.wait.empty()) h += paragraph_height(body_style(f, f.palette.text), lines.wait, width);
-  h += paragraph_height(body_style(f, f.palette.on_notice), f.tr("ticket.listen"), width - 2.0f * f.metrics.gap) +
-       f.metrics.gap;
+  if (hint) h += listen_hint_height(f, width);
   // The spacing ImGui puts between the block's items: the number, its label, the two half gaps,
   // people ahead and the hint, and the optional lines.
-  const int items = 6 + (m.state->sample ? 1 : 0) + (m.group_name.empty() ? 0 : 1) + (lines.wait.empty() ? 0 : 1);
+  const int items =
+      5 + (hint ? 1 : 0) + (m.state->sample ? 1 : 0) + (m.group_name.empty() ? 0 : 1) + (lines.wait.empty() ? 0 : 1);
   return h + static_cast<float>(items - 1) * ImGui::GetStyle().ItemSpacing.y;
 }
 
-// Number, group, people ahead, the wait, and where to listen, within `max_h`.
-void number_block(Frame& f, const TicketModel& m, float width, float max_h) {
+// Number, group, people ahead, the wait, and (with `hint`) where to listen, within `max_h`.
+void number_block(Frame& f, const TicketModel& m, float width, float max_h, bool hint) {
   const IssuedTicket& t = *m.state->ticket;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const NumberLines lines = number_lines(f, m, width);
@@ -94,21 +111,14 @@ void number_block(Frame& f, const TicketModel& m, float width, float max_h) {
   ImGui::BeginGroup();
   paragraph(muted_style(f), f.tr("ticket.your_number"), 0.0f, width);
   if (m.state->sample) paragraph(muted_style(f), f.tr("ticket.sample"), 0.0f, width);
-  draw_number(f, dl, ImGui::GetCursorScreenPos(), width, max_h - number_block_rest(f, m, lines, width), t.number);
+  draw_number(f, dl, ImGui::GetCursorScreenPos(), width, max_h - number_block_rest(f, m, lines, width, hint),
+              t.number);
   if (!m.group_name.empty()) paragraph(title_style(f, f.palette.text), m.group_name, 0.0f, width);
   ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
   paragraph(lines.ahead_style, lines.ahead, 0.0f, width);
   if (!lines.wait.empty()) paragraph(body_style(f, f.palette.text), lines.wait, 0.0f, width);
   ImGui::Dummy(ImVec2(0, f.metrics.gap));
-  // The hint on the notice colour: the one thing to do next.
-  const TextStyle st = body_style(f, f.palette.on_notice);
-  const std::string& hint = f.tr("ticket.listen");
-  const ImVec2 p = ImGui::GetCursorScreenPos();
-  const float inner = width - 2.0f * f.metrics.gap;
-  const float h = paragraph_height(st, hint, inner) + f.metrics.gap;
-  dl->AddRectFilled(p, ImVec2(p.x + width, p.y + h), f.color(f.palette.notice), f.metrics.rounding);
-  draw_paragraph(dl, st, ImVec2(p.x + f.metrics.gap, p.y + f.metrics.gap * 0.5f), hint, inner);
-  ImGui::Dummy(ImVec2(width, h));
+  if (hint) listen_hint(f, width);
   ImGui::EndGroup();
   ImGui::PopStyleVar();
 }
@@ -233,7 +243,7 @@ Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scrol
     const float num_w = area.size.x - qr_w - gap;
     ImGui::SetCursorScreenPos(area.pos);
     // The number gives way so that what to bring keeps a few lines of its own below.
-    number_block(f, m, num_w, body_h * 0.6f);
+    number_block(f, m, num_w, body_h * 0.6f, true);
     const float num_bottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
     qr_block(f, m, qr_w, std::min(qr_w, body_h * 0.6f - f.body_line() - under_qr_height(f, m, qr_w)));
@@ -247,12 +257,17 @@ Intent draw_ticket(Frame& f, const TicketModel& m, Area area, ScrollState& scrol
     const float qr_w = std::floor(area.size.x * 0.26f);
     const float mat_w = area.size.x - num_w - qr_w - 2.0f * gap;
     ImGui::SetCursorScreenPos(area.pos);
-    number_block(f, m, num_w, body_h);
+    // The hint heads what to do next, above what to bring, so the number keeps its height (in
+    // 长辈模式 English the number column's lines are many, and the number came down to the title
+    // size) and the QR code its own.
+    number_block(f, m, num_w, body_h, false);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + num_w + gap, area.pos.y + f.body_line()));
     qr_block(f, m, qr_w, std::min(qr_w, body_h - f.body_line() - under_qr_height(f, m, qr_w)));
     const float mat_x = area.pos.x + num_w + qr_w + 2.0f * gap;
     ImGui::SetCursorScreenPos(ImVec2(mat_x, area.pos.y));
     begin_touch_scroll(f, "##ticket_materials", ImVec2(mat_w, body_h), scroll);
+    listen_hint(f, mat_w - f.metrics.pad);
+    ImGui::Dummy(ImVec2(0, f.metrics.gap));
     materials_block(f, m, mat_w - f.metrics.pad);
     end_touch_scroll(f, scroll);
   }
