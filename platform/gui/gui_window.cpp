@@ -9,11 +9,18 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <cstring>
 
 #include "backends/imgui_impl_glfw.h"
 #include "backends/imgui_impl_opengl3.h"
 #include "imgui.h"
+
+namespace {
+// GL 3.3 core names that <GL/gl.h> (GL 1.3) does not declare.
+constexpr GLenum texture_swizzle_rgba = 0x8E46;  // GL_TEXTURE_SWIZZLE_RGBA
+constexpr GLint texture_r8 = 0x8229;             // GL_R8
+}  // namespace
 
 namespace hall::platform {
 namespace {
@@ -128,6 +135,7 @@ Result<std::unique_ptr<GuiWindow>> GuiWindow::open(const WindowSpec& spec) {
 GuiWindow::GuiWindow(GLFWwindow* window, std::unique_ptr<Input> input) : window_(window), input_(std::move(input)) {}
 
 GuiWindow::~GuiWindow() {
+  if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
@@ -264,10 +272,28 @@ void GuiWindow::present() {
 }
 
 void GuiWindow::upload_fonts() {
+  // The backend's own texture is RGBA, white with the coverage in alpha: the same picture as one
+  // red channel swizzled to (1, 1, 1, r), which the backend's shader samples alike.
   ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
-  // The pixels now live on the GPU; the CPU copy (16 MB for a 2048x2048 RGBA atlas) can go.
-  ImGui::GetIO().Fonts->ClearTexData();
+  ImGuiIO& io = ImGui::GetIO();
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  io.Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  if (font_texture_ != 0) glDeleteTextures(1, &font_texture_);
+  glGenTextures(1, &font_texture_);
+  glBindTexture(GL_TEXTURE_2D, font_texture_);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, texture_swizzle_rgba, swizzle);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, texture_r8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+  io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
+  // The pixels now live on the GPU; the CPU copy can go.
+  io.Fonts->ClearTexData();
 }
 
 int GuiWindow::framebuffer_width() const {
