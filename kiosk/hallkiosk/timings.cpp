@@ -42,7 +42,8 @@ void Timings::print(const std::string& renderer) const {
                "timing: frames=%zu build_cpu_ms_median=%.3f build_cpu_ms_p99=%.3f frame_ms_median=%.1f\n"
                "timing: rss_kib=%ld peak_rss_kib=%ld pss_kib=%ld\n",
                renderer.c_str(), first_frame_ms, catalogue_ms, index_ms, font_ms, font_builds, texture_width,
-               texture_height, static_cast<double>(texture_width) * texture_height * 4 / (1024.0 * 1024.0),
+               texture_height,
+               static_cast<double>(texture_width) * texture_height / (1024.0 * 1024.0),  // one byte a texel
                build_cpu_ms.size(), percentile(build_cpu_ms, 0.5), percentile(build_cpu_ms, 0.99),
                percentile(frame_ms, 0.5), proc_kib("/proc/self/status", "VmRSS"),
                proc_kib("/proc/self/status", "VmHWM"), proc_kib("/proc/self/smaps_rollup", "Pss"));

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -28,11 +29,11 @@
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
 #include "common/time_zone.h"
-#include "support/child_process.h"
 #include "kiosk_runner.h"
 #include "notices/notice_directory.h"
 #include "notices/notice_search.h"
 #include "notices/notice_store.h"
+#include "support/child_process.h"
 #include "synthetic_catalogue.h"
 #include "synthetic_notices.h"
 #include "xvfb_server.h"
@@ -116,7 +117,8 @@ void cold_start(const std::string& display, const std::string& label, const std:
   }
   std::printf(
       "%-11s %s start (median of %d): main->first frame presented %.0f ms, process start->exit %.0f ms; "
-      "catalogue load %.0f ms; font atlas %.0f ms, texture %s (%s MiB RGBA); body characters + search index (after the first "
+      "catalogue load %.0f ms; font atlas %.0f ms, texture %s (%s MiB, one channel); body characters + search index "
+      "(after the first "
       "frame) %.0f ms; peak RSS %.0f MiB\n",
       label.c_str(), drop_cache ? "cold (page cache dropped)" : "warm", cold_runs, median(first), median(wall),
       median(catalogue), median(fonts), last["texture"].c_str(), last["texture_mib"].c_str(), median(index),
@@ -203,8 +205,9 @@ void first_frame_of(const std::string& display, const std::string& label, const 
     }
     first.push_back(num(t, "start_to_first_frame_ms"));
   }
-  std::printf("%-18s %-20s warm start with it as the first screen (median of %d): main->first frame presented %.0f ms\n",
-              label.c_str(), screen.c_str(), cold_runs, median(first));
+  std::printf(
+      "%-18s %-20s warm start with it as the first screen (median of %d): main->first frame presented %.0f ms\n",
+      label.c_str(), screen.c_str(), cold_runs, median(first));
 }
 
 // What one keystroke costs at the kiosk (KioskApp's run_query): the guides' index and the notices'
@@ -232,8 +235,8 @@ void keystrokes(const std::string& label, const std::string& data) {
       label.c_str(), current->size(), load_ms, directory.open_drafts.size(), guide_index_ms, notice_index_ms);
 
   // Pinyin, initials, 文号 initials with digits, a word that finds many, one that finds none.
-  const std::vector<std::string> typed = {"gaolingjintie", "gljt",   "ajbf2023", "nzbf2024", "jiazhuangdianti",
-                                          "zqyjg",         "tongzhi", "dibao",   "qzqd",     "xyzxyz"};
+  const std::vector<std::string> typed = {"gaolingjintie", "gljt",    "ajbf2023", "nzbf2024", "jiazhuangdianti",
+                                          "zqyjg",         "tongzhi", "dibao",    "qzqd",     "xyzxyz"};
   constexpr int rounds = 20;
   std::vector<double> all;
   std::map<std::string, std::vector<double>> per_word;
@@ -252,9 +255,10 @@ void keystrokes(const std::string& label, const std::string& data) {
       }
     }
   }
-  std::printf("%-18s search per keystroke (%zu keystrokes, %d rounds of %zu words): median %.3f ms, p99 %.3f ms, max %.3f ms\n",
-              label.c_str(), all.size(), rounds, typed.size(), percentile(all, 0.5), percentile(all, 0.99),
-              percentile(all, 1.0));
+  std::printf(
+      "%-18s search per keystroke (%zu keystrokes, %d rounds of %zu words): median %.3f ms, p99 %.3f ms, max %.3f ms\n",
+      label.c_str(), all.size(), rounds, typed.size(), percentile(all, 0.5), percentile(all, 0.99),
+      percentile(all, 1.0));
   for (const auto& word : typed) {
     std::printf("%-18s   %-16s median %.3f ms, p99 %.3f ms; whole word finds %zu guides, %zu notices\n", "",
                 word.c_str(), percentile(per_word[word], 0.5), percentile(per_word[word], 0.99), found[word].first,
@@ -270,9 +274,10 @@ int notices_main(int idle_seconds) {
   const double guides_s = std::chrono::duration<double>(Steady::now() - start).count();
   start = Steady::now();
   const std::string both = notices_hall(both_dir, 10'000, 2'000);
-  std::printf("Xvfb %s at 1920x1080x24 (Mesa llvmpipe); 10,000 guides imported in %.1f s, 10,000 guides + 2,000 "
-              "notices in %.1f s\n",
-              x.display().c_str(), guides_s, std::chrono::duration<double>(Steady::now() - start).count());
+  std::printf(
+      "Xvfb %s at 1920x1080x24 (Mesa llvmpipe); 10,000 guides imported in %.1f s, 10,000 guides + 2,000 "
+      "notices in %.1f s\n",
+      x.display().c_str(), guides_s, std::chrono::duration<double>(Steady::now() - start).count());
   const std::string a = "10k guides", b = "10k + 2k notices";
   cold_start(x.display(), a, guides, false);
   cold_start(x.display(), b, both, false);
@@ -295,9 +300,24 @@ int notices_main(int idle_seconds) {
 
 }  // namespace
 
+// The idle seconds of the command line (positive whole seconds), or nothing: the usage is printed.
+std::optional<int> seconds_arg(int argc, char** argv, int at, int fallback) {
+  if (argc <= at) return fallback;
+  const std::string text = argv[at];
+  if (text.empty() || text.size() > 5 ||
+      !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) || std::stoi(text) == 0) {
+    std::fprintf(stderr, "usage: kiosk_bench [IDLE_SECONDS] | kiosk_bench notices [IDLE_SECONDS]\n");
+    return std::nullopt;
+  }
+  return std::stoi(text);
+}
+
 int main(int argc, char** argv) {
-  if (argc > 1 && std::string(argv[1]) == "notices") return notices_main(argc > 2 ? std::atoi(argv[2]) : 10);
-  const int idle_seconds = argc > 1 ? std::atoi(argv[1]) : 30;
+  const bool notices = argc > 1 && std::string(argv[1]) == "notices";
+  const auto idle_arg = seconds_arg(argc, argv, notices ? 2 : 1, notices ? 10 : 30);
+  if (!idle_arg) return 2;
+  if (notices) return notices_main(*idle_arg);
+  const int idle_seconds = *idle_arg;
   XvfbServer x(1920, 1080);
   TempDir demo_dir, large_dir, scratch;
   const std::string demo = make_demo_hall(demo_dir);
