@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/kiosk_host.h"
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 
 #include "data_dir.h"
 #include "gui/gui_window.h"
 #include "hallkiosk/board_role.h"
-#include "hallkiosk/host.h"
 #include "hallkiosk/counter_role.h"
+#include "hallkiosk/host.h"
 #include "hallkiosk/kiosk_role.h"
 #include "hallkiosk/stop_signals.h"
 
@@ -36,14 +37,19 @@ int run_kiosk(const KioskOptions& options) {
   spec.full_screen = options.full_screen;
   spec.width = options.width;
   spec.height = options.height;
+  const auto window_start = std::chrono::steady_clock::now();
   auto window = platform::GuiWindow::open(spec);
+  const double window_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - window_start).count();
   if (!window) {
     std::fprintf(stderr, no_display_help, window.error().message.c_str());
     return 1;
   }
   watch_stop_signals([] { platform::GuiWindow::wake(); });
   Host host(options, std::move(*window));
+  host.timings().window_ms = window_ms;
   std::unique_ptr<HostedRole> role;
+  const auto role_start = std::chrono::steady_clock::now();
   if (options.role == "counter") {
     role = make_counter_role(options, host);
   } else if (options.role == "board") {
@@ -51,6 +57,8 @@ int run_kiosk(const KioskOptions& options) {
   } else {
     role = make_kiosk_role(options, dir, host);
   }
+  host.timings().role_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - role_start).count();
   return host.run(*role);
 }
 

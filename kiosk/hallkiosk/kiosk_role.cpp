@@ -275,6 +275,9 @@ void KioskRole::open_slips() {
   setup.zone = hall_time_zone(hall->time_zone);
   setup.hall = std::move(*hall);
   setup.guides = [this](const std::string& id) { return guide_for_slip(id); };
+  // The hub inside this kiosk wakes the desk itself when a clerk asks for a reprint; the poll is
+  // then only a safety net. A remote hub can only be asked.
+  if (options_.hub_url.empty()) setup.reprint_poll = std::chrono::seconds(30);
   slips_ = std::make_unique<SlipDesk>(std::move(setup), host_.run_queue(),
                                       [this](const std::string& id, ui::SlipPhase phase) {
                                         if (app_) app_->set_slip_phase(id, phase);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/slip_desk.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -52,7 +53,8 @@ slip::SlipTicket slip_ticket_of(const ui::IssuedTicket& t, const HallConfig& hal
   s.id = t.id;
   s.number = t.number;
   if (const auto* g = hall.group(t.group)) s.group_name = g->name;
-  s.issued_at = parse_rfc3339(t.issued_at).value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  s.issued_at =
+      parse_rfc3339(t.issued_at).value_or(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
   s.ahead = t.ahead;
   s.estimated_wait_s = t.estimated_wait_s;
   s.status_url = t.status_url;
@@ -62,15 +64,17 @@ slip::SlipTicket slip_ticket_of(const ui::IssuedTicket& t, const HallConfig& hal
 SlipDesk::SlipDesk(SlipDeskSetup setup, RunQueue& ui, SlipNews news)
     : setup_(std::move(setup)), ui_(ui), news_(std::move(news)) {
   if (setup_.printer) {
-    queue_ = std::make_unique<slip::PrintQueue>(*setup_.printer, [this](const slip::PrintOutcome& o) { outcome(o); },
-                                                setup_.queue);
+    queue_ = std::make_unique<slip::PrintQueue>(
+        *setup_.printer, [this](const slip::PrintOutcome& o) { outcome(o); }, setup_.queue);
   } else {
     no_printer_ = true;
   }
   hub_thread_ = std::thread([this] { hub_loop(); });
 }
 
-SlipDesk::~SlipDesk() { stop(); }
+SlipDesk::~SlipDesk() {
+  stop();
+}
 
 void SlipDesk::stop() {
   {
@@ -109,9 +113,8 @@ ui::SlipPhase SlipDesk::print_first(const ui::IssuedTicket& ticket, const std::s
     ++rendering_;
   }
   auto data = slip_ticket_of(ticket, setup_.hall);
-  const bool posted = render_.post([this, data = std::move(data), guide_id]() mutable {
-    render_and_enqueue(std::move(data), guide_id, {});
-  });
+  const bool posted = render_.post(
+      [this, data = std::move(data), guide_id]() mutable { render_and_enqueue(std::move(data), guide_id, {}); });
   if (!posted) {
     std::lock_guard lock(mutex_);
     --rendering_;
@@ -132,7 +135,8 @@ void SlipDesk::render_and_enqueue(slip::SlipTicket ticket, std::string guide_id,
   if (ticket.service_name.empty()) ticket.service_name = ticket.group_name;
   const std::string id = ticket.id;
   std::string problem;
-  auto laid_out = slip::ticket_slip(ticket, setup_.hall, materials, setup_.zone, {setup_.width_mm, slip::Language::zh_cn, 8});
+  auto laid_out =
+      slip::ticket_slip(ticket, setup_.hall, materials, setup_.zone, {setup_.width_mm, slip::Language::zh_cn, 8});
   if (!laid_out) {
     problem = laid_out.error().message;
   } else if (auto pdf = print::render_pdf(*laid_out); !pdf) {
@@ -225,7 +229,12 @@ void SlipDesk::hub_loop() {
   while (true) {
     {
       std::unique_lock lock(mutex_);
-      changed_.wait_for(lock, setup_.watch, [&] { return stopping_ || woken_; });
+      // The printer is looked at every `watch` only while a slip waits or an outcome is owed; an
+      // idle kiosk sleeps until the next reprint poll (a wake() comes sooner when there is news).
+      const bool busy = !waiting_.empty() || !outbox_.empty();
+      const auto until_poll = std::chrono::duration_cast<std::chrono::milliseconds>(next_poll - Steady::now());
+      const auto wait = busy ? setup_.watch : std::clamp(until_poll, setup_.watch, setup_.reprint_poll);
+      changed_.wait_for(lock, wait, [&] { return stopping_ || woken_; });
       if (stopping_) return;
       if (woken_) next_poll = Steady::now();
       woken_ = false;
@@ -327,7 +336,8 @@ void SlipDesk::poll_reprints() {
     auto ticket = ticket_of_request(q.value("ticket", Json()));
     if (!ticket) continue;
     const std::string by = q.value("by", "");
-    const std::string guide_id = q["ticket"].value("guide_id", Json()).is_string() ? q["ticket"]["guide_id"].get<std::string>() : "";
+    const std::string guide_id =
+        q["ticket"].value("guide_id", Json()).is_string() ? q["ticket"]["guide_id"].get<std::string>() : "";
     {
       std::lock_guard lock(mutex_);
       if (!seen_requests_.insert(request).second) continue;

@@ -36,13 +36,13 @@ long proc_kib(const char* file, const char* field) {
 void Timings::print(const std::string& renderer) const {
   std::fprintf(stderr,
                "timing: renderer=%s\n"
-               "timing: start_to_first_frame_ms=%.1f\n"
-               "timing: catalogue_load_ms=%.1f after_first_frame_ms=%.1f\n"
+               "timing: window_open_ms=%.1f start_to_first_frame_ms=%.1f\n"
+               "timing: role_setup_ms=%.1f catalogue_load_ms=%.1f after_first_frame_ms=%.1f\n"
                "timing: font_atlas_ms=%.1f builds=%d texture=%dx%d texture_mib=%.1f\n"
                "timing: frames=%zu build_cpu_ms_median=%.3f build_cpu_ms_p99=%.3f frame_ms_median=%.1f\n"
                "timing: rss_kib=%ld peak_rss_kib=%ld pss_kib=%ld\n",
-               renderer.c_str(), first_frame_ms, catalogue_ms, index_ms, font_ms, font_builds, texture_width,
-               texture_height,
+               renderer.c_str(), window_ms, first_frame_ms, role_ms, catalogue_ms, index_ms, font_ms, font_builds,
+               texture_width, texture_height,
                static_cast<double>(texture_width) * texture_height / (1024.0 * 1024.0),  // one byte a texel
                build_cpu_ms.size(), percentile(build_cpu_ms, 0.5), percentile(build_cpu_ms, 0.99),
                percentile(frame_ms, 0.5), proc_kib("/proc/self/status", "VmRSS"),

@@ -10,6 +10,8 @@ namespace hall::kiosk {
 struct Timings {
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
   double first_frame_ms = -1;
+  double window_ms = 0;     // the window and its GL context, before the host starts
+  double role_ms = 0;       // setting the role up (its hub, desks and data) before the loop starts
   double catalogue_ms = 0;  // the role's data as far as the first frame needs it
   double index_ms = -1;     // body characters and the search index, read after the first frame
   double font_ms = 0;

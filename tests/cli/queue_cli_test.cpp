@@ -100,14 +100,14 @@ TEST_CASE("hallctl queue stats prints a day's figures per group and per window",
   REQUIRE(r.exit_code == 0);
   const auto j = Json::parse(r.out);
   CHECK(j["date"] == "2026-12-01");
-  CHECK(j["open_s"] == 1439 * 60);  // the demo hall is open 00:00-23:59 every day, so a newcomer can take a number
+  CHECK(j["open_s"] == 1440 * 60);  // the demo hall is open 00:00-24:00 every day, so a newcomer can take a number
   REQUIRE(j["groups"].size() == 3);
   CHECK(j["groups"][0]["group"] == "A");
   CHECK(j["groups"][0]["issued"] == 0);
   CHECK(j["windows"].size() == 7);
   const auto text = hallctl({"queue", "stats", "--data", f.data(), "--date", "2026-12-05"});
   REQUIRE(text.exit_code == 0);
-  CHECK_THAT(text.out, Catch::Contains("date 2026-12-05, open 1439 min") && Catch::Contains("W7"));
+  CHECK_THAT(text.out, Catch::Contains("date 2026-12-05, open 1440 min") && Catch::Contains("W7"));
   CHECK(hallctl({"queue", "stats", "--data", f.data(), "--date", "yesterday"}).exit_code == 2);
   CHECK(hallctl({"queue", "frobnicate", "--data", f.data()}).exit_code == 2);
   CHECK(hallctl({"queue", "--help"}).exit_code == 0);

@@ -135,7 +135,7 @@ TEST_CASE("the cut-off comes earlier for a group whose estimated wait runs past 
   CHECK(h.queue->issue({"K1", "", "A", "", std::nullopt}));  // group A has nobody waiting
 }
 
-TEST_CASE("a hall open round the clock (00:00-24:00) issues at any hour; one closing at midnight keeps its cut-off",
+TEST_CASE("a hall open round the clock (00:00-24:00) issues at any hour, and one closing at midnight keeps its cut-off",
           "[queue][service]") {
   struct Case {
     const char* rule;
