@@ -10,6 +10,7 @@
 
 #include "kiosk/format.h"
 #include "kiosk/screens.h"
+#include "notices/promised_due.h"
 #include "widgets/badge.h"
 #include "widgets/buttons.h"
 #include "widgets/text.h"
@@ -96,12 +97,32 @@ void materials(Frame& f, const Guide& g) {
   }
 }
 
-void time_limits(Frame& f, const Guide& g) {
+// The promised limit as the date it comes to for a request made today, with the hall's calendar:
+// "今天申请，预计 12月11日前办结". Nothing without a calendar (never a date counted without the
+// holidays) and nothing for a suspended service, which takes no request today.
+void promised_date(Frame& f, const GuideModel& m, const Guide& g) {
+  if (!m.calendar || !m.today.ok() || g.status != catalogue::GuideStatus::active) return;
+  const auto due = notices::promised_due(g.promised_limit, m.today, *m.calendar);
+  if (!due) return;
+  const TextStyle st = body_style(f, f.palette.text);
+  if (due->same_day) {
+    paragraph(st, f.tr("guide.due_same_day"));
+    return;
+  }
+  const std::string phrase = f.english ? due_phrase_en(due->due.date, m.today) : due_phrase_zh(due->due.date, m.today);
+  paragraph(st, f.trf("guide.due_if_today", {{"due", phrase}}));
+  if (due->due.estimated) {
+    paragraph(muted_style(f), f.trf("guide.due_estimated", {{"year", std::to_string(due->unknown_year)}}));
+  }
+}
+
+void time_limits(Frame& f, const GuideModel& m, const Guide& g) {
   section(f, f.tr("guide.time_limits"));
   field(f, K("guide.case_type"),
         f.tr(g.case_type == catalogue::CaseType::immediate ? K("guide.case_immediate") : K("guide.case_promised")));
   field(f, K("guide.statutory_limit"), format_limit(f.strings, g.statutory_limit));
   field(f, K("guide.promised_limit"), format_limit(f.strings, g.promised_limit));
+  promised_date(f, m, g);
   if (!g.time_limit_note.empty()) paragraph(muted_style(f), text_or(f, g.time_limit_note, g.time_limit_note_en));
 }
 
@@ -214,13 +235,13 @@ void summary(Frame& f, const Guide& g) {
 }
 
 // What to do once the visitor knows what to bring: who may apply, where, when, how long.
-void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
+void guide_aside(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
   if (!g.conditions.empty()) {
     section(f, f.tr("guide.conditions"));
     paragraph(body_style(f, f.palette.text), text_or(f, g.conditions, g.conditions_en));
   }
   where(f, view, g);
-  time_limits(f, g);
+  time_limits(f, m, g);
   fees(f, g);
   steps(f, g);
   visits(f, g);
@@ -231,10 +252,10 @@ void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
 }
 
 // One column, for portrait: the answer in the order a visitor needs it.
-void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
+void guide_body(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
   summary(f, g);
   materials(f, g);
-  guide_aside(f, view, g);
+  guide_aside(f, view, m, g);
 }
 
 // The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
@@ -440,7 +461,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
   const float body_h = area.size.y - action_height(f, m, area.size.x) - f.metrics.gap;
   if (f.portrait) {
     begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
-    guide_body(f, view, g);
+    guide_body(f, view, m, g);
     end_touch_scroll(f, scroll);
   } else {
     // Landscape: the name and what to bring on the left, where, when and how on the right, each
@@ -457,7 +478,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     end_touch_scroll(f, scroll);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + left_w + gap, top));
     begin_touch_scroll(f, "##guide_aside", ImVec2(area.size.x - left_w - gap, columns_h), aside);
-    guide_aside(f, view, g);
+    guide_aside(f, view, m, g);
     end_touch_scroll(f, aside);
   }
   return action_bar(f, m, area);
