@@ -29,7 +29,7 @@ std::vector<int> shown_years(const std::string& data) {
 
 }  // namespace
 
-TEST_CASE("workdays import makes a file the hall's calendar; show lists it", "[cli][calendar]") {
+TEST_CASE("workdays import makes a file the hall's calendar, and show lists it", "[cli][calendar]") {
   TempDir dir;
   const std::string data = dir.file("hall");
   const auto none = hallctl({"workdays", "show", "--data", data});

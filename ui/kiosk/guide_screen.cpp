@@ -116,13 +116,12 @@ void promised_date(Frame& f, const GuideModel& m, const Guide& g) {
   }
 }
 
-void time_limits(Frame& f, const GuideModel& m, const Guide& g) {
+void time_limits(Frame& f, const Guide& g) {
   section(f, f.tr("guide.time_limits"));
   field(f, K("guide.case_type"),
         f.tr(g.case_type == catalogue::CaseType::immediate ? K("guide.case_immediate") : K("guide.case_promised")));
   field(f, K("guide.statutory_limit"), format_limit(f.strings, g.statutory_limit));
   field(f, K("guide.promised_limit"), format_limit(f.strings, g.promised_limit));
-  promised_date(f, m, g);
   if (!g.time_limit_note.empty()) paragraph(muted_style(f), text_or(f, g.time_limit_note, g.time_limit_note_en));
 }
 
@@ -210,7 +209,7 @@ void suspension_note(Frame& f, const Guide& g) {
   }
 }
 
-void summary(Frame& f, const Guide& g) {
+void summary(Frame& f, const GuideModel& m, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
   std::vector<BadgeSpec> b;
   const bool suspended = g.status == catalogue::GuideStatus::suspended;
@@ -230,18 +229,20 @@ void summary(Frame& f, const Guide& g) {
                  f.palette.warn});
   }
   badge_row(f, b);
+  // Under the 承诺 badge, where the eye already is: the date it comes to.
+  promised_date(f, m, g);
   if (suspended) suspension_note(f, g);
   field(f, K("guide.department"), text_or(f, g.department.name, g.department.name_en));
 }
 
 // What to do once the visitor knows what to bring: who may apply, where, when, how long.
-void guide_aside(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
+void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
   if (!g.conditions.empty()) {
     section(f, f.tr("guide.conditions"));
     paragraph(body_style(f, f.palette.text), text_or(f, g.conditions, g.conditions_en));
   }
   where(f, view, g);
-  time_limits(f, m, g);
+  time_limits(f, g);
   fees(f, g);
   steps(f, g);
   visits(f, g);
@@ -253,9 +254,9 @@ void guide_aside(Frame& f, const CatalogueView& view, const GuideModel& m, const
 
 // One column, for portrait: the answer in the order a visitor needs it.
 void guide_body(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
-  summary(f, g);
+  summary(f, m, g);
   materials(f, g);
-  guide_aside(f, view, m, g);
+  guide_aside(f, view, g);
 }
 
 // The bottom bar: 取号 when the hub is wired; else a plain line saying where to take a number,
@@ -472,13 +473,13 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     const float left_w = std::floor((area.size.x - gap) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
     begin_touch_scroll(f, "##guide", ImVec2(left_w, columns_h), scroll);
-    summary(f, g);
+    summary(f, m, g);
     materials(f, g);
     ImGui::Dummy(ImVec2(0, f.metrics.pad));
     end_touch_scroll(f, scroll);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x + left_w + gap, top));
     begin_touch_scroll(f, "##guide_aside", ImVec2(area.size.x - left_w - gap, columns_h), aside);
-    guide_aside(f, view, m, g);
+    guide_aside(f, view, g);
     end_touch_scroll(f, aside);
   }
   return action_bar(f, m, area);
