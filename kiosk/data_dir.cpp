@@ -7,6 +7,8 @@
 
 #include "catalogue/catalogue_file.h"
 #include "catalogue/catalogue_store.h"
+#include "notices/calendar_file.h"
+#include "notices/calendar_store.h"
 #include "notices/notice_store.h"
 
 namespace hall::app {
@@ -66,6 +68,12 @@ Result<void> prepare_data_dir(const DataDir& dir) {
     auto notices = notices::load_notice_file(assets + "/notices.json", notices::Destination::published);
     if (!notices) return fail(notices.error().code, "the bundled demo notices are invalid:\n" + notices.error().message);
     if (auto r = notices::NoticeStore(store->database(), clock).import(*notices); !r) return std::unexpected(r.error());
+    // And its working-day calendar, so the guides' promised limits read as dates.
+    auto calendar = notices::read_calendar_bytes(assets + "/workdays.json");
+    if (!calendar) return std::unexpected(calendar.error());
+    if (auto r = notices::CalendarStore(store->database(), clock).import(*calendar); !r) {
+      return fail(r.error().code, "the bundled demo calendar is invalid:\n" + r.error().message);
+    }
   }
   fs::remove(partial + "-wal", ec);
   fs::remove(partial + "-shm", ec);

@@ -631,6 +631,7 @@ void KioskApp::draw(SteadyTime now) {
   Intent intent = draw_top_bar(f, {!at_home, hall_name, date_time, date_time_short});
 
   s.session.ticket_seconds_left = s.ticket_seconds_left(now);
+  s.session.today = s.zone.local_date(s.clock->now());
   const auto notices = s.notices(f);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   const float width = io.DisplaySize.x - 2.0f * metrics.pad;

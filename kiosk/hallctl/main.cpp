@@ -13,6 +13,7 @@
 #include "hallctl/serve_command.h"
 #include "hallctl/slip_commands.h"
 #include "hallctl/sync_commands.h"
+#include "hallctl/workdays_commands.h"
 
 namespace {
 
@@ -24,6 +25,7 @@ Usage: hallctl <area> <verb> [arguments] [options]
   hallctl catalogue validate FILE | import FILE | list | show ID | search QUERY | export
   hallctl notice validate FILE [--central] | scan FILE | import FILE | list [--date D]
                                                             (hallctl notice --help)
+  hallctl workdays import FILE | show [--year Y]            the working-day calendar (hallctl workdays --help)
   hallctl keygen --out FILE | hallctl central init | add-admin | rotate-key | serve | submit | drafts
           | review | publish | status | audit        (hallctl central --help)
   hallctl sync --once --url URL | --status | --trust FILE   (hallctl sync --help)
@@ -51,7 +53,7 @@ int run(int argc, char** argv) {
   if (argc > 1 && is_queue_area(argv[1])) return run_queue_command(argc, argv);
   auto cl = parse_command_line(argc, argv,
                                {"--data", "--out", "--png", "--width", "--roll", "--lang", "--printer", "--date",
-                                "--name", "--name-en", "--address", "--address-en", "--zone", "--phone", "--from", "--ticket", "--missing"},
+                                "--name", "--name-en", "--address", "--address-en", "--zone", "--phone", "--from", "--ticket", "--missing", "--year"},
                                {"--json", "--help", "--sample", "--central"});
   if (!cl) {
     std::cerr << "hallctl: " << cl.error().message << "\n";
@@ -63,6 +65,7 @@ int run(int argc, char** argv) {
   }
   if (cl->words[0] == "catalogue") return run_catalogue_command(*cl);
   if (is_notice_format_verb(*cl)) return run_notice_command(*cl);
+  if (cl->words[0] == "workdays") return run_workdays_command(*cl);
   if (cl->words[0] == "hall") return run_hall_command(*cl);
   if (cl->words[0] == "slip" || cl->words[0] == "notice" || cl->words[0] == "print-test") {
     return run_slip_command(*cl);

@@ -2,6 +2,7 @@
 #include "hallctl/slip_commands.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -11,6 +12,7 @@
 #include "common/time_zone.h"
 #include "data_dir.h"
 #include "hall/hall_config.h"
+#include "notices/calendar_store.h"
 #include "print/cups_printer.h"
 #include "print/slip_renderer.h"
 #include "queue/queue_schema.h"
@@ -103,12 +105,28 @@ Result<void> write_outputs(const CommandLine& cl, const slip::Slip& s) {
   return {};
 }
 
+// The hall's working-day calendar from DIR/catalogue.db, for the slip's date line; none (or one
+// that cannot be read, said on stderr) prints no date.
+std::optional<WorkingCalendar> hall_calendar(const app::DataDir& dir) {
+  static SystemClock clock;
+  if (!std::filesystem::exists(dir.catalogue_db())) return std::nullopt;
+  auto store = catalogue::CatalogueStore::open(dir.catalogue_db(), clock);
+  if (!store) return std::nullopt;
+  auto c = notices::CalendarStore(store->database(), clock).load();
+  if (!c) {
+    std::cerr << "hallctl: the slip goes without a date: " << c.error().message << "\n";
+    return std::nullopt;
+  }
+  return std::move(*c);
+}
+
 // A real ticket of DIR/queue.db, with its guide from DIR/catalogue.db.
 struct RealTicket {
   HallConfig hall;
   TimeZone zone = TimeZone::fixed("Asia/Shanghai", 8 * 3600);
   queue::TicketView view;
   std::optional<catalogue::Guide> guide;
+  std::optional<WorkingCalendar> calendar;
 };
 
 Result<RealTicket> load_ticket(const CommandLine& cl) {
@@ -122,7 +140,7 @@ Result<RealTicket> load_ticket(const CommandLine& cl) {
   const auto dir = app::resolve_data_dir(cl.option("--data"));
   auto hall = app::load_hall(dir);
   if (!hall) return std::unexpected(hall.error());
-  RealTicket out{std::move(*hall), TimeZone::fixed("Asia/Shanghai", 8 * 3600), {}, {}};
+  RealTicket out{std::move(*hall), TimeZone::fixed("Asia/Shanghai", 8 * 3600), {}, {}, hall_calendar(dir)};
   if (auto zone = TimeZone::load(out.hall.time_zone)) out.zone = std::move(*zone);
   auto db = queue::open_queue_db(dir.path + "/queue.db");
   if (!db) return std::unexpected(db.error());
@@ -180,8 +198,13 @@ Result<slip::Slip> build_for_ticket(const CommandLine& cl, const std::string& ar
                        t->view.estimated_wait_s, t->view.status_url};
     if (const auto* g = t->hall.group(ticket.group)) s.group_name = g->name;
     s.service_name = t->guide ? t->guide->name : s.group_name;
+    slip::TicketSlipOptions options{*width, lang, 8};
+    if (t->guide && t->guide->status == catalogue::GuideStatus::active && t->calendar) {
+      options.promised = t->guide->promised_limit;
+      options.calendar = &*t->calendar;
+    }
     return slip::ticket_slip(s, t->hall, t->guide ? t->guide->materials : std::vector<catalogue::Material>{}, t->zone,
-                             {*width, lang, 8});
+                             options);
   }
   if (!t->guide) return fail(ErrorCode::invalid_input, "ticket " + ticket.number + " is a consultation: it has no guide to list materials from");
   auto missing = missing_materials(*t->guide, cl.option("--missing"));
@@ -218,8 +241,14 @@ Result<slip::Slip> build(const CommandLine& cl, const std::string& area) {
   if (area == "slip") {
     auto width = width_option(cl, "--width", sample->hall.slip_width_mm);
     if (!width) return std::unexpected(width.error());
+    slip::TicketSlipOptions options{*width, *lang, 8};
+    const auto calendar = hall_calendar(app::resolve_data_dir(cl.option("--data")));
+    if (calendar) {
+      options.promised = sample->guide.promised_limit;
+      options.calendar = &*calendar;
+    }
     return slip::ticket_slip(slip::sample_ticket(sample->guide, sample->hall, now), sample->hall,
-                             sample->guide.materials, sample->zone, {*width, *lang, 8});
+                             sample->guide.materials, sample->zone, options);
   }
   slip::NoticeOptions options{slip::PaperKind::a4, 80, *lang};
   if (cl.flag("--roll")) {

@@ -7,6 +7,7 @@
 
 #include "hall/hall_config.h"
 #include "hallkiosk/role_setup.h"
+#include "notices/calendar_store.h"
 #include "notices/notice_store.h"
 #include "search/search_index.h"
 #include "sync/sync_state.h"
@@ -97,7 +98,19 @@ std::shared_ptr<ui::KioskCatalogue> CatalogueSource::load() {
   if (auto next = store_->next_change()) next_change_ = *next;
   note_sync_state(*catalogue);
   read_notices(*catalogue);
+  read_calendar(*catalogue);
   return catalogue;
+}
+
+// 工作日: a calendar that cannot be read leaves the kiosk without dates, never with dates counted
+// without the holidays; stderr says why.
+void CatalogueSource::read_calendar(ui::KioskCatalogue& catalogue) {
+  auto calendar = notices::CalendarStore(store_->database(), *clock_).load();
+  if (!calendar) {
+    std::cerr << "hallkiosk: no dates for promised limits: " << calendar.error().message << "\n";
+    return;
+  }
+  catalogue.calendar = std::move(*calendar);
 }
 
 // 政务公开: what is in effect today, and its directory. Notices that cannot be read leave the

@@ -50,6 +50,7 @@ class CatalogueSource {
   Result<void> open_store();
   void note_sync_state(ui::KioskCatalogue& catalogue);
   void read_notices(ui::KioskCatalogue& catalogue);
+  void read_calendar(ui::KioskCatalogue& catalogue);
   std::optional<FileId> file_id() const;
   std::optional<long long> data_version();
 

@@ -18,6 +18,7 @@
 #include "hallkiosk/role_setup.h"
 #include "hallkiosk/slip_desk.h"
 #include "hallkiosk/ticket_desk.h"
+#include "notices/calendar_store.h"
 #include "kiosk_app.h"
 #include "print/cups_printer.h"
 
@@ -81,6 +82,7 @@ class KioskRole final : public HostedRole {
   // The receipt printer: none in a batch run (a picture, a benchmark prints nothing).
   void open_slips();
   std::optional<catalogue::Guide> guide_for_slip(const std::string& id);
+  std::optional<WorkingCalendar> calendar_for_slip();
 
   const KioskOptions& options_;
   app::DataDir dir_;
@@ -260,6 +262,25 @@ std::optional<catalogue::Guide> KioskRole::guide_for_slip(const std::string& id)
   }
 }
 
+// Read on the store's worker like the guide (its connection is the worker's alone).
+std::optional<WorkingCalendar> KioskRole::calendar_for_slip() {
+  auto promise = std::make_shared<std::promise<std::optional<WorkingCalendar>>>();
+  auto answer = promise->get_future();
+  const bool posted = worker_.post([this, promise] {
+    std::optional<WorkingCalendar> calendar;
+    if (auto store = source_.store()) {
+      if (auto c = notices::CalendarStore(store->database(), wall_clock_).load()) calendar = std::move(*c);
+    }
+    promise->set_value(std::move(calendar));
+  });
+  if (!posted || answer.wait_for(std::chrono::seconds(2)) != std::future_status::ready) return std::nullopt;
+  try {
+    return answer.get();
+  } catch (const std::future_error&) {  // the worker stopped before it ran: the slip goes without
+    return std::nullopt;
+  }
+}
+
 void KioskRole::open_slips() {
   auto hall = app::load_hall(dir_);
   if (!hall) {
@@ -278,6 +299,7 @@ void KioskRole::open_slips() {
   // The hub inside this kiosk wakes the desk itself when a clerk asks for a reprint; the poll is
   // then only a safety net. A remote hub can only be asked.
   if (options_.hub_url.empty()) setup.reprint_poll = std::chrono::seconds(30);
+  setup.calendar = [this] { return calendar_for_slip(); };
   slips_ = std::make_unique<SlipDesk>(std::move(setup), host_.run_queue(),
                                       [this](const std::string& id, ui::SlipPhase phase) {
                                         if (app_) app_->set_slip_phase(id, phase);

@@ -126,17 +126,26 @@ ui::SlipPhase SlipDesk::print_first(const ui::IssuedTicket& ticket, const std::s
 
 void SlipDesk::render_and_enqueue(slip::SlipTicket ticket, std::string guide_id, std::string reprint_by) {
   std::vector<catalogue::Material> materials;
+  slip::TicketSlipOptions options{setup_.width_mm, slip::Language::zh_cn, 8};
+  std::optional<WorkingCalendar> calendar;
   if (!guide_id.empty() && setup_.guides) {
     if (auto g = setup_.guides(guide_id)) {
       ticket.service_name = g->name;
       materials = g->materials;
+      // A suspended service takes no request today: no date to promise.
+      if (g->status == catalogue::GuideStatus::active && setup_.calendar) {
+        calendar = setup_.calendar();
+        if (calendar) {
+          options.promised = g->promised_limit;
+          options.calendar = &*calendar;
+        }
+      }
     }
   }
   if (ticket.service_name.empty()) ticket.service_name = ticket.group_name;
   const std::string id = ticket.id;
   std::string problem;
-  auto laid_out =
-      slip::ticket_slip(ticket, setup_.hall, materials, setup_.zone, {setup_.width_mm, slip::Language::zh_cn, 8});
+  auto laid_out = slip::ticket_slip(ticket, setup_.hall, materials, setup_.zone, options);
   if (!laid_out) {
     problem = laid_out.error().message;
   } else if (auto pdf = print::render_pdf(*laid_out); !pdf) {

@@ -25,6 +25,7 @@
 #include "common/run_queue.h"
 #include "common/time_zone.h"
 #include "common/worker_pool.h"
+#include "common/working_calendar.h"
 #include "hall/hall_config.h"
 #include "kiosk/ticket_request.h"
 #include "slip/print_queue.h"
@@ -36,6 +37,8 @@ class HubLink;
 
 // A guide by id, or nullopt; called on the desk's render thread and may block briefly.
 using GuideFetch = std::function<std::optional<catalogue::Guide>(const std::string& id)>;
+// The hall's working-day calendar, or nullopt (none, or it cannot be read); same thread and terms.
+using CalendarFetch = std::function<std::optional<WorkingCalendar>()>;
 // The slip of ticket `id` changed phase; runs on the UI thread.
 using SlipNews = std::function<void(const std::string& ticket_id, ui::SlipPhase phase)>;
 
@@ -43,6 +46,7 @@ struct SlipDeskSetup {
   HallConfig hall;
   TimeZone zone = TimeZone::fixed("Asia/Shanghai", 8 * 3600);
   GuideFetch guides;
+  CalendarFetch calendar;  // empty: slips carry no date for the promised limit
   std::unique_ptr<slip::Printer> printer;  // null: this kiosk has no printer
   int width_mm = 80;
   slip::PrintQueueOptions queue;

@@ -210,9 +210,23 @@ Result<void> to_v9(Database& db) {
   )sql");
 }
 
+// Version 10: the hall's 工作日 calendar (services/notices/calendar_store), beside the guides whose
+// promised limits it turns into dates. One row: the calendar file as accepted, every year in it;
+// an import replaces it whole, so what the kiosk counts with is always one file's years.
+Result<void> to_v10(Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE working_calendar (
+      id           INTEGER PRIMARY KEY CHECK (id = 1),
+      body         TEXT    NOT NULL,  -- the hallkiosk.workdays/1 file as accepted
+      content_hash TEXT    NOT NULL,  -- sha256 of body
+      imported_at  INTEGER NOT NULL
+    );
+  )sql");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
   static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5,
-                                                                          to_v6, to_v7, to_v8, to_v9};
+                                                                          to_v6, to_v7, to_v8, to_v9, to_v10};
   return all;
 }
 

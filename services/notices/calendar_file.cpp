@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "notices/calendar_file.h"
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "catalogue/json_reader.h"
 #include "common/json_guard.h"
 #include "notices/notice_reading.h"
@@ -64,6 +68,21 @@ Result<WorkingCalendar> parse_calendar_file(std::string_view bytes) {
     return fail(ErrorCode::invalid_input, message);
   }
   return WorkingCalendar::from_years(std::move(years));
+}
+
+Result<std::string> read_calendar_bytes(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return fail(ErrorCode::io, path + ": " + ec.message());
+  if (size > (1u << 20)) {
+    return fail(ErrorCode::invalid_input,
+                path + ": file is " + std::to_string(size) + " bytes, more than a calendar's limit of 1 MiB");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail(ErrorCode::io, path + ": cannot be opened for reading");
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
 }
 
 }  // namespace hall::notices

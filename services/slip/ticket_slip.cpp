@@ -2,6 +2,7 @@
 #include "slip/ticket_slip.h"
 
 #include "common/rfc3339.h"
+#include "notices/promised_due.h"
 #include "slip/material_lines.h"
 #include "slip/qr_block.h"
 #include "slip/slip_text.h"
@@ -25,6 +26,25 @@ void add_materials(Slip& slip, const std::vector<catalogue::Material>& materials
              TextSize::small));
   }
   if (cut) slip.blocks.push_back(line(std::string(text("ticket.more", o.language)), TextSize::small, Weight::bold));
+}
+
+// The promised limit as a date, in the words of the guide screen.
+void add_due(Slip& slip, const SlipTicket& ticket, const TimeZone& zone, const TicketSlipOptions& o) {
+  if (!o.promised || !o.calendar) return;
+  const Date today = zone.local_date(ticket.issued_at);
+  const auto due = notices::promised_due(*o.promised, today, *o.calendar);
+  if (!due) return;
+  if (due->same_day) {
+    slip.blocks.push_back(line(std::string(text("ticket.due_same_day", o.language))));
+    return;
+  }
+  const std::string phrase =
+      o.language == Language::en ? due_phrase_en(due->due.date, today) : due_phrase_zh(due->due.date, today);
+  slip.blocks.push_back(line(fill("ticket.due", o.language, {phrase})));
+  if (due->due.estimated) {
+    slip.blocks.push_back(
+        line(fill("ticket.due_estimated", o.language, {std::to_string(due->unknown_year)}), TextSize::small));
+  }
 }
 
 }  // namespace
@@ -61,6 +81,7 @@ Result<Slip> ticket_slip(const SlipTicket& ticket, const HallConfig& hall,
   slip.blocks.push_back(TextLine{ticket.number, TextSize::huge, Weight::bold, Align::center, false});
   slip.blocks.push_back(line(fill("ticket.service", lang, {ticket.service_name}), TextSize::large, Weight::bold));
   slip.blocks.push_back(line(fill("ticket.group", lang, {ticket.group_name})));
+  add_due(slip, ticket, zone, options);
   slip.blocks.push_back(line(fill("ticket.issued_at", lang, {local_minutes(ticket.issued_at, zone)})));
   slip.blocks.push_back(line(fill("ticket.ahead", lang, {std::to_string(ticket.ahead)}), TextSize::large));
   if (ticket.estimated_wait_s && *ticket.estimated_wait_s > 0) {

@@ -10,6 +10,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/time_zone.h"
+#include "common/working_calendar.h"
 #include "hall/hall_config.h"
 #include "slip/slip.h"
 
@@ -30,6 +31,11 @@ struct TicketSlipOptions {
   int width_mm = 80;  // 80 or 58
   Language language = Language::zh_cn;
   std::size_t max_materials = 8;  // beyond it: "其余材料请扫码查看"
+  // The service's promised limit and the hall's calendar: the slip says the date it comes to for a
+  // request made on the day of the ticket ("今日受理，预计 12月11日前办结"), as the guide screen does.
+  // Either missing: no such line (never a date counted without the holidays).
+  std::optional<catalogue::TimeLimit> promised = std::nullopt;
+  const WorkingCalendar* calendar = nullptr;
 };
 
 // `materials`: the guide's materials; only the required ones are listed.

@@ -9,6 +9,7 @@
 #include "catalogue/catalogue_store.h"
 #include "common/clock.h"
 #include "notices/notice_file.h"
+#include "notices/calendar_store.h"
 #include "notices/notice_store.h"
 
 namespace hall::test {
@@ -34,6 +35,10 @@ std::string make_demo_hall(const TempDir& dir, const std::string& hall_name) {
   if (!notices) throw std::runtime_error("demo notices: " + notices.error().message);
   if (auto r = notices::NoticeStore(store->database(), clock).import(*notices); !r) {
     throw std::runtime_error(r.error().message);
+  }
+  // And its working-day calendar.
+  if (auto r = notices::CalendarStore(store->database(), clock).import(read_file(demo + "/workdays.json")); !r) {
+    throw std::runtime_error("demo calendar: " + r.error().message);
   }
   return dir.path();
 }

@@ -7,6 +7,9 @@
 
 #include "slip/print_queue.h"
 
+// Its own namespace: in a unity batch, hall::slip's names (Language) stay out of the speech tests'.
+namespace slip_print_queue_test {
+
 using namespace hall;
 using namespace hall::slip;
 using namespace std::chrono_literals;
@@ -169,3 +172,5 @@ TEST_CASE("print queue: slips wait in order while the printer is down and all pr
   }
   CHECK(order == std::vector<std::string>{"t0", "t1", "t2", "t3", "t4"});
 }
+
+}  // namespace slip_print_queue_test

@@ -6,6 +6,9 @@
 
 #include "common/rfc3339.h"
 #include "hall/hall_config.h"
+#include "notices/calendar_file.h"
+#include "support/demo_hall.h"
+#include "support/temp_dir.h"
 #include "slip/notice_slip.h"
 #include "slip/qr_block.h"
 #include "slip/slip_text.h"
@@ -129,6 +132,44 @@ TEST_CASE("a slip is 80 or 58 mm wide and can be printed in English", "[slip]") 
   const auto refused = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
   REQUIRE_FALSE(refused);
   CHECK(refused.error().message.find("60 mm") != std::string::npos);
+}
+
+TEST_CASE("the ticket slip says the date the service's promised limit comes to, by the hall's calendar", "[slip]") {
+  const auto zone = TimeZone::fixed("Asia/Shanghai", 8 * 3600);
+  auto calendar = notices::parse_calendar_file(hall::test::read_file(hall::test::demo + "/workdays.json"));
+  REQUIRE(calendar);
+  TicketSlipOptions options;
+  options.calendar = &*calendar;
+  // Issued on Tuesday 1 December 2026, 09:05 in the hall: ten working days later is the 15th.
+  options.promised = catalogue::TimeLimit{10, catalogue::LimitUnit::working_days};
+  auto slip = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
+  REQUIRE(slip);
+  CHECK(has_line(*slip, "今日受理，预计 12月15日前办结\n"));
+  CHECK_FALSE(has_line(*slip, "估算"));
+  options.language = Language::en;
+  slip = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
+  REQUIRE(slip);
+  CHECK(has_line(*slip, "Expected by 15 December if accepted today\n"));
+
+  options.language = Language::zh_cn;
+  options.promised = catalogue::TimeLimit{30, catalogue::LimitUnit::working_days};
+  slip = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
+  REQUIRE(slip);
+  CHECK(has_line(*slip, "今日受理，预计 2027年1月12日前办结\n"));
+  CHECK(has_line(*slip, "（估算：2027年节假日安排尚未公布）"));
+
+  options.promised = catalogue::TimeLimit{0, catalogue::LimitUnit::on_the_spot};
+  slip = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
+  REQUIRE(slip);
+  CHECK(has_line(*slip, "即办件：今日受理，当日办结"));
+
+  // Without the hall's calendar, no date at all.
+  options.promised = catalogue::TimeLimit{10, catalogue::LimitUnit::working_days};
+  options.calendar = nullptr;
+  slip = ticket_slip(sample_ticket(), sample_hall(), {}, zone, options);
+  REQUIRE(slip);
+  CHECK_FALSE(has_line(*slip, "办结"));
+  CHECK_FALSE(has_line(*slip, "今日受理"));
 }
 
 TEST_CASE("the one-time notice lists every missing material with its issuer and the time limit", "[slip]") {

@@ -7,6 +7,7 @@
 #include "catalogue/catalogue_file.h"
 #include "common/rfc3339.h"
 #include "hall/hall_config.h"
+#include "notices/calendar_store.h"
 
 namespace hall::test {
 
@@ -22,6 +23,9 @@ DemoCatalogue::DemoCatalogue() : clock(*parse_rfc3339("2026-11-28T10:00:00+08:00
   store = std::make_shared<catalogue::CatalogueStore>(std::move(*opened));
   auto imported = store->import(*file);
   if (!imported) FAIL(imported.error().message);
+  // The demo hall's working-day calendar, as the seeded demo hall holds it.
+  auto calendar = notices::CalendarStore(store->database(), clock).import(read_asset("demo/workdays.json"));
+  if (!calendar) FAIL(calendar.error().message);
   catalogue = fresh();
 }
 
@@ -40,6 +44,9 @@ std::shared_ptr<ui::KioskCatalogue> DemoCatalogue::fresh() const {
     reply(s->current_guide(id));
   };
   if (auto characters = store->current_characters()) c->guide_characters = std::move(*characters);
+  auto calendar = notices::CalendarStore(store->database(), clock).load();
+  if (!calendar) FAIL(calendar.error().message);
+  c->calendar = std::move(*calendar);
   return c;
 }
 

@@ -123,6 +123,11 @@ std::string CatalogueView::text() const {
   // the list lacked is caught when it loads (KioskApp adds it to the atlas).
   out += catalogue_->guide_characters;
   for (const auto& n : catalogue_->notices) append_notice_text(n, out);
+  // The date a promised limit comes to is worded in services (due_phrase_zh): its characters too.
+  if (catalogue_->calendar) {
+    using namespace std::chrono;
+    out += due_phrase_zh(Date{year{2027}, January, day{1}}, Date{year{2026}, January, day{1}});
+  }
   return out;
 }
 

@@ -55,6 +55,10 @@ class CatalogueView {
   // The 解读 of a policy, when one is in effect.
   const notices::Notice* interpretation_of(std::string_view policy_id) const;
   Date notices_today() const { return catalogue_ ? catalogue_->notices_today : Date{}; }
+  // The hall's working-day calendar; null without one.
+  const WorkingCalendar* calendar() const {
+    return catalogue_ && catalogue_->calendar ? &*catalogue_->calendar : nullptr;
+  }
 
   // Every character the catalogue can put on screen, and the subset drawn in the title size.
   std::string text() const;

@@ -10,6 +10,7 @@
 
 #include "kiosk/format.h"
 #include "kiosk/screens.h"
+#include "notices/promised_due.h"
 #include "widgets/badge.h"
 #include "widgets/buttons.h"
 #include "widgets/text.h"
@@ -93,6 +94,25 @@ void materials(Frame& f, const Guide& g) {
     dl->AddRectFilled(top, ImVec2(top.x + width, bottom), f.color(f.palette.panel), f.metrics.rounding);
     dl->AddRectFilled(top, ImVec2(top.x + 6.0f, bottom), edge);
     dl->ChannelsMerge();
+  }
+}
+
+// The promised limit as the date it comes to for a request made today, with the hall's calendar:
+// "今天申请，预计 12月11日前办结". Nothing without a calendar (never a date counted without the
+// holidays) and nothing for a suspended service, which takes no request today.
+void promised_date(Frame& f, const GuideModel& m, const Guide& g) {
+  if (!m.calendar || !m.today.ok() || g.status != catalogue::GuideStatus::active) return;
+  const auto due = notices::promised_due(g.promised_limit, m.today, *m.calendar);
+  if (!due) return;
+  const TextStyle st = body_style(f, f.palette.text);
+  if (due->same_day) {
+    paragraph(st, f.tr("guide.due_same_day"));
+    return;
+  }
+  const std::string phrase = f.english ? due_phrase_en(due->due.date, m.today) : due_phrase_zh(due->due.date, m.today);
+  paragraph(st, f.trf("guide.due_if_today", {{"due", phrase}}));
+  if (due->due.estimated) {
+    paragraph(muted_style(f), f.trf("guide.due_estimated", {{"year", std::to_string(due->unknown_year)}}));
   }
 }
 
@@ -189,7 +209,7 @@ void suspension_note(Frame& f, const Guide& g) {
   }
 }
 
-void summary(Frame& f, const Guide& g) {
+void summary(Frame& f, const GuideModel& m, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
   std::vector<BadgeSpec> b;
   const bool suspended = g.status == catalogue::GuideStatus::suspended;
@@ -209,6 +229,8 @@ void summary(Frame& f, const Guide& g) {
                  f.palette.warn});
   }
   badge_row(f, b);
+  // Under the 承诺 badge, where the eye already is: the date it comes to.
+  promised_date(f, m, g);
   if (suspended) suspension_note(f, g);
   field(f, K("guide.department"), text_or(f, g.department.name, g.department.name_en));
 }
@@ -231,8 +253,8 @@ void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
 }
 
 // One column, for portrait: the answer in the order a visitor needs it.
-void guide_body(Frame& f, const CatalogueView& view, const Guide& g) {
-  summary(f, g);
+void guide_body(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
+  summary(f, m, g);
   materials(f, g);
   guide_aside(f, view, g);
 }
@@ -440,7 +462,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
   const float body_h = area.size.y - action_height(f, m, area.size.x) - f.metrics.gap;
   if (f.portrait) {
     begin_touch_scroll(f, "##guide", ImVec2(area.size.x, body_h), scroll);
-    guide_body(f, view, g);
+    guide_body(f, view, m, g);
     end_touch_scroll(f, scroll);
   } else {
     // Landscape: the name and what to bring on the left, where, when and how on the right, each
@@ -451,7 +473,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     const float left_w = std::floor((area.size.x - gap) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
     begin_touch_scroll(f, "##guide", ImVec2(left_w, columns_h), scroll);
-    summary(f, g);
+    summary(f, m, g);
     materials(f, g);
     ImGui::Dummy(ImVec2(0, f.metrics.pad));
     end_touch_scroll(f, scroll);

@@ -13,6 +13,7 @@
 #include "catalogue/guide_summary.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "common/working_calendar.h"
 #include "hall/hall_config.h"
 #include "hall/open_counts.h"
 #include "notices/notice.h"
@@ -52,6 +53,10 @@ struct KioskCatalogue {
   Date notices_today{};
   // Built after the first frame like `index` (pinyin): null until then, see KioskApp::set_notice_index.
   std::shared_ptr<const notices::NoticeSearch> notice_index;
+
+  // 工作日: the hall's calendar (services/notices/calendar_store), for the date a promised limit
+  // comes to. Empty: none was imported, and no screen shows such a date.
+  std::optional<WorkingCalendar> calendar;
 };
 
 }  // namespace hall::ui

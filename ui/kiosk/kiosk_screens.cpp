@@ -112,6 +112,8 @@ Intent guide(ScreenContext& c) {
   GuideModel m{loaded ? &*s.guide : nullptr, s.take_number_enabled, s.sending_ticket, name};
   m.read_aloud_enabled = s.read_aloud_enabled && loaded && *s.guide;
   if (s.reading && s.reading->guide_id == c.route.arg) m.reading = s.reading->phase;
+  m.calendar = c.view.calendar();
+  m.today = s.today;
   return draw_guide(c.f, c.view, m, c.area, c.route.scroll, c.route.aside);
 }
 

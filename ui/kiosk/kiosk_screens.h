@@ -33,6 +33,7 @@ struct KioskSession {
   const ReadingState* reading = nullptr;     // the last 朗读
   std::string notice_address;                // the shown notice's phone address (KioskApp::notice_address)
   const slip::QrBlock* notice_qr = nullptr;  // that address as QR modules; null: none
+  Date today{};                              // the hall's local date, this frame
 };
 
 struct ScreenContext {

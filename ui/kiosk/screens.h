@@ -97,6 +97,8 @@ struct GuideModel {
   std::string_view name;                                    // the guide's name from the list, shown while it loads
   bool read_aloud_enabled = false;                          // the kiosk has a voice: 朗读 is offered
   ReadingState::Phase reading = ReadingState::Phase::idle;  // of this guide
+  const WorkingCalendar* calendar = nullptr;                // null: no date is shown for the promised limit
+  Date today{};                                             // the day a request made now is made
 };
 // `aside`: the right column's scroll in landscape.
 Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area area, ScrollState& scroll,
