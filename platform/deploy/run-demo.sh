@@ -54,6 +54,10 @@ start_xvfb() {
 out=build/release/demo-screens
 mkdir -p "$out"
 "$hallctl" catalogue list >/dev/null  # seeds the demo hall on first use
+# A demo hall seeded by an older checkout has no working-day calendar: give it the bundled one.
+if ! "$hallctl" workdays show --data "$data" >/dev/null 2>&1; then
+  "$hallctl" workdays import assets/demo/workdays.json --data "$data" >/dev/null
+fi
 
 if [ "$role" = counter ]; then
   if ! "$hallctl" staff list --data "$data" | grep -q '^C01\b'; then
