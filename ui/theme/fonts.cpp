@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "theme/fonts.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstring>
-#include <fstream>
 #include <vector>
 
 #include "imgui_freetype.h"
@@ -22,28 +26,44 @@ void build_ranges(ImFontAtlas& atlas, std::string_view text, ImVector<ImWchar>& 
   builder.BuildRanges(&out);
 }
 
-std::vector<char> read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return {};
-  const auto size = static_cast<std::streamsize>(in.tellg());
-  if (size <= 0) return {};
-  std::vector<char> bytes(static_cast<std::size_t>(size));
-  in.seekg(0);
-  if (!in.read(bytes.data(), size)) return {};
-  return bytes;
-}
+// The font file mapped read-only: every size reads the one mapping (the page cache's own pages),
+// where a copy per size cost ~20 MB of fresh memory each (page faults and memcpy at start-up).
+class MappedFont {
+ public:
+  explicit MappedFont(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+      void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+      if (p != MAP_FAILED) {
+        data_ = p;
+        size_ = static_cast<std::size_t>(st.st_size);
+      }
+    }
+    ::close(fd);
+  }
+  ~MappedFont() {
+    if (data_) ::munmap(data_, size_);
+  }
+  MappedFont(const MappedFont&) = delete;
+  MappedFont& operator=(const MappedFont&) = delete;
+  bool empty() const { return data_ == nullptr; }
+  void* data() const { return data_; }
+  std::size_t size() const { return size_; }
 
-ImFont* add_from_memory(ImFontAtlas& atlas, const std::vector<char>& bytes, int index, float px,
-                        const ImWchar* ranges) {
-  // The atlas frees what it owns; each font gets its own copy (1.86 keeps one per font anyway).
-  void* copy = IM_ALLOC(bytes.size());
-  std::memcpy(copy, bytes.data(), bytes.size());
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+ImFont* add_from_memory(ImFontAtlas& atlas, const MappedFont& file, int index, float px, const ImWchar* ranges) {
   ImFontConfig cfg;
   cfg.FontNo = index;
-  cfg.FontDataOwnedByAtlas = true;
+  cfg.FontDataOwnedByAtlas = false;  // the mapping outlives the build; build_font_set drops the input after
   cfg.OversampleH = cfg.OversampleV = 1;
   cfg.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
-  return atlas.AddFontFromMemoryTTF(copy, static_cast<int>(bytes.size()), px, &cfg, ranges);
+  return atlas.AddFontFromMemoryTTF(file.data(), static_cast<int>(file.size()), px, &cfg, ranges);
 }
 
 FontSet latin_fallback(ImFontAtlas& atlas, const Metrics& m) {
@@ -81,7 +101,7 @@ FontSet build_font_set(ImFontAtlas& atlas, const FontRequest& request, ImVector<
                        ImVector<ImWchar>& ranges_title) {
   const Metrics& m = request.metrics;
   if (request.path.empty()) return latin_fallback(atlas, m);
-  const auto bytes = read_whole(request.path);
+  const MappedFont bytes(request.path);
   if (bytes.empty()) return latin_fallback(atlas, m);
 
   atlas.Clear();
@@ -93,9 +113,11 @@ FontSet build_font_set(ImFontAtlas& atlas, const FontRequest& request, ImVector<
   set.body = add_from_memory(atlas, bytes, request.index, m.body_px * factor, ranges_body.Data);
   set.title = add_from_memory(atlas, bytes, request.index, m.title_px * factor, ranges_title.Data);
   set.number = add_from_memory(atlas, bytes, request.index, m.number_px * factor, number_ranges);
-  if (set.body == nullptr || set.title == nullptr || set.number == nullptr || !atlas.Build())
+  if (set.body == nullptr || set.title == nullptr || set.number == nullptr || !atlas.Build()) {
+    atlas.ClearInputData();  // before the mapping goes
     return latin_fallback(atlas, m);
-  // The glyphs are rasterised: drop the per-font copies of the file (~20 MB each for Noto).
+  }
+  // The glyphs are rasterised: the atlas lets go of the mapping, which is unmapped on return.
   // A later change rebuilds from scratch through this function, never through atlas.Build().
   atlas.ClearInputData();
   set.body_px = m.body_px;
