@@ -37,6 +37,8 @@ void draw_board_screen(BoardDraw& d);
 void draw_window_tile(BoardDraw& d, const BoardWindow& w, BoardArea area);
 void draw_calls_panel(BoardDraw& d, BoardArea area);
 void draw_groups_panel(BoardDraw& d, BoardArea area);
+// The height the waiting panel needs at `width`, every group's name wrapped.
+float groups_panel_height(BoardDraw& d, float width);
 void draw_setup_screen(BoardDraw& d);
 
 // Text at the largest size up to `size` that fits `width`, for names of any length (never cut).

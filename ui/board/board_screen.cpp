@@ -15,13 +15,13 @@ Palette board_palette() {
   p.background = 0x0A1A36;
   p.text = 0xFFFFFF;
   p.text_muted = 0xB9C6DA;
-  p.panel = 0x12284F;     // a window's tile
+  p.panel = 0x12284F;  // a window's tile
   p.border = 0x4A6A9C;
   p.on_primary = 0xFFFFFF;
-  p.accent = 0x8A1C1C;    // a tile lit by its call, a recall's tag: white text
-  p.good = 0xFFD54A;      // the numbers
-  p.warn = 0x9B1C1C;      // 暂停服务, white text
-  p.notice = 0xFFD54A;    // banners, dark text
+  p.accent = 0x8A1C1C;  // a tile lit by its call, a recall's tag: white text
+  p.good = 0xFFD54A;    // the numbers
+  p.warn = 0x9B1C1C;    // 暂停服务, white text
+  p.notice = 0xFFD54A;  // banners, dark text
   p.on_notice = 0x111111;
   return p;
 }
@@ -46,11 +46,18 @@ float draw_header(BoardDraw& d, float width) {
   const float h = std::max(f.metrics.top_bar, f.title_line() + f.metrics.gap);
   const std::string name = d.model.have_hall ? (f.english && !d.model.name_en.empty() ? d.model.name_en : d.model.name)
                                              : f.tr("board.title");
-  const float clock_w = text_width(f.title(), f.title_size(), d.clock_text);
-  const float room = width - clock_w - f.metrics.gap * 2;
-  const float size = fitting_size(f.title(), f.title_size(), name, room);
+  // The hall's name comes first: where both do not fit at the title size (portrait, English), the
+  // clock gives way to the body size before the name shrinks.
+  const auto name_size_beside = [&](float clock_size) {
+    const float room = width - text_width(f.title(), clock_size, d.clock_text) - f.metrics.gap * 2;
+    return fitting_size(f.title(), f.title_size(), name, room);
+  };
+  float clock_size = f.title_size();
+  if (name_size_beside(clock_size) < f.title_size() * 0.8f) clock_size = f.body_size();
+  const float size = name_size_beside(clock_size);
+  const float clock_w = text_width(f.title(), clock_size, d.clock_text);
   draw_text(dl, f.title(), size, ImVec2(pad, pad + (h - size) * 0.5f - pad * 0.5f), f.color(f.palette.text), name);
-  draw_text(dl, f.title(), f.title_size(), ImVec2(pad + width - clock_w, pad + (h - f.title_size()) * 0.5f - pad * 0.5f),
+  draw_text(dl, f.title(), clock_size, ImVec2(pad + width - clock_w, pad + (h - clock_size) * 0.5f - pad * 0.5f),
             f.color(f.palette.text), d.clock_text);
   dl->AddLine(ImVec2(0, pad + h - pad * 0.5f), ImVec2(width + 2 * pad, pad + h - pad * 0.5f), f.color(f.palette.border),
               2.0f);
@@ -65,9 +72,9 @@ float draw_banners(BoardDraw& d, float y, float width) {
   if (d.model.sample) lines.push_back(f.tr("board.sample"));
   const BoardLinkView& link = d.model.link;
   if (!d.model.sample && !link.connected) {
-    lines.push_back(f.tr(link.refused               ? K("board.link_refused")
-                         : link.ever_connected      ? K("board.reconnecting")
-                                                    : K("board.connecting")));
+    lines.push_back(f.tr(link.refused          ? K("board.link_refused")
+                         : link.ever_connected ? K("board.reconnecting")
+                                               : K("board.connecting")));
   }
   if (!d.model.speech_problem.empty()) lines.push_back(f.tr("board.speech_unavailable"));
   const TextStyle s{f.body(), f.body_size(), f.body_line(), f.palette.on_notice};
@@ -123,14 +130,12 @@ void draw_board_screen(BoardDraw& d) {
   float y = draw_header(d, width) + f.metrics.gap * 0.5f;
   y = draw_banners(d, y, width);
   const float bottom = size.y - pad;
-  const float groups_h =
-      f.title_line() * (1.0f + static_cast<float>(std::max<std::size_t>(d.model.groups.size(), 1))) + f.metrics.gap;
   if (f.portrait) {
-    const float lower = std::max(size.y * 0.3f, groups_h);
+    const float half = (width - f.metrics.gap * 2) * 0.5f;
+    const float lower = std::max(size.y * 0.3f, groups_panel_height(d, half));
     const float windows_h = bottom - y - lower - f.metrics.gap;
     draw_windows(d, {ImVec2(pad, y), ImVec2(width, windows_h)});
     const float top = y + windows_h + f.metrics.gap * 1.5f;
-    const float half = (width - f.metrics.gap * 2) * 0.5f;
     draw_calls_panel(d, {ImVec2(pad, top), ImVec2(half, bottom - top)});
     draw_groups_panel(d, {ImVec2(pad + half + f.metrics.gap * 2, top), ImVec2(half, bottom - top)});
     return;
@@ -139,6 +144,7 @@ void draw_board_screen(BoardDraw& d) {
   const float windows_w = width - side - f.metrics.gap * 1.5f;
   draw_windows(d, {ImVec2(pad, y), ImVec2(windows_w, bottom - y)});
   const float x = pad + windows_w + f.metrics.gap * 1.5f;
+  const float groups_h = groups_panel_height(d, side);
   const float calls_h = bottom - y - groups_h - f.metrics.gap;
   draw_calls_panel(d, {ImVec2(x, y), ImVec2(side, calls_h)});
   draw_groups_panel(d, {ImVec2(x, y + calls_h + f.metrics.gap), ImVec2(side, groups_h)});

@@ -23,7 +23,30 @@ float panel_heading(Frame& f, ImDrawList* dl, BoardArea a, std::string_view key)
   return line_y + f.metrics.gap * 0.5f;
 }
 
+// One group's row of the waiting panel: the letter, the name (wrapped), the count.
+struct GroupRow {
+  std::string name, count;
+  float name_room = 0, height = 0;
+};
+
+GroupRow group_row(Frame& f, const BoardGroup& g, float width) {
+  GroupRow r;
+  r.name = f.english && !g.name_en.empty() ? g.name_en : g.name;
+  r.count = f.trf("board.waiting_count", {{"n", std::to_string(g.waiting)}});
+  const float letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
+  r.name_room = width - letter_w - text_width(f.title(), f.title_size(), r.count) - f.metrics.gap;
+  const TextStyle st = body_style(f, f.palette.text);
+  r.height = std::max(f.title_line(), paragraph_height(st, r.name, r.name_room) + (f.title_size() - st.size) * 0.6f);
+  return r;
+}
+
 }  // namespace
+
+float groups_panel_height(BoardDraw& d, float width) {
+  float h = d.f.title_size() + d.f.metrics.gap * 0.75f;  // the heading and its rule
+  for (const auto& g : d.model.groups) h += group_row(d.f, g, width).height;
+  return h + d.f.metrics.gap;
+}
 
 void draw_calls_panel(BoardDraw& d, BoardArea a) {
   Frame& f = d.f;
@@ -48,8 +71,8 @@ void draw_calls_panel(BoardDraw& d, BoardArea a) {
       const std::string& tag = f.tr("board.recall");
       const float tw = text_width(f.body(), f.body_size(), tag);
       const ImVec2 box(a.pos.x + a.size.x - tw - f.metrics.pad, y + (f.title_size() - f.body_size()) * 0.5f - 4.0f);
-      dl->AddRectFilled(box, ImVec2(box.x + tw + f.metrics.pad, box.y + f.body_size() + 8.0f), f.color(f.palette.accent),
-                        f.metrics.rounding);
+      dl->AddRectFilled(box, ImVec2(box.x + tw + f.metrics.pad, box.y + f.body_size() + 8.0f),
+                        f.color(f.palette.accent), f.metrics.rounding);
       draw_text(dl, f.body(), f.body_size(), ImVec2(box.x + f.metrics.pad * 0.5f, box.y + 4.0f),
                 f.color(f.palette.on_primary), tag);
     }
@@ -63,18 +86,17 @@ void draw_groups_panel(BoardDraw& d, BoardArea a) {
   float y = panel_heading(f, dl, a, K("board.waiting"));
   const float end = a.pos.y + a.size.y;
   for (const auto& g : d.model.groups) {
-    if (y + f.body_line() > end) break;
-    const std::string name = f.english && !g.name_en.empty() ? g.name_en : g.name;
-    const std::string count = f.trf("board.waiting_count", {{"n", std::to_string(g.waiting)}});
-    const float count_w = text_width(f.title(), f.title_size(), count);
+    // A long name (English) wraps at the body size rather than shrinking past reading from the
+    // hall's seats; its row grows to hold it (groups_panel_height gives the panel that room).
+    const GroupRow r = group_row(f, g, a.size.x);
+    if (y + std::min(r.height, f.title_line()) > end) break;
     const float letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
+    const TextStyle st = body_style(f, f.palette.text);
     draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x, y), f.color(f.palette.good), g.letter);
-    const float name_room = a.size.x - letter_w - count_w - f.metrics.gap;
-    const float name_size = fitting_size(f.body(), f.body_size(), name, name_room);
-    draw_text(dl, f.body(), name_size, ImVec2(a.pos.x + letter_w, y + (f.title_size() - name_size) * 0.6f),
-              f.color(f.palette.text), name);
-    draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x + a.size.x - count_w, y), f.color(f.palette.text), count);
-    y += f.title_line();
+    draw_paragraph(dl, st, ImVec2(a.pos.x + letter_w, y + (f.title_size() - st.size) * 0.6f), r.name, r.name_room);
+    const float count_w = text_width(f.title(), f.title_size(), r.count);
+    draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x + a.size.x - count_w, y), f.color(f.palette.text), r.count);
+    y += r.height;
   }
 }
 

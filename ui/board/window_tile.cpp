@@ -37,10 +37,18 @@ void draw_window_tile(BoardDraw& d, const BoardWindow& w, BoardArea a) {
   const float pad = f.metrics.pad * 0.75f;
   const float inner_w = a.size.x - 2 * pad;
   const std::string label = window_label(f, w);
-  const float label_size = fitting_size(f.title(), f.title_size(), label, inner_w);
-  draw_text(dl, f.title(), label_size, ImVec2(a.pos.x + pad, a.pos.y + pad * 0.6f), f.color(p.on_primary), label);
+  float label_h = f.title_size();
+  // One line while it can stay near the body size (7号综合窗口（爱心窗口） does), else wrapped.
+  if (const float fit = fitting_size(f.title(), f.title_size(), label, inner_w); fit >= f.body_size() * 0.85f) {
+    draw_text(dl, f.title(), fit, ImVec2(a.pos.x + pad, a.pos.y + pad * 0.6f), f.color(p.on_primary), label);
+  } else {
+    // A long name ("Window 7 (all services, priority)") wraps at the body size instead of
+    // shrinking past reading from a seat; the number takes what is left below it.
+    const TextStyle st = body_style(f, p.on_primary);
+    label_h = draw_paragraph(dl, st, ImVec2(a.pos.x + pad, a.pos.y + pad * 0.6f), label, inner_w);
+  }
 
-  const float top = a.pos.y + pad * 0.6f + f.title_size();
+  const float top = a.pos.y + pad * 0.6f + label_h;
   const float room_h = end.y - top - pad * 0.5f;
   if (w.paused) {
     const std::string& text = f.tr("board.paused");
