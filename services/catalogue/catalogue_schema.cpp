@@ -210,9 +210,15 @@ Result<void> to_v9(Database& db) {
   )sql");
 }
 
+// Version 10: the bins of the trusted manifest (services/sync, hallkiosk.manifest/2), by their
+// SHA-256, so a manifest that changes one bin costs one bin's fetch.
+Result<void> to_v10(Database& db) {
+  return db.exec("CREATE TABLE sync_bins (hash TEXT PRIMARY KEY, body TEXT NOT NULL)");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
   static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5,
-                                                                          to_v6, to_v7, to_v8, to_v9};
+                                                                          to_v6, to_v7, to_v8, to_v9, to_v10};
   return all;
 }
 

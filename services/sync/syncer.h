@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <random>
 #include <string>
 
@@ -52,6 +53,7 @@ struct SyncReport {
   std::int64_t catalogue_version = 0;
   int requests = 0;
   std::size_t bytes_fetched = 0;  // response bodies
+  int bins_fetched = 0;  // bins/<sha256>.json this hall did not hold
   int objects_fetched = 0;
   int guides_inserted = 0, guides_removed = 0;
   int key_rotations = 0;
@@ -88,8 +90,16 @@ class Syncer {
   // Verifies the manifest (as vouched for, when a timestamp does), fetches what is missing, applies.
   SyncResult<SyncReport> take_manifest(Instant now, const SyncState& state, SyncState& next, const KeySet& keys,
                                        const std::string& body, const Vouch* vouch, SyncReport& report);
+  // Runs `one(i, report)` for i in [0, count) on up to parallel_fetches workers (as the Fetcher
+  // allows); the first refusal stops the others and is returned.
+  SyncResult<void> for_each_fetch(std::size_t count,
+                                  const std::function<SyncResult<void>(std::size_t, SyncReport&)>& one,
+                                  SyncReport& report);
   SyncResult<std::vector<catalogue::PublishedGuide>> fetch_objects(const std::vector<const ManifestEntry*>& missing,
                                                                    SyncReport& report);
+  // The manifest's entries: its bins' entries, from the bins this hall trusts or fetched and verified.
+  SyncResult<std::vector<ManifestEntry>> entries_of(const Manifest& m, std::map<std::string, std::string>& bins,
+                                                    SyncReport& report);
   SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
   SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
                                   const std::string& if_none_match, SyncReport& report);
