@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalogue/guide_search_terms.h"
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 #include "sync/signed_envelope.h"
@@ -326,7 +327,9 @@ SyncResult<catalogue::PublishedGuide> Syncer::fetch_object(const ManifestEntry& 
   ++report.objects_fetched;
   auto guide = verify_object(e, object->body);
   if (!guide) return std::unexpected(guide.error());
-  return catalogue::PublishedGuide{std::move(*guide), e.hash};
+  // Its search terms (pinyin) here, on the fetch worker, rather than inside the apply transaction.
+  auto terms = catalogue::search_terms_for(*guide);
+  return catalogue::PublishedGuide{std::move(*guide), e.hash, std::move(terms)};
 }
 
 SyncResult<void> Syncer::for_each_fetch(std::size_t count,

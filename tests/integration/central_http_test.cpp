@@ -154,7 +154,8 @@ TEST_CASE("nginx serves the same published folder byte for byte", "[integration]
     const auto b2 = s.get(theirs + path);
     CHECK(b1.body == b2.body);
     CHECK(sha256_hex(b2.body) == ref["hash"]);
-    for (const auto& e : OrderedJson::parse(b2.body)["guides"]) entries.push_back(e);
+    const OrderedJson bin = OrderedJson::parse(b2.body);
+    for (const auto& e : bin["guides"]) entries.push_back(e);
   }
   REQUIRE_FALSE(entries.empty());
   for (const auto& entry : entries) {
