@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One poll of a published directory, end to end: manifest (If-None-Match), key rotations,
-// verification, the objects this hall lacks, and one transaction that applies it all together
-// with the new trusted version. Single-threaded; the poll loop lives in the composition root.
+// verification, the bins and then the objects this hall lacks, and one transaction that applies it
+// all together with the new trusted version and bins. Single-threaded; the poll loop lives in the composition root.
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -22,14 +22,16 @@ namespace hall::sync {
 
 struct SyncOptions {
   std::string base_url;  // the published directory: "http://127.0.0.1:8080" or "file:///srv/publish"
-  // PROTOCOL.md says 1 MiB; a 10,000-guide manifest is about 1.4 MB, so the kiosk allows more.
+  // A manifest of 256 bins is about 28 KB; the limit stays high so that a bomb served as the
+  // manifest is refused by the JSON guard (too_deep) and named as such, not just as too long.
   std::size_t manifest_max_bytes = 8u << 20;
   std::size_t keys_max_bytes = 64u << 10;
   std::size_t timestamp_max_bytes = 16u << 10;
   std::chrono::milliseconds manifest_timeout{10'000};
   std::chrono::milliseconds object_timeout{30'000};
-  // One deadline for the whole attempt (manifest, rotations, every object), through the Clock:
-  // a base, plus one second per `deadline_rate` bytes the verified manifest says are missing, so
+  // One deadline for the whole attempt (manifest, rotations, every bin and object), through the
+  // Clock: a base, plus one second per `deadline_rate` bytes the verified manifest and its bins
+  // say are missing, so
   // a trickling server cannot stretch one attempt object by object, and a slow link still
   // completes a first sync of 10,000 guides.
   std::chrono::seconds attempt_deadline{60};
