@@ -102,6 +102,26 @@ TEST_CASE("a one-guide change fetches exactly one bin and one object", "[sync]")
   CHECK(current->name == "残疾人证办理（新规）");
 }
 
+TEST_CASE("a hall holding guides but no bins (upgraded from hallkiosk.manifest/1) fetches every bin and no object it holds",
+          "[sync]") {
+  SyncedHall h;
+  h.pub.publish(three_guides(), h.clock.now());
+  REQUIRE(h.sync());
+  REQUIRE(h.store->database().exec("DELETE FROM sync_bins"));  // what an upgraded hall's database holds
+  auto guides = three_guides();
+  guides[1] = valid_guide("G-B", "残疾人证办理（新规）", 2);
+  h.pub.publish(guides, h.clock.now());
+  const auto r = h.sync();
+  REQUIRE(r);
+  CHECK(r->outcome == SyncOutcome::applied);
+  CHECK(r->bins_fetched == 3);
+  CHECK(r->objects_fetched == 1);
+  CHECK(h.current_ids() == std::vector<std::string>{"G-A@1", "G-B@2", "G-C@1"});
+  const auto bins = sync::load_trusted_bins(h.store->database());
+  REQUIRE(bins);
+  CHECK(bins->size() == 3);
+}
+
 TEST_CASE("a withdrawn guide disappears", "[sync]") {
   SyncedHall h;
   h.pub.publish(three_guides(), h.clock.now());
