@@ -2,9 +2,8 @@
 #include "catalogue/catalogue_store.h"
 
 #include <algorithm>
-#include <tuple>
-
 #include <map>
+#include <tuple>
 
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/guide_parser.h"
