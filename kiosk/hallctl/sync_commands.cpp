@@ -196,6 +196,7 @@ int once(const CommandLine& cl) {
                       {"catalogue_version", r.catalogue_version},
                       {"requests", r.requests},
                       {"bytes_fetched", r.bytes_fetched},
+                      {"bins_fetched", r.bins_fetched},
                       {"objects_fetched", r.objects_fetched},
                       {"guides_inserted", r.guides_inserted},
                       {"guides_removed", r.guides_removed},
@@ -203,7 +204,8 @@ int once(const CommandLine& cl) {
                      .dump(2)
               << "\n";
   } else if (r.outcome == sync::SyncOutcome::applied) {
-    std::cout << "applied catalogue version " << r.catalogue_version << ": " << r.objects_fetched << " object(s), "
+    std::cout << "applied catalogue version " << r.catalogue_version << ": " << r.bins_fetched << " bin(s), "
+              << r.objects_fetched << " object(s), "
               << r.bytes_fetched << " bytes fetched; " << r.guides_inserted << " guide version(s) added, "
               << r.guides_removed << " removed" << (r.key_rotations ? "; publisher key rotated" : "") << "\n";
   } else {

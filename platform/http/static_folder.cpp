@@ -58,7 +58,8 @@ class Folder {
     }
     const std::int64_t mtime_ns = std::int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
     Response res;
-    res.headers.emplace_back("Cache-Control", req.path.starts_with("/objects/") ? immutable : revalidate);
+    const bool content_addressed = req.path.starts_with("/objects/") || req.path.starts_with("/bins/");
+    res.headers.emplace_back("Cache-Control", content_addressed ? immutable : revalidate);
     const std::string if_none_match = req.header("If-None-Match");
     // A no-change poll answers 304 without reading or hashing the file again.
     if (std::string etag = known_etag(req.path, mtime_ns, st.st_size);

@@ -2,7 +2,7 @@
 #pragma once
 // A folder served as static files, as a router handler: the published folder of the central store
 // (services/sync/PROTOCOL.md) and, later, the hub's own assets. ETag + If-None-Match → 304;
-// objects/ cached for ever (content-addressed), everything else "no-cache"; names outside the
+// objects/ and bins/ cached for ever (content-addressed), everything else "no-cache"; names outside the
 // folder, hidden names and anything that is not a regular file are 404.
 #include <string>
 

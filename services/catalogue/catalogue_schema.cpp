@@ -180,7 +180,6 @@ Result<void> to_v6(Database& db) {
   )sql");
 }
 
-
 // Version 7: names read in context by segmentation (长寿 is chang shou in 百岁老人长寿补贴), and
 // other readings of polyphones as terms of their own: every stored guide's terms again.
 Result<void> to_v7(Database& db) {
@@ -224,9 +223,15 @@ Result<void> to_v10(Database& db) {
   )sql");
 }
 
+// Version 11: the bins of the trusted manifest (services/sync, hallkiosk.manifest/2), by their
+// SHA-256, so a manifest that changes one bin costs one bin's fetch.
+Result<void> to_v11(Database& db) {
+  return db.exec("CREATE TABLE sync_bins (hash TEXT PRIMARY KEY, body TEXT NOT NULL)");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4, to_v5,
-                                                                          to_v6, to_v7, to_v8, to_v9, to_v10};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,  to_v5, to_v6,
+                                                                          to_v7, to_v8, to_v9, to_v10, to_v11};
   return all;
 }
 

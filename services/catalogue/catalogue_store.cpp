@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "catalogue/catalogue_store.h"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/guide_parser.h"
 #include "catalogue/guide_rows.h"
+#include "catalogue/guide_search_terms.h"
 #include "common/sha256.h"
 #include "common/utf8.h"
 
@@ -48,12 +51,28 @@ Result<CatalogueStore> CatalogueStore::open(const std::string& path, const Clock
   return CatalogueStore(std::move(owned), clock);
 }
 
-Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& hash) {
-  auto st = db_->prepare(
+struct CatalogueStore::VersionInserts {
+  storage::Statement version, topic;
+  GuideRowStatements rows;
+};
+
+Result<CatalogueStore::VersionInserts> CatalogueStore::prepare_inserts() {
+  auto version = db_->prepare(
       "INSERT INTO guide_versions (guide_id, version, status, effective_from, cancel_at, name, body, content_hash, "
       "imported_at, name_en, onsite_visits, case_type, promised_value, promised_unit, window, queue_group, "
       "suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
-  if (!st) return std::unexpected(st.error());
+  if (!version) return std::unexpected(version.error());
+  auto topic = db_->prepare("INSERT INTO guide_topics VALUES (?1, ?2, ?3, ?4)");
+  if (!topic) return std::unexpected(topic.error());
+  auto rows = GuideRowStatements::prepare(*db_);
+  if (!rows) return std::unexpected(rows.error());
+  return VersionInserts{std::move(*version), std::move(*topic), std::move(*rows)};
+}
+
+Result<void> CatalogueStore::insert_version(VersionInserts& ins, const Guide& g, const std::string& hash,
+                                            const std::vector<search::SearchTerm>* terms) {
+  storage::Statement* st = &ins.version;
+  st->reset();
   st->bind(1, g.id).bind(2, g.version).bind(3, to_string(g.status));
   st->bind(4, seconds_or_null(g.effective_from)).bind(5, seconds_or_null(g.cancel_at));
   st->bind(6, g.name).bind(7, g.source_json).bind(8, hash).bind(9, seconds_of(clock_->now()));
@@ -63,15 +82,15 @@ Result<void> CatalogueStore::insert_version(const Guide& g, const std::string& h
   st->bind(17, g.suspension ? g.suspension->until : std::string());
   if (auto r = st->run(); !r) return r;
 
-  auto topic = db_->prepare("INSERT INTO guide_topics VALUES (?1, ?2, ?3, ?4)");
-  if (!topic) return std::unexpected(topic.error());
+  storage::Statement* topic = &ins.topic;
   for (std::size_t i = 0; i < g.topics.size(); ++i) {
     topic->reset();
     topic->bind(1, g.id).bind(2, g.version).bind(3, static_cast<int>(i)).bind(4, g.topics[i]);
     if (auto r = topic->run(); !r) return r;
   }
-  if (auto r = insert_material_rows(*db_, g); !r) return r;
-  return insert_search_term_rows(*db_, g);
+  if (auto r = insert_material_rows(ins.rows.material, g); !r) return r;
+  if (terms) return insert_search_term_rows(ins.rows.term, g, *terms);
+  return insert_search_term_rows(ins.rows.term, g, search_terms_for(g));
 }
 
 Result<ImportReport> CatalogueStore::import(const CatalogueFile& file) {
@@ -82,6 +101,8 @@ Result<ImportReport> CatalogueStore::import(const CatalogueFile& file) {
   auto same_version = db_->prepare("SELECT content_hash FROM guide_versions WHERE guide_id = ?1 AND version = ?2");
   if (!latest) return std::unexpected(latest.error());
   if (!same_version) return std::unexpected(same_version.error());
+  auto inserts = prepare_inserts();
+  if (!inserts) return std::unexpected(inserts.error());
 
   ImportReport report;
   std::vector<std::string> refusals;
@@ -112,7 +133,7 @@ Result<ImportReport> CatalogueStore::import(const CatalogueFile& file) {
     }
     (*row ? report.updated : report.added) += 1;
     if (g.effective_from && *g.effective_from > now) ++report.scheduled;
-    if (auto r = insert_version(g, hash); !r) return std::unexpected(r.error());
+    if (auto r = insert_version(*inserts, g, hash); !r) return std::unexpected(r.error());
   }
   if (!refusals.empty()) {
     std::string message;
@@ -145,11 +166,24 @@ Result<ReplaceReport> CatalogueStore::replace_published(const std::vector<Publis
   ReplaceReport report;
   auto drop = db_->prepare("DELETE FROM guide_versions WHERE guide_id = ?1 AND version = ?2");
   if (!drop) return std::unexpected(drop.error());
-  for (const auto& f : fresh) {
+  auto inserts = prepare_inserts();
+  if (!inserts) return std::unexpected(inserts.error());
+  // In key order: the B-trees of guide_versions and its rows then grow at one end, page after page,
+  // instead of a seek into a random page for every row (a first sync brings 10,000 guides at once).
+  std::vector<const PublishedGuide*> in_order;
+  in_order.reserve(fresh.size());
+  for (const auto& f : fresh) in_order.push_back(&f);
+  std::sort(in_order.begin(), in_order.end(), [](const PublishedGuide* a, const PublishedGuide* b) {
+    return std::tie(a->guide.id, a->guide.version) < std::tie(b->guide.id, b->guide.version);
+  });
+  for (const PublishedGuide* p : in_order) {
+    const PublishedGuide& f = *p;
     drop->reset();
     drop->bind(1, f.guide.id).bind(2, f.guide.version);
     if (auto r = drop->run(); !r) return std::unexpected(r.error());
-    if (auto r = insert_version(f.guide, f.hash); !r) return std::unexpected(r.error());
+    if (auto r = insert_version(*inserts, f.guide, f.hash, f.terms ? &*f.terms : nullptr); !r) {
+      return std::unexpected(r.error());
+    }
     ++report.inserted;
   }
   if (auto r = db_->exec("CREATE TEMP TABLE IF NOT EXISTS wanted_versions (guide_id TEXT NOT NULL, "

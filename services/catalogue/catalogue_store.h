@@ -14,6 +14,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "search/search_index.h"
+#include "search/search_terms.h"
 #include "storage/sqlite.h"
 
 namespace hall::catalogue {
@@ -43,6 +44,9 @@ struct PublishedVersion {
 struct PublishedGuide {
   Guide guide;
   std::string hash;
+  // search_terms_for(guide), when the caller computed it ahead (the sync does, on its fetch
+  // workers, so a first sync of 10,000 guides does not compute pinyin inside its transaction).
+  std::optional<std::vector<search::SearchTerm>> terms;
 };
 
 struct ReplaceReport {
@@ -52,7 +56,7 @@ struct ReplaceReport {
 
 class CatalogueStore {
  public:
-  static constexpr int schema_version = 10;
+  static constexpr int schema_version = 11;
 
   // Opens or creates the store and brings its schema up to date.
   static Result<CatalogueStore> open(const std::string& path, const Clock& clock);
@@ -91,7 +95,11 @@ class CatalogueStore {
 
  private:
   CatalogueStore(std::unique_ptr<storage::Database> db, const Clock& clock) : db_(std::move(db)), clock_(&clock) {}
-  Result<void> insert_version(const Guide& g, const std::string& hash);
+  // The statements that store a guide version, prepared once per transaction.
+  struct VersionInserts;
+  Result<VersionInserts> prepare_inserts();
+  Result<void> insert_version(VersionInserts& st, const Guide& g, const std::string& hash,
+                              const std::vector<search::SearchTerm>* terms = nullptr);
 
   std::unique_ptr<storage::Database> db_;
   const Clock* clock_;

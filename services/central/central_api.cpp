@@ -207,6 +207,7 @@ ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::strin
                              {"drafts", report->drafts},
                              {"guides", report->guides},
                              {"objects_written", report->objects_written},
+                             {"bins_written", report->bins_written},
                              {"bytes_written", report->bytes_written}});
 }
 

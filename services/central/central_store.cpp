@@ -68,7 +68,7 @@ Result<void> CentralStore::init(const std::string& data_dir, const KeyPair& publ
   if (fs::exists(data_dir + "/central.db", ec)) {
     return fail(ErrorCode::conflict, data_dir + ": already holds a central store (central.db)");
   }
-  for (const auto* sub : {"/signing", "/publish/objects", "/publish/keys"}) {
+  for (const auto* sub : {"/signing", "/publish/objects", "/publish/bins", "/publish/keys"}) {
     fs::create_directories(data_dir + sub, ec);
     if (ec) return fail(ErrorCode::io, data_dir + sub + ": " + ec.message());
   }

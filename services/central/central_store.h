@@ -73,7 +73,8 @@ struct PublishReport {
   std::vector<std::int64_t> drafts;
   std::vector<std::string> guides;  // "id@version"
   int objects_written = 0;
-  std::uint64_t bytes_written = 0;  // objects + manifest
+  int bins_written = 0;             // bins/<sha256>.json not already in the published folder
+  std::uint64_t bytes_written = 0;  // objects + bins + manifest
   std::uint64_t manifest_bytes = 0;
 };
 
@@ -197,14 +198,22 @@ class CentralStore {
   Result<void> set_state(const std::string& key, const std::string& value);
   Result<std::optional<int>> published_version(const std::string& guide_id);
   Result<std::string> published_body(const std::string& guide_id, int version);
-  Result<std::string> build_manifest(std::int64_t catalogue_version, std::int64_t keys_version);
+  struct BuiltManifest {
+    std::string envelope;  // manifest.json
+    int bins_written = 0;
+    std::uint64_t bin_bytes = 0;
+  };
+  // Signs the manifest of what is published now, writing first the bins it names that the
+  // published folder lacks (content-addressed, so an unchanged bin is not written again).
+  Result<BuiltManifest> build_manifest(std::int64_t catalogue_version, std::int64_t keys_version);
   Result<PublishReport> publish_locked(const std::string& publisher, const PublishRequest& request);
   Result<std::vector<Draft>> submit_locked(const std::string& author, std::string_view file_bytes);
   Result<Draft> review_locked(const std::string& reviewer, std::int64_t draft_id, const ReviewDecision& decision);
   Result<void> require_role(const std::string& admin_id, Role role);
   // The published folder (published_folder.cpp), the store's only file I/O besides its keys.
-  Result<bool> write_object(const std::string& hash, std::string_view body);  // false: it was there
-  Result<void> flush_objects();
+  // Writes `folder`/<hash>.json ("objects" or "bins") unless it is there (false).
+  Result<bool> write_object(const std::string& hash, std::string_view body, const char* folder = "objects");
+  Result<void> flush_objects();  // objects and bins written since the last flush
   Result<void> write_published_file(const std::string& name, const std::string& bytes);
   // Returns `result` as it is; a failure is first audited as `actor`'s refused `action` on `target`.
   template <class T>

@@ -11,7 +11,8 @@
 
 namespace hall::central::detail {
 
-inline constexpr const char* manifest_format = "hallkiosk.manifest/1";
+inline constexpr const char* manifest_format = "hallkiosk.manifest/2";  // bins (sync/PROTOCOL.md)
+inline constexpr const char* bin_format = "hallkiosk.bin/1";
 inline constexpr const char* keys_format = "hallkiosk.keys/1";
 
 using hall::instant_of;

@@ -47,10 +47,10 @@ Result<void> CentralStore::write_published() {
   return write_published_file("timestamp.json", *timestamp);
 }
 
-Result<bool> CentralStore::write_object(const std::string& hash, std::string_view body) {
-  // Objects are content-addressed and immutable: one already there is the same bytes. Not flushed
-  // one by one; flush_objects() syncs them all in one call before the manifest names them.
-  const std::string object = publish_dir() + "/objects/" + hash + ".json";
+Result<bool> CentralStore::write_object(const std::string& hash, std::string_view body, const char* folder) {
+  // Objects and bins are content-addressed and immutable: one already there is the same bytes. Not
+  // flushed one by one; flush_objects() syncs them all in one call before the manifest names them.
+  const std::string object = publish_dir() + "/" + folder + "/" + hash + ".json";
   std::error_code ec;
   if (std::filesystem::exists(object, ec)) return false;
   if (auto r = write_file_atomically(object, body, 0644, false); !r) return std::unexpected(r.error());
@@ -59,7 +59,7 @@ Result<bool> CentralStore::write_object(const std::string& hash, std::string_vie
 
 Result<void> CentralStore::flush_objects() {
   if (!config_.durable_writes) return {};
-  return sync_folder(publish_dir() + "/objects");
+  return sync_folder(publish_dir() + "/objects");  // syncfs: the bins' file system too
 }
 
 Result<void> CentralStore::write_published_file(const std::string& name, const std::string& bytes) {

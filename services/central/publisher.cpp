@@ -24,7 +24,8 @@ using Json = nlohmann::ordered_json;
 
 }  // namespace
 
-Result<std::string> CentralStore::build_manifest(std::int64_t catalogue_version, std::int64_t keys_version) {
+Result<CentralStore::BuiltManifest> CentralStore::build_manifest(std::int64_t catalogue_version,
+                                                                 std::int64_t keys_version) {
   auto st = db_->prepare("SELECT guide_id, version, effective_from, hash, length FROM published ORDER BY guide_id, version");
   if (!st) return std::unexpected(st.error());
   struct Row {
@@ -44,8 +45,12 @@ Result<std::string> CentralStore::build_manifest(std::int64_t catalogue_version,
     return std::unexpected(r.error());
   }
   const auto now = clock_->now();
-  Json guides = Json::array();
+  // hallkiosk.manifest/2 (services/sync/PROTOCOL.md): each guide in bin = first byte of SHA-256
+  // of its id; a one-guide change then re-signs the bin hashes and writes one bin.
+  std::map<int, Json> bins;
   for (const auto& [id, rows] : by_guide) {
+    const std::string id_hash = sha256_hex(id);
+    Json& guides = bins.try_emplace(std::stoi(id_hash.substr(0, 2), nullptr, 16), Json::array()).first->second;
     // The version in effect now and every later one (scheduled); older versions are no longer needed.
     std::size_t first = 0;
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -61,14 +66,29 @@ Result<std::string> CentralStore::build_manifest(std::int64_t catalogue_version,
                         {"length", r.length}});
     }
   }
+  BuiltManifest built;
+  Json refs = Json::array();
+  for (auto& [bin, guides] : bins) {
+    const Json object = {{"format", bin_format}, {"bin", bin}, {"guides", std::move(guides)}};
+    const std::string body = object.dump();
+    const std::string hash = sha256_hex(body);
+    auto written = write_object(hash, body, "bins");
+    if (!written) return std::unexpected(written.error());
+    if (*written) {
+      ++built.bins_written;
+      built.bin_bytes += body.size();
+    }
+    refs.push_back({{"bin", bin}, {"hash", hash}, {"length", body.size()}});
+  }
   const Json payload = {{"catalogue_version", catalogue_version},
                         {"issued_at", format_rfc3339_utc(now)},
                         {"expires_at", format_rfc3339_utc(now + config_.manifest_validity)},
                         {"keys_version", keys_version},
-                        {"guides", std::move(guides)}};
+                        {"bins", std::move(refs)}};
   auto key = signing_key(keys_version);
   if (!key) return std::unexpected(key.error());
-  return make_envelope(manifest_format, payload.dump(), {*key});
+  built.envelope = make_envelope(manifest_format, payload.dump(), {*key});
+  return built;
 }
 
 Result<PublishReport> CentralStore::publish(const std::string& publisher, const PublishRequest& request) {
@@ -161,8 +181,11 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
     report.drafts.push_back(d.id);
     report.guides.push_back(d.guide_id + "@" + std::to_string(d.version));
   }
-  auto manifest = build_manifest(report.catalogue_version, *keys);
-  if (!manifest) return std::unexpected(manifest.error());
+  auto built = build_manifest(report.catalogue_version, *keys);
+  if (!built) return std::unexpected(built.error());
+  const std::string* manifest = &built->envelope;
+  report.bins_written = built->bins_written;
+  report.bytes_written += built->bin_bytes;
   if (auto r = set_state("manifest", *manifest); !r) return std::unexpected(r.error());
   if (auto r = set_state("catalogue_version", std::to_string(report.catalogue_version)); !r) {
     return std::unexpected(r.error());
@@ -211,7 +234,8 @@ Result<std::int64_t> CentralStore::rotate_key(const KeyPair& new_key, const std:
     if (*version > 0) {  // issue the manifest again under the new key
       auto manifest = build_manifest(*version + 1, next);
       if (!manifest) return std::unexpected(manifest.error());
-      if (auto r = set_state("manifest", *manifest); !r) return std::unexpected(r.error());
+      if (auto r = set_state("manifest", manifest->envelope); !r) return std::unexpected(r.error());
+      if (auto r = flush_objects(); !r) return std::unexpected(r.error());
       if (auto r = set_state("catalogue_version", std::to_string(*version + 1)); !r) return std::unexpected(r.error());
     }
     if (auto r = audit(actor, "rotate-key", "key set " + std::to_string(next), "ok",

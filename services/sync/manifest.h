@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
-// The manifest payload (hallkiosk.manifest/1): what a kiosk should hold, guide by guide.
+// The manifest payload (hallkiosk.manifest/2): a signed snapshot of bin hashes. Each guide falls
+// in one of 256 bins (the first byte of SHA-256 of its id); the manifest names each non-empty bin
+// by the SHA-256 and length of bins/<sha256>.json, which lists that bin's guide versions.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,18 +22,38 @@ struct ManifestEntry {
   std::size_t length = 0;
 };
 
+// A bin as the manifest names it: bins/<hash>.json, exactly `length` bytes.
+struct BinRef {
+  int bin = 0;  // 0-255
+  std::string hash;
+  std::size_t length = 0;
+};
+
 struct Manifest {
   std::int64_t catalogue_version = 0;
   Instant issued_at, expires_at;
   int keys_version = 1;
-  std::vector<ManifestEntry> guides;
+  std::vector<BinRef> bins;  // ascending by bin, each at most once; a bin not listed holds no guide
 };
 
+inline constexpr int bin_count = 256;
 // The largest object a manifest may announce (the guide format's own file limit).
 inline constexpr std::size_t max_object_bytes = 64u * 1024u * 1024u;
+// The largest bin a manifest may announce: ~40 entries (6 KB) at 10,000 guides, so this leaves
+// room for a catalogue a hundred times larger than any hall's.
+inline constexpr std::size_t max_bin_bytes = 16u << 20;
 
-// Parses and checks the shape of a payload whose signature was verified. Duplicate entries,
-// bad hashes, lengths out of range and times without an offset are malformed.
+// The bin of a guide: the first byte of SHA-256 of its id.
+int bin_of(std::string_view guide_id);
+std::string bin_file(const BinRef& bin);  // "bins/<hash>.json"
+
+// Parses and checks the shape of a payload whose signature was verified. Bins out of order or
+// listed twice, bad hashes, lengths out of range and times without an offset are malformed.
 SyncResult<Manifest> parse_manifest(std::string_view payload, std::string_view file);
+
+// The entries of a bin whose bytes were checked against its BinRef (verify_bin), or read back
+// from the bins this hall trusted. Parsed through the guard (bin_limits); duplicate entries and
+// bad fields are malformed; an entry whose id falls in another bin is bin_mismatch.
+SyncResult<std::vector<ManifestEntry>> parse_bin(const BinRef& bin, std::string_view bytes);
 
 }  // namespace hall::sync

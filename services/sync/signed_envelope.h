@@ -15,7 +15,10 @@
 
 namespace hall::sync {
 
-inline constexpr std::string_view manifest_format = "hallkiosk.manifest/1";
+// /2: the manifest names bins (bins/<sha256>.json) instead of listing every guide. A kiosk and
+// its central store are upgraded together; a /1 manifest is refused as wrong_format.
+inline constexpr std::string_view manifest_format = "hallkiosk.manifest/2";
+inline constexpr std::string_view bin_format = "hallkiosk.bin/1";
 inline constexpr std::string_view keys_format = "hallkiosk.keys/1";
 inline constexpr std::string_view timestamp_format = "hallkiosk.timestamp/1";
 
@@ -23,8 +26,11 @@ inline constexpr std::string_view timestamp_format = "hallkiosk.timestamp/1";
 // The envelope is a small object around one string: {format, signed, signatures: [{key_id, sig}]}.
 inline constexpr std::size_t max_signatures = 64;
 inline constexpr JsonLimits envelope_limits{std::size_t{16} << 20, 4, 2 + max_signatures};
-// A manifest payload: {..., guides: [{entry}]}; 200,000 entries is far above 10,000 guides.
-inline constexpr JsonLimits manifest_payload_limits{std::size_t{16} << 20, 4, 200'000};
+// A manifest payload: {..., bins: [{bin, hash, length}]}, at most 256 bins (~25 KB).
+inline constexpr JsonLimits manifest_payload_limits{std::size_t{1} << 20, 3, 2 + 256};
+// A bin: {format, bin, guides: [{entry}]}; 200,000 entries in one bin is far above any hall's
+// whole catalogue.
+inline constexpr JsonLimits bin_limits{std::size_t{16} << 20, 3, 2 + 200'000};
 // A key set payload: {version, threshold, keys: [{key_id, public}], timestamp_keys: [{key_id, public}]}.
 inline constexpr JsonLimits key_set_payload_limits{std::size_t{64} << 10, 4, 3 + 256};
 // A timestamp payload: one flat object.

@@ -51,6 +51,8 @@ const char* to_string(Refusal r) {
       return "version_jump";
     case Refusal::timestamp_mismatch:
       return "timestamp_mismatch";
+    case Refusal::bin_mismatch:
+      return "bin_mismatch";
     case Refusal::deadline:
       return "deadline";
   }

@@ -34,6 +34,7 @@ enum class Refusal {
   version_jump,         // catalogue_version further above the trusted one than any publisher goes
   deadline,             // the whole sync attempt ran past its overall deadline
   timestamp_mismatch,   // manifest.json is not the manifest the verified timestamp names
+  bin_mismatch,         // a bin names another bin than the manifest's, or lists a guide of another bin
 };
 
 const char* to_string(Refusal r);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "sync/sync_state.h"
 
+#include <set>
+#include <vector>
+
 namespace hall::sync {
 namespace {
 
@@ -70,6 +73,53 @@ Result<void> record_sync_failure(storage::Database& db, const SyncError& error, 
       .bind(2, error.error.message)
       .bind(3, to_string(error.reason));
   return st->run();
+}
+
+Result<std::map<std::string, std::string>> load_trusted_bins(storage::Database& db) {
+  auto st = db.prepare("SELECT hash, body FROM sync_bins");
+  if (!st) return std::unexpected(st.error());
+  std::map<std::string, std::string> out;
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        out.emplace(row.text(0), row.text(1));
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
+  }
+  return out;
+}
+
+Result<void> save_trusted_bins(storage::Database& db, const std::map<std::string, std::string>& bins) {
+  // Only what changed is written: a one-guide change replaces one row, not 256.
+  auto held = db.prepare("SELECT hash FROM sync_bins");
+  if (!held) return std::unexpected(held.error());
+  std::vector<std::string> gone;
+  std::set<std::string> have;
+  if (auto r = held->each([&](const storage::Statement& row) -> Result<void> {
+        std::string h = row.text(0);
+        if (!bins.contains(h)) gone.push_back(h);
+        have.insert(std::move(h));
+        return {};
+      });
+      !r) {
+    return r;
+  }
+  auto drop = db.prepare("DELETE FROM sync_bins WHERE hash = ?1");
+  if (!drop) return std::unexpected(drop.error());
+  for (const auto& h : gone) {
+    drop->reset();
+    drop->bind(1, h);
+    if (auto r = drop->run(); !r) return r;
+  }
+  auto add = db.prepare("INSERT INTO sync_bins (hash, body) VALUES (?1, ?2)");
+  if (!add) return std::unexpected(add.error());
+  for (const auto& [hash, body] : bins) {
+    if (have.contains(hash)) continue;
+    add->reset();
+    add->bind(1, hash).bind(2, body);
+    if (auto r = add->run(); !r) return r;
+  }
+  return {};
 }
 
 SyncStatus sync_status(const SyncState& s, Instant now, std::chrono::seconds confirm_window) {

@@ -3,6 +3,7 @@
 // The sync state a hall keeps in its catalogue database (table sync_state, schema versions 4 and 6):
 // the pinned key set, the trusted catalogue version, manifest and timestamp, and how the last sync went.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -52,6 +53,12 @@ Result<void> save_sync_state(storage::Database& db, const SyncState& state);
 // the manifest's and the timestamp's ETags: after any refusal only a verified manifest, never a bare 304, confirms
 // the catalogue again (a mirror that showed something else cannot then vouch by "not modified").
 Result<void> record_sync_failure(storage::Database& db, const SyncError& error, Instant now);
+
+// The bins of the trusted manifest (table sync_bins, schema version 10), by hash: verified when
+// they were accepted, so a later manifest naming the same hash needs no fetch.
+Result<std::map<std::string, std::string>> load_trusted_bins(storage::Database& db);
+// Makes `bins` (hash -> bytes) the trusted bins; run inside the transaction that applies them.
+Result<void> save_trusted_bins(storage::Database& db, const std::map<std::string, std::string>& bins);
 
 SyncStatus sync_status(const SyncState& state, Instant now,
                        std::chrono::seconds confirm_window = default_confirm_window);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "catalogue/guide_search_terms.h"
 #include "common/rfc3339.h"
 #include "common/sha256.h"
 #include "sync/signed_envelope.h"
@@ -267,13 +268,20 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   }
 
   const Manifest& m = verified->manifest;
+  auto held = load_trusted_bins(store_->database());
+  if (!held) return refuse(Refusal::storage, held.error());
+  std::map<std::string, std::string> bins = std::move(*held);
+  auto listed = entries_of(m, bins, report);
+  if (!listed) return std::unexpected(listed.error());
+  const std::vector<ManifestEntry>& entries = *listed;
+
   auto stored = store_->stored_versions();
   if (!stored) return refuse(Refusal::storage, stored.error());
   std::set<std::tuple<std::string, int, std::string>> have;
   for (auto& v : *stored) have.emplace(std::move(v.guide_id), v.version, std::move(v.hash));
 
   std::uint64_t missing_bytes = 0;
-  for (const auto& e : m.guides) {
+  for (const auto& e : entries) {
     if (!have.contains({e.id, e.version, e.hash})) missing_bytes += e.length;
   }
   const std::chrono::seconds extra{missing_bytes / std::max<std::size_t>(options_.deadline_rate, 1)};
@@ -282,8 +290,8 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
 
   std::vector<catalogue::PublishedVersion> wanted;
   std::vector<const ManifestEntry*> missing;
-  wanted.reserve(m.guides.size());
-  for (const auto& e : m.guides) {
+  wanted.reserve(entries.size());
+  for (const auto& e : entries) {
     wanted.push_back({e.id, e.version, e.hash});
     if (!have.contains({e.id, e.version, e.hash})) missing.push_back(&e);
   }
@@ -297,8 +305,10 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   next.manifest_hash = verified->hash;
   next.issued_at = m.issued_at;
   next.expires_at = vouch ? vouch->expires_at : m.expires_at;
-  auto applied =
-      store_->replace_published(wanted, *fresh, [&](storage::Database& db) { return save_sync_state(db, next); });
+  auto applied = store_->replace_published(wanted, *fresh, [&](storage::Database& db) -> Result<void> {
+    if (auto r = save_sync_state(db, next); !r) return r;
+    return save_trusted_bins(db, bins);
+  });
   if (!applied) return refuse(Refusal::storage, applied.error());
   report.outcome = SyncOutcome::applied;
   report.catalogue_version = m.catalogue_version;
@@ -317,26 +327,24 @@ SyncResult<catalogue::PublishedGuide> Syncer::fetch_object(const ManifestEntry& 
   ++report.objects_fetched;
   auto guide = verify_object(e, object->body);
   if (!guide) return std::unexpected(guide.error());
-  return catalogue::PublishedGuide{std::move(*guide), e.hash};
+  // Its search terms (pinyin) here, on the fetch worker, rather than inside the apply transaction.
+  auto terms = catalogue::search_terms_for(*guide);
+  return catalogue::PublishedGuide{std::move(*guide), e.hash, std::move(terms)};
 }
 
-SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const std::vector<const ManifestEntry*>& missing,
-                                                                         SyncReport& report) {
+SyncResult<void> Syncer::for_each_fetch(std::size_t count,
+                                        const std::function<SyncResult<void>(std::size_t, SyncReport&)>& one,
+                                        SyncReport& report) {
   const auto workers = static_cast<std::size_t>(
       std::clamp(std::min(options_.parallel_fetches, fetcher_->max_parallel()), 1, 16));
-  std::vector<catalogue::PublishedGuide> fresh;
-  fresh.reserve(missing.size());
-  if (workers == 1 || missing.size() < 2) {
-    for (const ManifestEntry* e : missing) {
-      auto one = fetch_object(*e, report);
-      if (!one) return std::unexpected(one.error());
-      fresh.push_back(std::move(*one));
+  if (workers == 1 || count < 2) {
+    for (std::size_t i = 0; i < count; ++i) {
+      if (auto r = one(i, report); !r) return r;
     }
-    return fresh;
+    return {};
   }
-  // Each worker takes the next entry, fetches and verifies it into its slot; the first refusal
-  // stops the others (the attempt is refused whole, so what they would fetch is wasted).
-  std::vector<std::optional<catalogue::PublishedGuide>> slots(missing.size());
+  // Each worker takes the next index; the first refusal stops the others (the attempt is refused
+  // whole, so what they would fetch is wasted).
   std::vector<SyncReport> partial(workers);
   std::atomic<std::size_t> next{0};
   std::atomic<bool> stop{false};
@@ -346,15 +354,13 @@ SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const s
     std::vector<std::jthread> pool;
     for (std::size_t w = 0; w < workers; ++w) {
       pool.emplace_back([&, w] {
-        for (std::size_t i = next++; i < missing.size() && !stop; i = next++) {
-          auto one = fetch_object(*missing[i], partial[w]);
-          if (!one) {
+        for (std::size_t i = next++; i < count && !stop; i = next++) {
+          if (auto r = one(i, partial[w]); !r) {
             const std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::move(one.error());
+            if (!failure) failure = std::move(r.error());
             stop = true;
             return;
           }
-          slots[i] = std::move(*one);
         }
       });
     }
@@ -362,11 +368,90 @@ SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const s
   for (const auto& p : partial) {
     report.requests += p.requests;
     report.bytes_fetched += p.bytes_fetched;
+    report.bins_fetched += p.bins_fetched;
     report.objects_fetched += p.objects_fetched;
   }
   if (failure) return std::unexpected(std::move(*failure));
+  return {};
+}
+
+SyncResult<std::vector<catalogue::PublishedGuide>> Syncer::fetch_objects(const std::vector<const ManifestEntry*>& missing,
+                                                                         SyncReport& report) {
+  std::vector<std::optional<catalogue::PublishedGuide>> slots(missing.size());
+  auto fetched = for_each_fetch(
+      missing.size(),
+      [&](std::size_t i, SyncReport& r) -> SyncResult<void> {
+        auto one = fetch_object(*missing[i], r);
+        if (!one) return std::unexpected(one.error());
+        slots[i] = std::move(*one);
+        return {};
+      },
+      report);
+  if (!fetched) return std::unexpected(fetched.error());
+  std::vector<catalogue::PublishedGuide> fresh;
+  fresh.reserve(missing.size());
   for (auto& slot : slots) fresh.push_back(std::move(*slot));
   return fresh;
+}
+
+SyncResult<std::vector<ManifestEntry>> Syncer::entries_of(const Manifest& m, std::map<std::string, std::string>& bins,
+                                                          SyncReport& report) {
+  std::vector<const BinRef*> missing;
+  std::uint64_t missing_bytes = 0;
+  for (const auto& b : m.bins) {
+    if (!bins.contains(b.hash)) {
+      missing.push_back(&b);
+      missing_bytes += b.length;
+    }
+  }
+  const std::chrono::seconds extra{missing_bytes / std::max<std::size_t>(options_.deadline_rate, 1)};
+  budget_ += extra;
+  deadline_ += extra;
+  // Each fetched bin is checked against the signed manifest (length, SHA-256) before it is parsed.
+  std::vector<std::string> bodies(missing.size());
+  std::vector<std::vector<ManifestEntry>> parsed(missing.size());
+  auto fetched = for_each_fetch(
+      missing.size(),
+      [&](std::size_t i, SyncReport& r) -> SyncResult<void> {
+        const BinRef& b = *missing[i];
+        const std::string name = bin_file(b);
+        auto got = fetch(name, b.length, options_.object_timeout, {}, r);
+        if (!got) return std::unexpected(got.error());
+        if (got->status != 200) {
+          return refuse(Refusal::http_status, name + " (bin " + std::to_string(b.bin) + "): HTTP " +
+                                                  std::to_string(got->status));
+        }
+        ++r.bins_fetched;
+        auto v = verify_bin(b, got->body);
+        if (!v) return std::unexpected(v.error());
+        parsed[i] = std::move(*v);
+        bodies[i] = std::move(got->body);
+        return {};
+      },
+      report);
+  if (!fetched) return std::unexpected(fetched.error());
+
+  std::map<std::string, std::string> kept;
+  std::map<std::string, std::size_t> fresh;
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    kept.emplace(missing[i]->hash, std::move(bodies[i]));
+    fresh.emplace(missing[i]->hash, i);
+  }
+  std::vector<ManifestEntry> entries;
+  for (const auto& b : m.bins) {
+    if (const auto f = fresh.find(b.hash); f != fresh.end()) {
+      for (auto& e : parsed[f->second]) entries.push_back(std::move(e));
+      continue;
+    }
+    auto& body = kept.emplace(b.hash, std::move(bins.at(b.hash))).first->second;
+    auto one = parse_bin(b, body);
+    if (!one) {
+      return refuse(Refusal::storage, "the trusted " + bin_file(b) + " no longer reads: " + one.error().error.message);
+    }
+    for (auto& e : *one) entries.push_back(std::move(e));
+  }
+  bins = std::move(kept);  // what the hall trusts once this manifest is applied
+  return entries;
 }
 
 Result<SyncStatus> Syncer::status() const {

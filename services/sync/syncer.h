@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 // One poll of a published directory, end to end: manifest (If-None-Match), key rotations,
-// verification, the objects this hall lacks, and one transaction that applies it all together
-// with the new trusted version. Single-threaded; the poll loop lives in the composition root.
+// verification, the bins and then the objects this hall lacks, and one transaction that applies it
+// all together with the new trusted version and bins. Single-threaded; the poll loop lives in the composition root.
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <random>
 #include <string>
 
@@ -21,14 +22,16 @@ namespace hall::sync {
 
 struct SyncOptions {
   std::string base_url;  // the published directory: "http://127.0.0.1:8080" or "file:///srv/publish"
-  // PROTOCOL.md says 1 MiB; a 10,000-guide manifest is about 1.4 MB, so the kiosk allows more.
+  // A manifest of 256 bins is about 28 KB; the limit stays high so that a bomb served as the
+  // manifest is refused by the JSON guard (too_deep) and named as such, not just as too long.
   std::size_t manifest_max_bytes = 8u << 20;
   std::size_t keys_max_bytes = 64u << 10;
   std::size_t timestamp_max_bytes = 16u << 10;
   std::chrono::milliseconds manifest_timeout{10'000};
   std::chrono::milliseconds object_timeout{30'000};
-  // One deadline for the whole attempt (manifest, rotations, every object), through the Clock:
-  // a base, plus one second per `deadline_rate` bytes the verified manifest says are missing, so
+  // One deadline for the whole attempt (manifest, rotations, every bin and object), through the
+  // Clock: a base, plus one second per `deadline_rate` bytes the verified manifest and its bins
+  // say are missing, so
   // a trickling server cannot stretch one attempt object by object, and a slow link still
   // completes a first sync of 10,000 guides.
   std::chrono::seconds attempt_deadline{60};
@@ -52,6 +55,7 @@ struct SyncReport {
   std::int64_t catalogue_version = 0;
   int requests = 0;
   std::size_t bytes_fetched = 0;  // response bodies
+  int bins_fetched = 0;  // bins/<sha256>.json this hall did not hold
   int objects_fetched = 0;
   int guides_inserted = 0, guides_removed = 0;
   int key_rotations = 0;
@@ -88,8 +92,16 @@ class Syncer {
   // Verifies the manifest (as vouched for, when a timestamp does), fetches what is missing, applies.
   SyncResult<SyncReport> take_manifest(Instant now, const SyncState& state, SyncState& next, const KeySet& keys,
                                        const std::string& body, const Vouch* vouch, SyncReport& report);
+  // Runs `one(i, report)` for i in [0, count) on up to parallel_fetches workers (as the Fetcher
+  // allows); the first refusal stops the others and is returned.
+  SyncResult<void> for_each_fetch(std::size_t count,
+                                  const std::function<SyncResult<void>(std::size_t, SyncReport&)>& one,
+                                  SyncReport& report);
   SyncResult<std::vector<catalogue::PublishedGuide>> fetch_objects(const std::vector<const ManifestEntry*>& missing,
                                                                    SyncReport& report);
+  // The manifest's entries: its bins' entries, from the bins this hall trusts or fetched and verified.
+  SyncResult<std::vector<ManifestEntry>> entries_of(const Manifest& m, std::map<std::string, std::string>& bins,
+                                                    SyncReport& report);
   SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
   SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
                                   const std::string& if_none_match, SyncReport& report);

@@ -108,6 +108,21 @@ SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySe
   return out;
 }
 
+SyncResult<std::vector<ManifestEntry>> verify_bin(const BinRef& bin, std::string_view bytes) {
+  const std::string name = bin_file(bin) + " (bin " + std::to_string(bin.bin) + ")";
+  if (bytes.size() > bin.length) {
+    return refuse(Refusal::too_long, name + ": more than the " + std::to_string(bin.length) + " bytes the manifest states");
+  }
+  if (bytes.size() < bin.length) {
+    return refuse(Refusal::truncated, name + ": " + std::to_string(bytes.size()) + " bytes, the manifest states " +
+                                          std::to_string(bin.length));
+  }
+  if (const auto h = sha256_hex(bytes); h != bin.hash) {
+    return refuse(Refusal::hash_mismatch, name + ": SHA-256 is " + h + ", the manifest states " + bin.hash);
+  }
+  return parse_bin(bin, bytes);
+}
+
 SyncResult<catalogue::Guide> verify_object(const ManifestEntry& entry, std::string_view bytes) {
   const std::string name = object_name(entry);
   if (bytes.size() > entry.length) {

@@ -61,6 +61,10 @@ SyncResult<VerifiedManifest> verify_manifest(std::string_view bytes, const KeySe
                                              const TrustedCatalogue& trusted, Instant now,
                                              const ManifestBounds& bounds = {}, const Vouch* vouch = nullptr);
 
+// A fetched bin: exact length and SHA-256 as the verified manifest names it, checked before a
+// byte is parsed; then its entries (parse_bin): each guide in this bin, none twice.
+SyncResult<std::vector<ManifestEntry>> verify_bin(const BinRef& bin, std::string_view bytes);
+
 // A fetched object: exact length, SHA-256, a valid guide whose id, version and effective_from
 // are those of the manifest entry.
 SyncResult<catalogue::Guide> verify_object(const ManifestEntry& entry, std::string_view bytes);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Guide sync at scale: a first sync of a 10,000-guide catalogue (time, bytes), a poll with
-// nothing new (time, bytes) and a one-guide change (time to apply, bytes), through the
+// nothing new (time, bytes) and a one-guide change (time to apply, bytes: timestamp, manifest of
+// bin hashes, one bin, one object), through the
 // DirectoryFetcher over a published temp folder and over real HTTP on 127.0.0.1 (HttpServer +
 // HttpFetcher). Prints figures; asserts nothing about time.
 #include <unistd.h>
@@ -99,40 +100,44 @@ void run(Bench& b, const char* transport, hall::sync::Fetcher& fetcher, const st
     t = Steady::now();
     auto r = syncer.sync_once();
     poll_ms.push_back(ms_since(t));
-    if (!r || r->outcome != hall::sync::SyncOutcome::not_modified) {
+    if (!r || r->outcome != hall::sync::SyncOutcome::not_modified || r->requests != 1) {
       std::fprintf(stderr, "no-change poll did not answer 304\n");
       std::exit(1);
     }
     poll_bytes = r->bytes_fetched;
   }
-  std::printf("[%s] no-change poll (304): median %.2f ms, p99 %.2f ms, %zu body bytes, 1 request (200 polls)\n",
+  std::printf("[%s] no-change poll (304 to timestamp.json): median %.2f ms, p99 %.2f ms, %zu body bytes, 1 request "
+              "(200 polls)\n",
               transport, percentile(poll_ms, 0.5), percentile(poll_ms, 0.99), poll_bytes);
 
   std::vector<double> change_ms;
-  std::size_t change_bytes = 0, manifest_bytes = 0;
+  std::size_t change_bytes = 0, manifest_bytes = 0, timestamp_bytes = 0, bin_bytes = 0;
+  int change_requests = 0;
   for (int i = 0; i < changes; ++i) {
     auto& g = b.guides[static_cast<std::size_t>(i * 7919) % b.guides.size()];
     g["version"] = g["version"].get<int>() + 1;
     g["name"] = g["name"].get<std::string>() + "（修订）";
     b.pub.publish(b.guides, clock.now());
-    const std::string body = g.dump();
-    write(b.dir / "publish" / ("objects/" + hall::sha256_hex(body) + ".json"), body);
-    write(b.dir / "publish" / "manifest.json", b.pub.files.at("manifest.json"));
+    for (const auto& name : b.pub.last_written) write(b.dir / "publish" / name, b.pub.files.at(name));
     t = Steady::now();
     auto r = syncer.sync_once();
     change_ms.push_back(ms_since(t));
-    if (!r || r->objects_fetched != 1) {
+    if (!r || r->objects_fetched != 1 || r->bins_fetched != 1) {
       std::fprintf(stderr, "one-guide change: %s\n",
-                   r ? "fetched more than one object" : r.error().error.message.c_str());
+                   r ? "fetched more than one bin or object" : r.error().error.message.c_str());
       std::exit(1);
     }
     change_bytes = r->bytes_fetched;
+    change_requests = r->requests;
     manifest_bytes = b.pub.files.at("manifest.json").size();
+    timestamp_bytes = b.pub.files.at("timestamp.json").size();
+    bin_bytes = b.pub.files.at(b.pub.bin_holding(g["id"].get<std::string>())).size();
   }
   std::printf(
-      "[%s] one-guide change: median %.0f ms, p99 %.0f ms to verify and apply; %zu bytes (manifest %zu "
-      "+ 1 object), 2 requests (%d changes)\n",
-      transport, percentile(change_ms, 0.5), percentile(change_ms, 0.99), change_bytes, manifest_bytes, changes);
+      "[%s] one-guide change: median %.0f ms, p99 %.0f ms to verify and apply; %zu body bytes (timestamp %zu + "
+      "manifest %zu + 1 bin %zu + 1 object), %d requests (%d changes)\n",
+      transport, percentile(change_ms, 0.5), percentile(change_ms, 0.99), change_bytes, timestamp_bytes,
+      manifest_bytes, bin_bytes, change_requests, changes);
 }
 
 }  // namespace
@@ -141,23 +146,35 @@ int main(int argc, char** argv) {
   const int count = argc > 1 ? std::atoi(argv[1]) : 10'000;
   const int changes = argc > 2 ? std::atoi(argv[2]) : 20;
   const int firsts = argc > 3 ? std::atoi(argv[3]) : 5;
+  const std::string only = argc > 4 ? argv[4] : "";  // "folder" or "http": one transport (e.g. under perf)
   Bench b;
   b.dir = fs::temp_directory_path() / ("hallkiosk-sync-bench-" + std::to_string(getpid()));
   auto t = Steady::now();
   b.guides = nlohmann::ordered_json::parse(hall::bench::synthetic_catalogue(count))["guides"]
                  .get<std::vector<nlohmann::ordered_json>>();
-  b.pub = hall::test::new_publication(hall::test::make_signing_key());
+  // As the central store publishes: a publisher key for content, a timestamp key for freshness.
+  b.pub = hall::test::new_publication(hall::test::make_signing_key(), hall::test::make_signing_key());
   b.pub.publish(b.guides, std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()));
   b.pub.write_to((b.dir / "publish").string());
-  std::uintmax_t object_bytes = 0;
+  std::uintmax_t object_bytes = 0, bin_bytes = 0;
+  int bins = 0;
   for (const auto& [name, bytes] : b.pub.files) {
     if (name.starts_with("objects/")) object_bytes += bytes.size();
+    if (name.starts_with("bins/")) {
+      bin_bytes += bytes.size();
+      ++bins;
+    }
   }
-  std::printf("published %d guides: manifest %zu bytes, objects %.1f MiB, in %.0f ms\n", count,
-              b.pub.files.at("manifest.json").size(), static_cast<double>(object_bytes) / 1048576.0, ms_since(t));
+  std::printf("published %d guides: manifest %zu bytes, %d bins %ju bytes, objects %.1f MiB, in %.0f ms\n", count,
+              b.pub.files.at("manifest.json").size(), bins, bin_bytes, static_cast<double>(object_bytes) / 1048576.0,
+              ms_since(t));
 
   hall::sync::DirectoryFetcher directory;
-  run(b, "folder", directory, "file://" + (b.dir / "publish").string(), changes, firsts, 4);
+  if (only != "http") run(b, "folder", directory, "file://" + (b.dir / "publish").string(), changes, firsts, 4);
+  if (only == "folder") {
+    fs::remove_all(b.dir);
+    return 0;
+  }
 
   hall::http::Router routes;
   routes.get("/*", hall::http::static_folder((b.dir / "publish").string()));

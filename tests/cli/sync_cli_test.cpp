@@ -59,7 +59,7 @@ TEST_CASE("hallctl sync: trust, once, status", "[cli][sync]") {
 
     // A tampered manifest is refused; the status names the reason.
     std::string manifest = read_file(dir.file("publish/manifest.json"));
-    manifest.replace(manifest.find("G-A"), 3, "G-Q");
+    manifest.replace(manifest.find("issued_at"), 9, "issued_aT");
     write_file(dir.file("publish/manifest.json"), manifest);
     const auto refused = hallctl_sync({"--once", "--url", dir.file("publish"), "--data", data});
     CHECK(refused.exit_code == 1);

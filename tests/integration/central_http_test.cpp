@@ -93,7 +93,12 @@ TEST_CASE("submit, review and publish over HTTP, then the published files are se
   CHECK(again.status == 304);
   CHECK(again.body.empty());
 
-  const OrderedJson entry = payload_of(manifest.body)["guides"][0];
+  const OrderedJson ref = payload_of(manifest.body)["bins"][0];
+  const auto bin = s.get(s.server.url() + "/bins/" + ref["hash"].get<std::string>() + ".json");
+  REQUIRE(bin.status == 200);
+  CHECK(sha256_hex(bin.body) == ref["hash"]);
+  CHECK(bin.body.size() == ref["length"].get<std::size_t>());
+  const OrderedJson entry = OrderedJson::parse(bin.body)["guides"][0];
   const auto object = s.get(s.server.url() + "/objects/" + entry["hash"].get<std::string>() + ".json");
   CHECK(object.status == 200);
   CHECK(sha256_hex(object.body) == entry["hash"]);
@@ -142,7 +147,18 @@ TEST_CASE("nginx serves the same published folder byte for byte", "[integration]
   CHECK(s.get(theirs + "/manifest.json", m2.etag).status == 304);  // nginx's own ETag, If-None-Match
   CHECK(s.get(theirs + "/keys.json").body == s.get(ours + "/keys.json").body);
   const OrderedJson manifest = payload_of(m1.body);
-  for (const auto& entry : manifest["guides"]) {
+  OrderedJson entries = OrderedJson::array();
+  for (const auto& ref : manifest["bins"]) {
+    const std::string path = "/bins/" + ref["hash"].get<std::string>() + ".json";
+    const auto b1 = s.get(ours + path);
+    const auto b2 = s.get(theirs + path);
+    CHECK(b1.body == b2.body);
+    CHECK(sha256_hex(b2.body) == ref["hash"]);
+    const OrderedJson bin = OrderedJson::parse(b2.body);
+    for (const auto& e : bin["guides"]) entries.push_back(e);
+  }
+  REQUIRE_FALSE(entries.empty());
+  for (const auto& entry : entries) {
     const std::string path = "/objects/" + entry["hash"].get<std::string>() + ".json";
     const auto o1 = s.get(ours + path);
     const auto o2 = s.get(theirs + path);

@@ -350,8 +350,10 @@ TEST_CASE("a static folder answers with ETags, 304 to If-None-Match, and the pub
           "[integration][http]") {
   test::TempDir dir;
   std::filesystem::create_directories(dir.file("objects"));
+  std::filesystem::create_directories(dir.file("bins"));
   test::write_file(dir.file("manifest.json"), R"({"version": 1})");
   test::write_file(dir.file("objects/abc.json"), R"({"guide": "G-1"})");
+  test::write_file(dir.file("bins/def.json"), R"({"bin": 7})");
   test::write_file(dir.file(".hidden"), "secret");
   http::Router routes;
   routes.get("/*", http::static_folder(dir.path()));
@@ -378,6 +380,9 @@ TEST_CASE("a static folder answers with ETags, 304 to If-None-Match, and the pub
   auto object = c.Get("/objects/abc.json");
   REQUIRE(object);
   CHECK(object->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
+  auto bin = c.Get("/bins/def.json");  // content-addressed as well
+  REQUIRE(bin);
+  CHECK(bin->get_header_value("Cache-Control") == "public, max-age=31536000, immutable");
   for (const char* refused : {"/.hidden", "/../manifest.json", "/%2e%2e/manifest.json", "/nothing.json", "/objects"}) {
     auto r = c.Get(refused);
     REQUIRE(r);

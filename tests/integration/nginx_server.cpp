@@ -21,6 +21,7 @@ NginxServer::NginxServer(const std::string& root, const std::string& work_dir) :
                  d + "/scgi;\n  types { application/json json; }\n  server {\n    listen 127.0.0.1:" +
                  std::to_string(port_) + ";\n    root " + root +
                  ";\n    location /objects/ { add_header Cache-Control \"public, max-age=31536000, immutable\"; }\n"
+                 "    location /bins/ { add_header Cache-Control \"public, max-age=31536000, immutable\"; }\n"
                  "    location / { add_header Cache-Control \"no-cache\"; }\n  }\n}\n");
   process_ = std::make_unique<ChildProcess>(
       std::vector<std::string>{"/usr/sbin/nginx", "-p", d, "-e", d + "/nginx-error.log", "-c", d + "/nginx.conf", "-g",

@@ -110,12 +110,15 @@ TEST_CASE("a reviewed change reaches halls from the central store and from nginx
   CHECK(idle["outcome"] == "not_modified");
   CHECK(idle["bytes_fetched"] == 0);
 
-  // One guide changes: each hall fetches the manifest and exactly one object.
+  // One guide changes: each hall fetches the timestamp, the manifest, exactly one bin and one object.
   central.change({valid_guide("G-2", "临时救助申请（急难型）", 2)}, 3);
   const auto change_a = sync_once(central.url, hall_a);
   CHECK(change_a["outcome"] == "applied");
+  CHECK(change_a["bins_fetched"] == 1);
   CHECK(change_a["objects_fetched"] == 1);
-  CHECK(sync_once(nginx.url(), hall_b)["objects_fetched"] == 1);
+  const auto change_b = sync_once(nginx.url(), hall_b);
+  CHECK(change_b["bins_fetched"] == 1);
+  CHECK(change_b["objects_fetched"] == 1);
   CHECK(guide_names(hall_b) == std::vector<std::string>{"高龄津贴申领", "临时救助申请（急难型）"});
   CHECK(nginx.stop() == 0);
 

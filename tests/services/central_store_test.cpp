@@ -40,6 +40,29 @@ bool envelope_verifies(const OrderedJson& envelope, const std::string& public_he
 
 OrderedJson payload_of(const std::string& path) { return OrderedJson::parse(OrderedJson::parse(read_file(path)).at("signed").get<std::string>()); }
 
+// Every guide entry of a manifest: its bins, each checked against the hash and length it names,
+// read in the manifest's order. A guide must sit in bin = first byte of SHA-256 of its id.
+OrderedJson guides_of(const std::string& pub, const OrderedJson& manifest) {
+  OrderedJson all = OrderedJson::array();
+  int last = -1;
+  for (const auto& ref : manifest.at("bins")) {
+    const int bin = ref.at("bin");
+    CHECK(bin > last);
+    last = bin;
+    const std::string bytes = read_file(pub + "/bins/" + ref.at("hash").get<std::string>() + ".json");
+    CHECK(sha256_hex(bytes) == ref["hash"]);
+    CHECK(bytes.size() == ref["length"].get<std::size_t>());
+    const OrderedJson object = OrderedJson::parse(bytes);
+    CHECK(object["format"] == "hallkiosk.bin/1");
+    CHECK(object["bin"] == bin);
+    for (const auto& e : object.at("guides")) {
+      CHECK(std::stoi(sha256_hex(e.at("id").get<std::string>()).substr(0, 2), nullptr, 16) == bin);
+      all.push_back(e);
+    }
+  }
+  return all;
+}
+
 }  // namespace
 
 TEST_CASE("publish writes a signed manifest whose hashes match the object bytes", "[central]") {
@@ -47,7 +70,7 @@ TEST_CASE("publish writes a signed manifest whose hashes match the object bytes"
   REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
   const std::string pub = f.store.publish_dir();
   const OrderedJson envelope = OrderedJson::parse(read_file(pub + "/manifest.json"));
-  CHECK(envelope["format"] == "hallkiosk.manifest/1");
+  CHECK(envelope["format"] == "hallkiosk.manifest/2");
   CHECK(envelope_verifies(envelope, f.publisher_key.public_key.hex));
   CHECK_FALSE(envelope_verifies(envelope, f.alice.public_key.hex));
 
@@ -56,8 +79,11 @@ TEST_CASE("publish writes a signed manifest whose hashes match the object bytes"
   CHECK(m["keys_version"] == 1);
   CHECK(m["issued_at"] == "2026-11-28T08:00:00Z");
   CHECK(m["expires_at"] == "2026-12-05T08:00:00Z");  // 7 days by default
-  REQUIRE(m["guides"].size() == 1);
-  const OrderedJson& entry = m["guides"][0];
+  REQUIRE(m["bins"].size() == 1);
+  CHECK(m["bins"][0]["bin"] == std::stoi(sha256_hex("G-1").substr(0, 2), nullptr, 16));
+  const OrderedJson guides = guides_of(pub, m);
+  REQUIRE(guides.size() == 1);
+  const OrderedJson& entry = guides[0];
   CHECK(entry["id"] == "G-1");
   CHECK(entry["version"] == 1);
   CHECK(entry["effective_from"].is_null());
@@ -90,11 +116,37 @@ TEST_CASE("the catalogue version only rises and old objects stay", "[central]") 
   REQUIRE(f.publish_guide(valid_guide("G-1", "高龄津贴申领（新）", 2)) == 3);
   const OrderedJson m = payload_of(f.store.publish_dir() + "/manifest.json");
   CHECK(m["catalogue_version"] == 3);
-  REQUIRE(m["guides"].size() == 2);  // G-1 v2 replaces v1 at once (no effective_from)
-  CHECK(m["guides"][0]["version"] == 2);
+  const OrderedJson guides = guides_of(f.store.publish_dir(), m);
+  REQUIRE(guides.size() == 2);  // G-1 v2 replaces v1 at once (no effective_from)
+  for (const auto& e : guides) CHECK(e["version"] == (e["id"] == "G-1" ? 2 : 1));
   std::size_t objects = 0;
   for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(f.store.publish_dir() + "/objects")) ++objects;
   CHECK(objects == 3);
+}
+
+TEST_CASE("a one-guide change writes one new bin; the bins of other guides are named again as they were", "[central]") {
+  CentralFixture f;
+  REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
+  REQUIRE(f.publish_guide(valid_guide("G-2", "老年优待证办理")) == 2);
+  REQUIRE(std::stoi(sha256_hex("G-1").substr(0, 2), nullptr, 16) != std::stoi(sha256_hex("G-2").substr(0, 2), nullptr, 16));
+  const OrderedJson before = payload_of(f.store.publish_dir() + "/manifest.json");
+  REQUIRE(before["bins"].size() == 2);
+  auto drafts = f.store.submit("alice", CentralFixture::guide_file(valid_guide("G-1", "高龄津贴申领（新）", 2)));
+  REQUIRE(drafts);
+  REQUIRE(f.store.review("bob", drafts->front().id, {true, "", "无涉密内容"}));
+  auto report = f.store.publish("carol", {});
+  REQUIRE(report);
+  CHECK(report->bins_written == 1);
+  CHECK(report->objects_written == 1);
+  const OrderedJson after = payload_of(f.store.publish_dir() + "/manifest.json");
+  REQUIRE(after["bins"].size() == 2);
+  int same = 0;
+  for (std::size_t i = 0; i < 2; ++i) same += after["bins"][i] == before["bins"][i] ? 1 : 0;
+  CHECK(same == 1);  // G-2's bin, unchanged
+  std::size_t bins = 0;
+  for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(f.store.publish_dir() + "/bins")) ++bins;
+  CHECK(bins == 3);  // immutable: the old bin of G-1 stays for a reader between two publishes
+  CHECK(guides_of(f.store.publish_dir(), after).size() == 2);
 }
 
 TEST_CASE("a scheduled version is listed next to the one in effect", "[central]") {
@@ -108,12 +160,13 @@ TEST_CASE("a scheduled version is listed next to the one in effect", "[central]"
   auto report = f.store.publish("carol", later);
   REQUIRE(report);
   const OrderedJson m = payload_of(f.store.publish_dir() + "/manifest.json");
-  REQUIRE(m["guides"].size() == 2);
-  CHECK(m["guides"][0]["version"] == 1);
-  CHECK(m["guides"][1]["version"] == 2);
-  CHECK(m["guides"][1]["effective_from"] == "2027-03-01T00:00:00+08:00");
+  const OrderedJson guides = guides_of(f.store.publish_dir(), m);
+  REQUIRE(guides.size() == 2);
+  CHECK(guides[0]["version"] == 1);
+  CHECK(guides[1]["version"] == 2);
+  CHECK(guides[1]["effective_from"] == "2027-03-01T00:00:00+08:00");
   const OrderedJson object = OrderedJson::parse(read_file(f.store.publish_dir() + "/objects/" +
-                                            m["guides"][1]["hash"].get<std::string>() + ".json"));
+                                            guides[1]["hash"].get<std::string>() + ".json"));
   CHECK(object["effective_from"] == "2027-03-01T00:00:00+08:00");  // the object says what the manifest says
 }
 

@@ -50,13 +50,51 @@ Instant issued(const SyncedHall& h) {
 }
 
 std::string object_of(const Publication& pub, const std::string& id) {
-  auto env = nlohmann::json::parse(pub.files.at("manifest.json"));
-  auto payload = nlohmann::json::parse(env["signed"].get<std::string>());
-  for (const auto& e : payload["guides"]) {
-    if (e["id"] == id) return "objects/" + e["hash"].get<std::string>() + ".json";
+  return "objects/" + pub.entry_of(id)["hash"].get<std::string>() + ".json";
+}
+
+// Another guide id in the same bin as `id` (the first byte of SHA-256 of the id), so an entry
+// naming it is checked against its object, not refused for its bin.
+std::string same_bin_id(const std::string& id) {
+  const auto bin = sha256_hex(id).substr(0, 2);
+  for (int i = 0;; ++i) {
+    std::string other = id + "-" + std::to_string(i);
+    if (sha256_hex(other).substr(0, 2) == bin) return other;
   }
-  FAIL("no guide " << id << " in the manifest");
-  return {};
+}
+
+// A guide id in another bin than `id`'s.
+std::string other_bin_id(const std::string& id) {
+  const auto bin = sha256_hex(id).substr(0, 2);
+  for (int i = 0;; ++i) {
+    std::string other = id + "-" + std::to_string(i);
+    if (sha256_hex(other).substr(0, 2) != bin) return other;
+  }
+}
+
+// A publisher holding the key rewrites the bin holding `id` (or replaces its bytes) and signs a
+// manifest naming the new bin by its hash and length: the bin is then authentic, and only its
+// content can be refused.
+void resign_bin(Publication& pub, const std::string& id, const std::function<void(nlohmann::ordered_json&)>& change,
+                const std::string& raw = {}) {
+  const std::string old_name = pub.bin_holding(id);
+  auto bin = nlohmann::ordered_json::parse(pub.files.at(old_name));
+  const int number = bin["bin"];
+  if (change) change(bin);
+  const std::string body = raw.empty() ? bin.dump() : raw;
+  const std::string hash = sha256_hex(body);
+  pub.files["bins/" + hash + ".json"] = body;
+  resign_manifest(
+      pub,
+      [&](auto& p) {
+        for (auto& b : p["bins"]) {
+          if (b["bin"] == number) {
+            b["hash"] = hash;
+            b["length"] = body.size();
+          }
+        }
+      },
+      pub.signers);
 }
 
 struct Attack {
@@ -145,12 +183,23 @@ const Attack attacks[] = {
        h.pub.files.erase(object_of(h.pub, "G-A"));
      }},
     {"malformed JSON manifest", Refusal::malformed,
-     [](SyncedHall& h) { h.pub.files["manifest.json"] = R"({"format": "hallkiosk.manifest/1", "signed": "{\"catal)"; }},
+     [](SyncedHall& h) { h.pub.files["manifest.json"] = R"({"format": "hallkiosk.manifest/2", "signed": "{\"catal)"; }},
     {"malformed payload: signed, but a guide entry has no hash", Refusal::malformed,
+     [](SyncedHall& h) {
+       h.pub.edit_entry = [](auto& e) { if (e["id"] == "G-A") e.erase("hash"); };
+       h.pub.publish(changed_guides(), issued(h));
+     }},
+    {"malformed payload: signed, but a bin entry has no hash", Refusal::malformed,
      [](SyncedHall& h) {
        h.pub.publish(changed_guides(), issued(h));
        resign_manifest(
-           h.pub, [](auto& p) { p["guides"][0].erase("hash"); }, h.pub.signers);
+           h.pub, [](auto& p) { p["bins"][0].erase("hash"); }, h.pub.signers);
+     }},
+    {"malformed payload: a bin listed twice", Refusal::malformed,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["bins"].push_back(p["bins"][0]); }, h.pub.signers);
      }},
     {"wrong envelope: keys.json served as the manifest", Refusal::wrong_format,
      [](SyncedHall& h) { h.pub.files["manifest.json"] = h.pub.files["keys.json"]; }},
@@ -178,20 +227,23 @@ const Attack attacks[] = {
     {"manifest entry names another guide version than its object", Refusal::guide_mismatch,
      [](SyncedHall& h) {
        h.pub.publish(changed_guides(), issued(h));
-       resign_manifest(
-           h.pub, [](auto& p) { p["guides"][0]["version"] = 3; }, h.pub.signers);
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) {
+         for (auto& e : bin["guides"]) if (e["id"] == "G-A") e["version"] = 3;
+       });
      }},
     {"manifest entry names another guide id than its object", Refusal::guide_mismatch,
      [](SyncedHall& h) {
        h.pub.publish(changed_guides(), issued(h));
-       resign_manifest(
-           h.pub, [](auto& p) { p["guides"][0]["id"] = "G-Z"; }, h.pub.signers);
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) {
+         for (auto& e : bin["guides"]) if (e["id"] == "G-A") e["id"] = same_bin_id("G-A");
+       });
      }},
     {"manifest entry gives another effective_from than its object", Refusal::guide_mismatch,
      [](SyncedHall& h) {
        h.pub.publish(changed_guides(), issued(h));
-       resign_manifest(
-           h.pub, [](auto& p) { p["guides"][0]["effective_from"] = "2027-01-01T00:00:00+08:00"; }, h.pub.signers);
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) {
+         for (auto& e : bin["guides"]) if (e["id"] == "G-A") e["effective_from"] = "2027-01-01T00:00:00+08:00";
+       });
      }},
     {"three objects trickled at 25 s each: past the attempt's one deadline", Refusal::deadline,
      [](SyncedHall& h) {
@@ -229,9 +281,109 @@ const Attack attacks[] = {
      }},
     {"container flood: an envelope with 100,000 signature entries", Refusal::too_deep,
      [](SyncedHall& h) {
-       std::string env = R"({"format": "hallkiosk.manifest/1", "signed": "{}", "signatures": [)";
+       std::string env = R"({"format": "hallkiosk.manifest/2", "signed": "{}", "signatures": [)";
        for (int i = 0; i < 100'000; ++i) env += i ? ",{}" : "{}";
        h.pub.files["manifest.json"] = env + "]}";
+     }},
+    // Bins (hallkiosk.manifest/2): each is checked by hash and length against the signed manifest
+    // before a byte of it is parsed, and its entries must belong to it.
+    {"tampered bin: same length, other bytes", Refusal::hash_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       auto& body = h.pub.files[h.pub.bin_holding("G-A")];
+       const auto at = body.find("\"version\":2");
+       REQUIRE(at != std::string::npos);
+       body[at + 10] = '3';
+     }},
+    {"bin of the wrong length: longer than the manifest states", Refusal::too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files[h.pub.bin_holding("G-A")] += " ";
+     }},
+    {"bin of the wrong length: shorter than the manifest states", Refusal::truncated,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files[h.pub.bin_holding("G-A")].pop_back();
+     }},
+    {"bin listing a guide outside its bin (signed by the publisher)", Refusal::bin_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) {
+         auto stray = bin["guides"][0];
+         stray["id"] = other_bin_id("G-A");
+         bin["guides"].push_back(stray);
+       });
+     }},
+    {"bin naming another bin number than the manifest's", Refusal::bin_mismatch,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) { bin["bin"] = (bin["bin"].get<int>() + 1) % 256; });
+     }},
+    {"bin of another format", Refusal::wrong_format,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) { bin["format"] = "hallkiosk.bin/0"; });
+     }},
+    {"bin listing one guide version twice", Refusal::malformed,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_bin(h.pub, "G-A", [](nlohmann::ordered_json& bin) { bin["guides"].push_back(bin["guides"][0]); });
+     }},
+    {"mix-and-match: the trusted manifest's bin served for the new manifest's", Refusal::hash_mismatch,
+     [](SyncedHall& h) {
+       const std::string old_bin = h.pub.files.at(h.pub.bin_holding("G-A"));
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files[h.pub.bin_holding("G-A")] = old_bin;
+     }},
+    {"mix-and-match: a bin of another manifest (the next one) served for this one's", Refusal::hash_mismatch,
+     [](SyncedHall& h) {
+       Publication other = h.pub;
+       auto g = changed_guides();
+       g[0] = valid_guide("G-A", "高龄津贴申领（再改）", 3);
+       other.publish(g, issued(h));
+       h.pub.publish(changed_guides(), issued(h));
+       auto& served = h.pub.files[h.pub.bin_holding("G-A")];
+       served = other.files.at(other.bin_holding("G-A"));
+       served.resize(h.pub.files.at(h.pub.bin_holding("G-A")).size(), ' ');  // even at the stated length
+     }},
+    {"missing bin: 404", Refusal::http_status,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.pub.files.erase(h.pub.bin_holding("G-A"));
+     }},
+    {"endless body: a bin that never ends", Refusal::too_long,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(h.pub.bin_holding("G-A"), Misbehave::endless);
+     }},
+    {"slow server past the timeout: a bin", Refusal::unreachable,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       h.fetcher.misbehave(h.pub.bin_holding("G-A"), Misbehave::slow);
+     }},
+    {"huge bin: the manifest announces more than a bin may be", Refusal::malformed,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_manifest(
+           h.pub, [](auto& p) { p["bins"][0]["length"] = (std::int64_t{16} << 20) + 1; }, h.pub.signers);
+     }},
+    {"nesting bomb as a bin (1 MiB of '[', signed by hash)", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       resign_bin(h.pub, "G-A", {}, std::string(1u << 20, '['));
+     }},
+    {"container flood as a bin: 300,000 entries of {}", Refusal::too_deep,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       std::string raw = R"({"format": "hallkiosk.bin/1", "bin": 0, "guides": [)";
+       for (int i = 0; i < 300'000; ++i) raw += i ? ",{}" : "{}";
+       resign_bin(h.pub, "G-A", {}, raw + "]}");
+     }},
+    {"an older manifest format (hallkiosk.manifest/1), validly signed", Refusal::wrong_format,
+     [](SyncedHall& h) {
+       h.pub.publish(changed_guides(), issued(h));
+       const auto env = nlohmann::json::parse(h.pub.files.at("manifest.json"));
+       h.pub.files["manifest.json"] = envelope("hallkiosk.manifest/1", env["signed"].get<std::string>(), h.pub.signers);
      }},
     {"nesting bomb served as the next key set (keys/2.json)", Refusal::too_deep,
      [](SyncedHall& h) {
@@ -252,6 +404,9 @@ TEST_CASE("sync attack table: every attack is refused and changes nothing", "[sy
       const std::string before = h.exported();
       const auto trusted_before = h.state();
       REQUIRE(trusted_before.catalogue_version == trusted_version);
+      const auto bins_before = sync::load_trusted_bins(h.store->database());
+      REQUIRE(bins_before);
+      REQUIRE_FALSE(bins_before->empty());
 
       h.clock.advance(std::chrono::minutes{5});
       attack.play(h);
@@ -269,6 +424,9 @@ TEST_CASE("sync attack table: every attack is refused and changes nothing", "[sy
       CHECK(after.keys_payload == trusted_before.keys_payload);
       CHECK(after.last_error_reason == sync::to_string(attack.expected));
       CHECK(after.last_good_sync == trusted_before.last_good_sync);
+      const auto bins_after = sync::load_trusted_bins(h.store->database());
+      REQUIRE(bins_after);
+      CHECK(*bins_after == *bins_before);
       CHECK(h.store->database().quick_check() == "ok");
     }
   }
@@ -633,6 +791,9 @@ TEST_CASE("timestamp attack table: every lie about freshness is refused and chan
       const std::string before = h.exported();
       const auto trusted_before = h.state();
       REQUIRE(trusted_before.catalogue_version == trusted_version);
+      const auto bins_before = sync::load_trusted_bins(h.store->database());
+      REQUIRE(bins_before);
+      REQUIRE_FALSE(bins_before->empty());
       REQUIRE(trusted_before.timestamp_version == trusted_timestamp);
 
       h.clock.advance(std::chrono::minutes{5});

@@ -32,7 +32,8 @@ TEST_CASE("first sync applies the whole catalogue and records the trusted versio
   CHECK(r->catalogue_version == 1);
   CHECK(r->objects_fetched == 3);
   CHECK(r->guides_inserted == 3);
-  CHECK(r->requests == 4);
+  CHECK(r->bins_fetched == 3);  // G-A, G-B and G-C fall in three bins
+  CHECK(r->requests == 7);      // manifest, 3 bins, 3 objects
   CHECK(r->bytes_fetched == h.fetcher.bytes_served);
   CHECK(h.current_ids() == std::vector<std::string>{"G-A@1", "G-B@1", "G-C@1"});
   auto status = h.syncer->status();
@@ -72,7 +73,7 @@ TEST_CASE("the same manifest again from a server without ETags is nothing new", 
   CHECK(r->objects_fetched == 0);
 }
 
-TEST_CASE("a one-guide change fetches exactly one object", "[sync]") {
+TEST_CASE("a one-guide change fetches exactly one bin and one object", "[sync]") {
   SyncedHall h;
   h.pub.publish(three_guides(), h.clock.now());
   REQUIRE(h.sync());
@@ -84,12 +85,41 @@ TEST_CASE("a one-guide change fetches exactly one object", "[sync]") {
   REQUIRE(r);
   CHECK(r->outcome == SyncOutcome::applied);
   CHECK(r->objects_fetched == 1);
-  CHECK(h.fetcher.requested.size() == 2);
+  CHECK(r->bins_fetched == 1);
+  REQUIRE(h.fetcher.requested.size() == 3);
+  CHECK(h.fetcher.requested[0] == "manifest.json");
+  CHECK(h.fetcher.requested[1] == h.pub.bin_holding("G-B"));
+  CHECK(h.fetcher.requested[2] == "objects/" + h.pub.entry_of("G-B")["hash"].get<std::string>() + ".json");
   CHECK(r->guides_removed == 1);  // G-B version 1 is no longer published
+  // The hall now trusts exactly the bins the new manifest names.
+  const auto bins = sync::load_trusted_bins(h.store->database());
+  REQUIRE(bins);
+  CHECK(bins->size() == 3);
+  CHECK(bins->contains(h.pub.bin_holding("G-B").substr(5, 64)));
   CHECK(h.current_ids() == std::vector<std::string>{"G-A@1", "G-B@2", "G-C@1"});
   auto current = h.store->current_guide("G-B");
   REQUIRE(current);
   CHECK(current->name == "残疾人证办理（新规）");
+}
+
+TEST_CASE("a hall holding guides but no bins (upgraded from hallkiosk.manifest/1) fetches every bin and no object it holds",
+          "[sync]") {
+  SyncedHall h;
+  h.pub.publish(three_guides(), h.clock.now());
+  REQUIRE(h.sync());
+  REQUIRE(h.store->database().exec("DELETE FROM sync_bins"));  // what an upgraded hall's database holds
+  auto guides = three_guides();
+  guides[1] = valid_guide("G-B", "残疾人证办理（新规）", 2);
+  h.pub.publish(guides, h.clock.now());
+  const auto r = h.sync();
+  REQUIRE(r);
+  CHECK(r->outcome == SyncOutcome::applied);
+  CHECK(r->bins_fetched == 3);
+  CHECK(r->objects_fetched == 1);
+  CHECK(h.current_ids() == std::vector<std::string>{"G-A@1", "G-B@2", "G-C@1"});
+  const auto bins = sync::load_trusted_bins(h.store->database());
+  REQUIRE(bins);
+  CHECK(bins->size() == 3);
 }
 
 TEST_CASE("a withdrawn guide disappears", "[sync]") {
@@ -282,7 +312,9 @@ TEST_CASE("objects fetched in parallel are applied whole, in the manifest's orde
   INFO((r ? "" : r.error().error.message));
   REQUIRE(r);
   CHECK(r->objects_fetched == 40);
-  CHECK(r->requests == 41);
+  const auto payload = nlohmann::json::parse(nlohmann::json::parse(h.pub.files.at("manifest.json"))["signed"].get<std::string>());
+  CHECK(r->bins_fetched == static_cast<int>(payload["bins"].size()));
+  CHECK(r->requests == 1 + r->bins_fetched + 40);
   CHECK(r->guides_inserted == 40);
   auto current = h.store->current();
   REQUIRE(current);
@@ -292,8 +324,7 @@ TEST_CASE("objects fetched in parallel are applied whole, in the manifest's orde
 TEST_CASE("one bad object among parallel fetches refuses the whole attempt", "[sync][parallel]") {
   FolderHall h;
   h.pub.publish(many_guides(40), h.clock.now());
-  const auto manifest = nlohmann::json::parse(nlohmann::json::parse(h.pub.files.at("manifest.json"))["signed"].get<std::string>());
-  auto& body = h.pub.files["objects/" + manifest["guides"][29]["hash"].get<std::string>() + ".json"];
+  auto& body = h.pub.files["objects/" + h.pub.entry_of(many_guides(40)[29]["id"].get<std::string>())["hash"].get<std::string>() + ".json"];
   body.back() = ' ';  // same length, other bytes
   h.pub.write_to(h.dir.file("publish"));
   auto r = h.sync(4);

@@ -73,7 +73,7 @@ TEST_CASE("a no-change poll is one conditional request for timestamp.json, answe
   CHECK(h.fetcher.bytes_served == served);
 }
 
-TEST_CASE("a publish is found through the timestamp: timestamp, manifest, then the new object", "[sync][timestamp]") {
+TEST_CASE("a publish is found through the timestamp: timestamp, manifest, the new bin, then the new object", "[sync][timestamp]") {
   SyncedHall h(Freshness::with_timestamp);
   h.pub.publish(guides(), h.clock.now());
   REQUIRE(h.sync());
@@ -86,10 +86,11 @@ TEST_CASE("a publish is found through the timestamp: timestamp, manifest, then t
   INFO((r ? "" : r.error().error.message));
   REQUIRE(r);
   CHECK(r->outcome == sync::SyncOutcome::applied);
-  REQUIRE(h.fetcher.requested.size() == 3);
+  REQUIRE(h.fetcher.requested.size() == 4);
   CHECK(h.fetcher.requested[0] == "timestamp.json");
   CHECK(h.fetcher.requested[1] == "manifest.json");
-  CHECK(h.fetcher.requested[2].starts_with("objects/"));
+  CHECK(h.fetcher.requested[2] == h.pub.bin_holding("G-A"));
+  CHECK(h.fetcher.requested[3].starts_with("objects/"));
   CHECK(h.state().expires_at == h.clock.now() + h.pub.timestamp_lifetime);  // the timestamp's, not the manifest's
   CHECK(h.current_ids() == std::vector<std::string>{"G-A@2", "G-B@1"});
 }

@@ -30,10 +30,10 @@ TEST_CASE("envelope shape errors name the file and the path", "[sync][verifier]"
       {"not JSON", "{", Refusal::malformed, "manifest.json: not JSON"},
       {"no format", R"({"signed": "", "signatures": []})", Refusal::malformed, "$.format"},
       {"another format", R"({"format": "x/1", "signed": "", "signatures": []})", Refusal::wrong_format, "\"x/1\""},
-      {"payload not a string", R"({"format": "hallkiosk.manifest/1", "signed": {}, "signatures": []})",
+      {"payload not a string", R"({"format": "hallkiosk.manifest/2", "signed": {}, "signatures": []})",
        Refusal::malformed, "$.signed"},
       {"short signature",
-       R"({"format": "hallkiosk.manifest/1", "signed": "", "signatures": [{"key_id": "0123456789abcdef", "sig": "00"}]})",
+       R"({"format": "hallkiosk.manifest/2", "signed": "", "signatures": [{"key_id": "0123456789abcdef", "sig": "00"}]})",
        Refusal::malformed, "$.signatures[0].sig"},
   };
   for (const auto& c : cases) {
@@ -86,8 +86,14 @@ TEST_CASE("a verified manifest is newer or the same", "[sync][verifier]") {
   REQUIRE(first);
   CHECK(first->news == sync::ManifestNews::newer);
   CHECK(first->manifest.catalogue_version == 3);
-  REQUIRE(first->manifest.guides.size() == 1);
-  CHECK(first->manifest.guides[0].id == "G-A");
+  REQUIRE(first->manifest.bins.size() == 1);
+  const sync::BinRef& bin = first->manifest.bins[0];
+  CHECK(bin.bin == sync::bin_of("G-A"));
+  const auto entries = sync::verify_bin(bin, pub.files.at(sync::bin_file(bin)));
+  REQUIRE(entries);
+  REQUIRE(entries->size() == 1);
+  CHECK((*entries)[0].id == "G-A");
+  CHECK(sync::verify_bin(bin, pub.files.at(sync::bin_file(bin)) + " ").error().reason == Refusal::too_long);
 
   const sync::TrustedCatalogue trusted{3, first->hash, first->manifest.issued_at};
   const auto again = sync::verify_manifest(bytes, set, trusted, now);

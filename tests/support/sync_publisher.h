@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -75,7 +76,8 @@ inline Instant at(const char* rfc3339) {
   return *parse_rfc3339(rfc3339);
 }
 
-// The published directory as path -> bytes ("manifest.json", "objects/<hash>.json", "keys/2.json").
+// The published directory as path -> bytes ("manifest.json", "bins/<hash>.json", "objects/<hash>.json",
+// "keys/2.json").
 struct Publication {
   std::map<std::string, std::string> files;
   std::int64_t catalogue_version = 0;
@@ -88,31 +90,72 @@ struct Publication {
   std::int64_t timestamp_version = 0;
   std::chrono::seconds timestamp_lifetime{24 * 3600};
 
-  // Writes an object per guide and a signed manifest listing exactly `guides`; returns the
-  // manifest bytes. `version` 0 means the next catalogue version.
+  // Applied to each guide's entry before it goes into its bin (a test playing a publisher that
+  // signs a wrong entry); empty: none.
+  std::function<void(nlohmann::ordered_json&)> edit_entry;
+  // The files the last publish() wrote or replaced, for a caller that mirrors them to a folder.
+  std::vector<std::string> last_written;
+
+  // Writes an object per guide, a bin per non-empty bin (the first byte of SHA-256 of the guide
+  // id) and a signed manifest naming exactly those bins; returns the manifest bytes. `version` 0
+  // means the next catalogue version.
   std::string publish(const std::vector<nlohmann::ordered_json>& guides, Instant issued_at, std::int64_t version = 0) {
     catalogue_version = version ? version : catalogue_version + 1;
-    nlohmann::ordered_json list = nlohmann::json::array();
+    last_written.clear();
+    std::map<int, nlohmann::ordered_json> bins;
     for (const auto& g : guides) {
       const std::string body = g.dump();
       const std::string hash = sha256_hex(body);
-      files["objects/" + hash + ".json"] = body;
+      put("objects/" + hash + ".json", body);
       nlohmann::ordered_json e = {{"id", g["id"]},
                                   {"version", g["version"]},
                                   {"effective_from", nullptr},
                                   {"hash", hash},
                                   {"length", body.size()}};
       if (g.contains("effective_from")) e["effective_from"] = g["effective_from"];
-      list.push_back(std::move(e));
+      if (edit_entry) edit_entry(e);
+      const int bin = std::stoi(sha256_hex(g["id"].get<std::string>()).substr(0, 2), nullptr, 16);
+      bins.try_emplace(bin, nlohmann::json::array()).first->second.push_back(std::move(e));
+    }
+    nlohmann::ordered_json refs = nlohmann::json::array();
+    for (auto& [bin, entries] : bins) {
+      const nlohmann::ordered_json object = {{"format", "hallkiosk.bin/1"}, {"bin", bin}, {"guides", std::move(entries)}};
+      const std::string body = object.dump();
+      const std::string hash = sha256_hex(body);
+      put("bins/" + hash + ".json", body);
+      refs.push_back({{"bin", bin}, {"hash", hash}, {"length", body.size()}});
     }
     nlohmann::ordered_json payload = {{"catalogue_version", catalogue_version},
                                       {"issued_at", format_rfc3339_utc(issued_at)},
                                       {"expires_at", format_rfc3339_utc(issued_at + lifetime)},
                                       {"keys_version", keys_version},
-                                      {"guides", std::move(list)}};
+                                      {"bins", std::move(refs)}};
     files["manifest.json"] = envelope(std::string(sync::manifest_format), payload.dump(), signers);
-    if (!timestamp_signers.empty()) stamp(issued_at);
+    last_written.push_back("manifest.json");
+    if (!timestamp_signers.empty()) {
+      stamp(issued_at);
+      last_written.push_back("timestamp.json");
+    }
     return files["manifest.json"];
+  }
+
+  // The bin file (bins/<hash>.json) holding guide `id`, as the manifest now held names it.
+  std::string bin_holding(const std::string& id) const {
+    const int bin = std::stoi(sha256_hex(id).substr(0, 2), nullptr, 16);
+    const auto payload = nlohmann::json::parse(nlohmann::json::parse(files.at("manifest.json"))["signed"].get<std::string>());
+    for (const auto& b : payload["bins"]) {
+      if (b["bin"] == bin) return "bins/" + b["hash"].get<std::string>() + ".json";
+    }
+    throw std::runtime_error("no bin holds guide " + id);
+  }
+
+  // The entry of guide `id` in its bin.
+  nlohmann::ordered_json entry_of(const std::string& id) const {
+    const auto bin = nlohmann::ordered_json::parse(files.at(bin_holding(id)));
+    for (const auto& e : bin["guides"]) {
+      if (e["id"] == id) return e;
+    }
+    throw std::runtime_error("no entry for guide " + id);
   }
 
   // timestamp.json for the manifest.json now held: the next timestamp version (or `version`).
@@ -138,6 +181,14 @@ struct Publication {
     files["keys/" + std::to_string(keys_version) + ".json"] = env;
     files["keys.json"] = env;
     signers = new_keys;
+  }
+
+  void put(const std::string& name, const std::string& bytes) {
+    auto [it, added] = files.try_emplace(name, bytes);
+    if (added || it->second != bytes) {
+      it->second = bytes;
+      last_written.push_back(name);
+    }
   }
 
   void write_to(const std::string& dir) const {
