@@ -124,7 +124,7 @@ TEST_CASE("the catalogue version only rises and old objects stay", "[central]") 
   CHECK(objects == 3);
 }
 
-TEST_CASE("a one-guide change writes one new bin; the bins of other guides are named again as they were", "[central]") {
+TEST_CASE("a one-guide change writes one new bin, and the bins of other guides are named again as they were", "[central]") {
   CentralFixture f;
   REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
   REQUIRE(f.publish_guide(valid_guide("G-2", "老年优待证办理")) == 2);
