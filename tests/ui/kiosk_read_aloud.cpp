@@ -135,6 +135,17 @@ struct VoicedKiosk {
     speaker.hold(false);
     app.reset();
   }
+  // From the 一次办好 list into the guide, as a visitor comes, and 朗读 tapped: the voice is on.
+  void read_from_list() {
+    REQUIRE(app->open("one-visit"));
+    ui.settle(*app);
+    ui.tap(*app, std::string("guide:") + elder_allowance);
+    ui.settle(*app);
+    REQUIRE(app->current_screen() == std::string("guide:") + elder_allowance);
+    ui.tap(*app, "guide:read_aloud");
+    REQUIRE(phase() == ui::ReadingState::Phase::reading);
+    REQUIRE(speaker.wait_started(1));
+  }
   void open_guide(const std::string& id = elder_allowance) {
     REQUIRE(app->open("guide:" + id));
     ui.settle(*app);
@@ -238,14 +249,7 @@ TEST_CASE("leaving the guide stops the reading: back, home, another guide, the l
   ui::KioskSettings settings;
   settings.idle_timeout = 30s;
   VoicedKiosk k(1080, 1920, settings);
-  REQUIRE(k.app->open("one-visit"));
-  k.ui.settle(*k.app);
-  k.ui.tap(*k.app, std::string("guide:") + elder_allowance);
-  k.ui.settle(*k.app);
-  REQUIRE(k.app->current_screen() == std::string("guide:") + elder_allowance);
-  k.ui.tap(*k.app, "guide:read_aloud");
-  REQUIRE(k.phase() == ui::ReadingState::Phase::reading);
-  REQUIRE(k.speaker.wait_started(1));
+  k.read_from_list();
 
   if (way == "back") k.ui.tap(*k.app, "nav:back");
   if (way == "home") k.ui.tap(*k.app, "nav:home");
@@ -264,12 +268,7 @@ TEST_CASE("while 朗读 reads, the idle reset waits: no warning, no reset, and t
   ui::KioskSettings settings;
   settings.idle_timeout = 30s;
   VoicedKiosk k(1080, 1920, settings);
-  REQUIRE(k.app->open("one-visit"));
-  k.ui.settle(*k.app);
-  k.ui.tap(*k.app, std::string("guide:") + elder_allowance);
-  k.ui.settle(*k.app);
-  k.ui.tap(*k.app, "guide:read_aloud");
-  REQUIRE(k.speaker.wait_started(1));
+  k.read_from_list();
 
   // Five idle times without a touch: the visitor is listening (the speaker holds the sound).
   for (int i = 0; i < 5; ++i) {
