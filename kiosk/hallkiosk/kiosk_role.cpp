@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallkiosk/kiosk_role.h"
 
+#include <malloc.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -21,6 +23,7 @@
 #include "notices/calendar_store.h"
 #include "kiosk_app.h"
 #include "print/cups_printer.h"
+#include "search/pinyin.h"
 
 namespace hall::kiosk {
 namespace {
@@ -160,6 +163,10 @@ void KioskRole::index_on_worker(std::uint64_t generation, bool read_characters,
   auto characters = read_characters ? source_.guide_characters() : Result<std::string>(std::string());
   auto index = source_.build_search_index();
   auto notice_index = std::make_shared<const notices::NoticeSearch>(catalogue->notices);
+  // Nothing here reads pinyin again until the next catalogue change: its tables (~26 MB) go,
+  // and the next index reads them back from the cache on this worker.
+  search::release_pinyin();
+  malloc_trim(0);  // the tables were many small blocks in this worker's arena: hand the pages back
   const double ms = Millis(Steady::now() - start).count();
   post_to_ui([this, generation, ms, characters = std::move(characters), index = std::move(index),
               notice_index = std::move(notice_index)]() mutable {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -114,9 +116,16 @@ Result<PinyinTables> load_tables() {
   return derived;
 }
 
-const Readings& readings() {
-  static const Readings r(load_tables());  // built once, thread-safe
-  return r;
+// The tables while someone may need them; release_pinyin() lets them go (about 26 MB), and the
+// next call reads them again from the cache. A call holds its own reference, so a release while
+// another thread reads frees nothing under it.
+std::mutex readings_mutex;
+std::shared_ptr<const Readings> readings_now;
+
+std::shared_ptr<const Readings> readings() {
+  std::lock_guard lock(readings_mutex);
+  if (!readings_now) readings_now = std::make_shared<const Readings>(load_tables());
+  return readings_now;
 }
 
 // A Latin letter or digit, ASCII or fullwidth (Ａ, ３), as its lower-case ASCII; 0 for anything else.
@@ -129,8 +138,13 @@ char latin_of(char32_t cp) {
 
 }  // namespace
 
+void release_pinyin() {
+  std::lock_guard lock(readings_mutex);
+  readings_now.reset();
+}
+
 Result<void> pinyin_ready() {
-  if (const auto& e = readings().error()) return std::unexpected(*e);
+  if (const auto& e = readings()->error()) return std::unexpected(*e);
   return {};
 }
 
@@ -138,7 +152,8 @@ Result<void> pinyin_ready() {
 // as few, the one whose phrases are the most frequent; a tie goes to the longer first piece.
 // Greedy longest match misread 百岁老人长寿: 人长 (ren zhang) took 长 before 长寿 was looked at.
 std::vector<std::string> pinyin_of(std::string_view utf8_text) {
-  const Readings& r = readings();
+  const auto held = readings();
+  const Readings& r = *held;
   const std::vector<char32_t> decoded = utf8::decode(utf8_text);  // invalid bytes become U+FFFD
   const std::u32string_view text(decoded.data(), decoded.size());
   const std::size_t n = text.size();
@@ -175,8 +190,9 @@ std::vector<std::string> pinyin_of(std::string_view utf8_text) {
 
 std::vector<std::string> readings_of(char32_t code_point) {
   std::vector<std::string> out;
-  if (const auto d = readings().of_character(code_point); !d.empty()) out.emplace_back(d);
-  for (const auto s : readings().alternates_of(code_point)) out.emplace_back(s);
+  const auto r = readings();
+  if (const auto d = r->of_character(code_point); !d.empty()) out.emplace_back(d);
+  for (const auto s : r->alternates_of(code_point)) out.emplace_back(s);
   return out;
 }
 

@@ -26,4 +26,8 @@ std::vector<std::string> readings_of(char32_t code_point);
 // can act on rather than search terms without pinyin).
 Result<void> pinyin_ready();
 
+// Lets the tables go until the next call needs them (it reads them again from the cache): the
+// kiosk calls it once its search index is built, since it needs no pinyin until the next reload.
+void release_pinyin();
+
 }  // namespace hall::search

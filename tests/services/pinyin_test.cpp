@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <thread>
 #include <utility>
@@ -159,4 +160,26 @@ TEST_CASE("the first calls may come from several threads at once", "[pinyin]") {
   for (auto& r : results) threads.emplace_back([&r] { r = pinyin_of("银行长期"); });
   for (auto& t : threads) t.join();
   for (const auto& r : results) CHECK(r == std::vector<std::string>{"yin", "hang", "chang", "qi"});
+}
+
+TEST_CASE("after release_pinyin the tables come back at the next call, and a reading in progress keeps them",
+          "[pinyin]") {
+  namespace search = hall::search;
+  const auto before = search::pinyin_of("百岁老人长寿补贴");
+  search::release_pinyin();
+  CHECK(search::pinyin_of("百岁老人长寿补贴") == before);
+  CHECK(search::readings_of(U'长') == std::vector<std::string>{"chang", "zhang"});
+  // Releases while other threads read: each call holds the tables it started with.
+  std::vector<std::thread> readers;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        if (search::pinyin_of("百岁老人长寿补贴") != before) ++wrong;
+      }
+    });
+  }
+  for (int i = 0; i < 20; ++i) search::release_pinyin();
+  for (auto& r : readers) r.join();
+  CHECK(wrong == 0);
 }
