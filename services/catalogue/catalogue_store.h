@@ -52,7 +52,7 @@ struct ReplaceReport {
 
 class CatalogueStore {
  public:
-  static constexpr int schema_version = 10;
+  static constexpr int schema_version = 11;
 
   // Opens or creates the store and brings its schema up to date.
   static Result<CatalogueStore> open(const std::string& path, const Clock& clock);

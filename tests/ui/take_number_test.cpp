@@ -8,6 +8,9 @@
 #include "ui_driver.h"
 #include "widgets/text.h"
 
+// Its own namespace: the unity batch may hold kiosk_navigation_test's helpers of the same names.
+namespace take_number_test {
+
 using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;
@@ -433,3 +436,5 @@ TEST_CASE("a port that replies with Result of IssuedTicket fits TakeNumber, a 40
   CHECK(drew(drawn, "现在不能取号"));
   CHECK(drew(drawn, "请明天 9:00 后再来"));
 }
+
+}  // namespace take_number_test
