@@ -55,7 +55,7 @@ std::vector<central::AuditEntry> entries(CentralFixture& f, const std::string& a
 
 }  // namespace
 
-TEST_CASE("a changed guide is published with what changed; a first version is not", "[central][changes]") {
+TEST_CASE("a changed guide is published with what changed, a first version without", "[central][changes]") {
   CentralFixture f;
   REQUIRE(f.publish_guide(valid_guide("G-1")) == 1);
   CHECK_FALSE(published_object(f, "G-1", 1).contains("change"));
