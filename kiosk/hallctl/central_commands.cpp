@@ -337,8 +337,8 @@ Result<Json> audit_all(const Remote& remote) {
 
 // "publish by 2026-11-30 (approved 2026-11-27): LATE by 2 working day(s)".
 std::string publication_line(const Json& p) {
-  std::string line = "publish by " + p["due_on"].get<std::string>() + " (approved " +
-                     p["approved_on"].get<std::string>() + ")";
+  std::string line =
+      "publish by " + p["due_on"].get<std::string>() + " (approved " + p["approved_on"].get<std::string>() + ")";
   if (const int late = p["working_days_late"].get<int>(); late > 0) {
     line += ": LATE by " + std::to_string(late) + " working day(s)";
   } else if (p["due_today"].get<bool>()) {
@@ -434,8 +434,9 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
     if (a.contains("late")) {
       for (const auto& l : a["late"]) {
         std::cerr << "warning: " << l["guide"].get<std::string>() << " (draft #" << l["draft"].get<std::int64_t>()
-                  << ") was approved " << l["approved_on"].get<std::string>() << " and due " << l["due_on"].get<std::string>()
-                  << ": published " << l["working_days_late"].get<int>() << " working day(s) late"
+                  << ") was approved " << l["approved_on"].get<std::string>() << " and due "
+                  << l["due_on"].get<std::string>() << ": published " << l["working_days_late"].get<int>()
+                  << " working day(s) late"
                   << (l["weekdays_only"].get<bool>() ? " (no calendar: Monday–Friday counted)" : "") << "\n";
       }
     }

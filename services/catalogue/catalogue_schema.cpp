@@ -236,8 +236,8 @@ Result<void> to_v11(Database& db) {
 }
 
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
-  static const std::vector<std::function<Result<void>(Database&)>> all = {
-      to_v1, to_v2, to_v3, to_v4, to_v5, to_v6, to_v7, to_v8, to_v9, to_v10, to_v11};
+  static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,  to_v5, to_v6,
+                                                                          to_v7, to_v8, to_v9, to_v10, to_v11};
   return all;
 }
 

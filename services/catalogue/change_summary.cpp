@@ -32,29 +32,41 @@ std::u32string bare(const std::string& text) {
   return out;
 }
 
-bool same_text(const std::string& a, const std::string& b) { return bare(a) == bare(b); }
+bool same_text(const std::string& a, const std::string& b) {
+  return bare(a) == bare(b);
+}
 
 std::string limit_zh(const TimeLimit& t, CaseType type) {
   if (type == CaseType::immediate || t.unit == LimitUnit::on_the_spot) return "当场办结";
   const std::string n = std::to_string(t.value);
   switch (t.unit) {
-    case LimitUnit::working_days: return n + " 个工作日";
-    case LimitUnit::days: return n + " 天";
-    case LimitUnit::months: return n + " 个月";
-    case LimitUnit::on_the_spot: break;
+    case LimitUnit::working_days:
+      return n + " 个工作日";
+    case LimitUnit::days:
+      return n + " 天";
+    case LimitUnit::months:
+      return n + " 个月";
+    case LimitUnit::on_the_spot:
+      break;
   }
   return "当场办结";
 }
 
-std::string plural(int n, const std::string& one) { return std::to_string(n) + " " + one + (n == 1 ? "" : "s"); }
+std::string plural(int n, const std::string& one) {
+  return std::to_string(n) + " " + one + (n == 1 ? "" : "s");
+}
 
 std::string limit_en(const TimeLimit& t, CaseType type) {
   if (type == CaseType::immediate || t.unit == LimitUnit::on_the_spot) return "on the spot";
   switch (t.unit) {
-    case LimitUnit::working_days: return plural(t.value, "working day");
-    case LimitUnit::days: return plural(t.value, "day");
-    case LimitUnit::months: return plural(t.value, "month");
-    case LimitUnit::on_the_spot: break;
+    case LimitUnit::working_days:
+      return plural(t.value, "working day");
+    case LimitUnit::days:
+      return plural(t.value, "day");
+    case LimitUnit::months:
+      return plural(t.value, "month");
+    case LimitUnit::on_the_spot:
+      break;
   }
   return "on the spot";
 }
@@ -96,8 +108,10 @@ Phrase materials(const Guide& before, const Guide& after, bool name_them) {
   std::vector<const Material*> added, removed, changed;
   for (const auto& m : after.materials) {
     const Material* old = material_named(before.materials, bare(m.name));
-    if (!old) added.push_back(&m);
-    else if (!same_requirement(*old, m)) changed.push_back(&m);
+    if (!old)
+      added.push_back(&m);
+    else if (!same_requirement(*old, m))
+      changed.push_back(&m);
   }
   for (const auto& m : before.materials) {
     if (!material_named(after.materials, bare(m.name))) removed.push_back(&m);
@@ -141,9 +155,9 @@ bool same_steps(const Guide& a, const Guide& b) {
   for (std::size_t i = 0; i < a.steps.size(); ++i) {
     const auto& x = a.steps[i];
     const auto& y = b.steps[i];
-    const bool same_limit = x.time_limit.has_value() == y.time_limit.has_value() &&
-                            (!x.time_limit || (x.time_limit->value == y.time_limit->value &&
-                                               x.time_limit->unit == y.time_limit->unit));
+    const bool same_limit =
+        x.time_limit.has_value() == y.time_limit.has_value() &&
+        (!x.time_limit || (x.time_limit->value == y.time_limit->value && x.time_limit->unit == y.time_limit->unit));
     if (!same_text(x.title, y.title) || !same_text(x.detail, y.detail) || !same_limit) return false;
   }
   return true;
@@ -163,9 +177,12 @@ std::vector<Phrase> phrases(const Guide& before, const Guide& after, bool name_m
                        limit_en(before.promised_limit, before.case_type) + ")"});
   }
   if (!same_fees(before, after)) {
-    if (before.is_free() && !after.is_free()) out.push_back({"收费：由免费改为收费", "Fees: now charged (was free)"});
-    else if (!before.is_free() && after.is_free()) out.push_back({"收费：改为免费", "Fees: now free"});
-    else out.push_back({"收费标准有调整", "Fees have changed"});
+    if (before.is_free() && !after.is_free())
+      out.push_back({"收费：由免费改为收费", "Fees: now charged (was free)"});
+    else if (!before.is_free() && after.is_free())
+      out.push_back({"收费：改为免费", "Fees: now free"});
+    else
+      out.push_back({"收费标准有调整", "Fees have changed"});
   }
   if (before.onsite_visits != after.onsite_visits) {
     out.push_back({"到现场次数：" + std::to_string(before.onsite_visits) + " 次改为 " +

@@ -74,11 +74,11 @@ struct PublishRequest {
 // without one). One approved draft measured against that rule.
 struct PublicationDue {
   std::int64_t draft = 0;
-  std::string guide;        // "id@version"
-  std::string approved_on;  // YYYY-MM-DD
-  std::string due_on;       // the 1st working day after approved_on
-  int working_days_late = 0;  // working days past due_on (0: on time)
-  bool due_today = false;     // today is due_on
+  std::string guide;           // "id@version"
+  std::string approved_on;     // YYYY-MM-DD
+  std::string due_on;          // the 1st working day after approved_on
+  int working_days_late = 0;   // working days past due_on (0: on time)
+  bool due_today = false;      // today is due_on
   bool weekdays_only = false;  // the store holds no calendar: Monday–Friday were counted
 };
 

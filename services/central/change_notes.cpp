@@ -124,8 +124,7 @@ Result<std::string> CentralStore::with_change_note(const Draft& d, const std::st
 }
 
 Result<std::vector<PublicationDue>> CentralStore::late_publications(const std::vector<Draft>& chosen,
-                                                                    int offset_seconds,
-                                                                    const std::string& publisher) {
+                                                                    int offset_seconds, const std::string& publisher) {
   auto calendar = workdays();
   if (!calendar) return std::unexpected(calendar.error());
   const WorkingCalendar counting = *calendar ? **calendar : *WorkingCalendar::from_years({});
@@ -137,7 +136,8 @@ Result<std::vector<PublicationDue>> CentralStore::late_publications(const std::v
     if (due.working_days_late == 0) continue;
     const std::string detail = due.guide + " approved " + due.approved_on + ", due " + due.due_on + ", published " +
                                format_iso_date(today) + ": " + std::to_string(due.working_days_late) +
-                               " working day(s) late" + (due.weekdays_only ? " (no calendar: Monday–Friday counted)" : "");
+                               " working day(s) late" +
+                               (due.weekdays_only ? " (no calendar: Monday–Friday counted)" : "");
     if (auto r = audit(publisher, "publish-late", "draft " + std::to_string(d.id), "late", detail); !r) {
       return std::unexpected(r.error());
     }

@@ -46,7 +46,8 @@ TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[int
   INFO(calendar.err);
   CHECK(calendar.exit_code == 0);
   CHECK_THAT(calendar.out, Catch::Contains("working-day calendar imported: 2025 2026"));
-  hall::test::write_file(dir.file("bad-workdays.json"), R"({"format": "hallkiosk.workdays/1", "years": [{"year": 2027}]})");
+  hall::test::write_file(dir.file("bad-workdays.json"),
+                         R"({"format": "hallkiosk.workdays/1", "years": [{"year": 2027}]})");
   CHECK(hallctl({"central", "workdays", "import", dir.file("bad-workdays.json"), "--data", data}).exit_code == 2);
 
   hall::test::ChildProcess serve({HALLCTL_PATH, "central", "serve", "--data", data, "--port", "0"},

@@ -147,7 +147,8 @@ TEST_CASE("a database from before English search terms gets them on upgrade", "[
   CHECK(index->query("zdcjr").size() == 1);  // the Chinese terms are still there
 }
 
-TEST_CASE("a stored guide that already carries a change note is marked on upgrade to v11", "[store][migration][change]") {
+TEST_CASE("a stored guide that already carries a change note is marked on upgrade to v11",
+          "[store][migration][change]") {
   hall::test::TempDir dir;
   const std::string path = dir.file("catalogue.db");
   {

@@ -26,7 +26,8 @@ OrderedJson published_object(CentralFixture& f, const std::string& id, int versi
   const OrderedJson m = signed_payload(f.store.publish_dir() + "/manifest.json");
   for (const auto& g : m["guides"]) {
     if (g["id"] == id && g["version"] == version) {
-      return OrderedJson::parse(read_file(f.store.publish_dir() + "/objects/" + g["hash"].get<std::string>() + ".json"));
+      return OrderedJson::parse(
+          read_file(f.store.publish_dir() + "/objects/" + g["hash"].get<std::string>() + ".json"));
     }
   }
   FAIL("manifest lists no " << id << " v" << version);
@@ -41,7 +42,9 @@ std::int64_t submit_and_approve(CentralFixture& f, const OrderedJson& guide) {
   return drafts->front().id;
 }
 
-void set_time(CentralFixture& f, const char* rfc3339) { f.clock.set(*parse_rfc3339(rfc3339)); }
+void set_time(CentralFixture& f, const char* rfc3339) {
+  f.clock.set(*parse_rfc3339(rfc3339));
+}
 
 std::vector<central::AuditEntry> entries(CentralFixture& f, const std::string& action) {
   std::vector<central::AuditEntry> out;
@@ -127,7 +130,8 @@ TEST_CASE("a publication more than 1 working day after approval warns and is aud
           "(no calendar: Monday–Friday counted)");
   }
   SECTION("with the hall's calendar, the holiday does not count") {
-    auto years = f.store.import_workdays(read_file(std::string(HALL_SOURCE_ASSETS) + "/demo/workdays.json"), "operator");
+    auto years =
+        f.store.import_workdays(read_file(std::string(HALL_SOURCE_ASSETS) + "/demo/workdays.json"), "operator");
     REQUIRE(years);
     CHECK(*years == std::vector<int>{2025, 2026});
     SECTION("published on Friday 9 October: 1 working day late") {

@@ -39,17 +39,17 @@ TEST_CASE("a new version's change in plain words, Chinese and English", "[servic
       {"a material added and one removed",
        [](Json& g) {
          g["materials"].erase(1);  // 户口簿
-         g["materials"].push_back(
-             {{"name", "居住证"}, {"name_en", "Residence permit"}, {"necessity", "required"}, {"form", "original"},
-              {"source", "government"}});
+         g["materials"].push_back({{"name", "居住证"},
+                                   {"name_en", "Residence permit"},
+                                   {"necessity", "required"},
+                                   {"form", "original"},
+                                   {"source", "government"}});
        },
        "办理材料：新增「居住证」，不再需要「户口簿」。",
        "Documents: new: \"Residence permit\", no longer needed: \"户口簿\"."},
-      {"a material asked for differently",
-       [](Json& g) { g["materials"][1]["necessity"] = "required"; },
+      {"a material asked for differently", [](Json& g) { g["materials"][1]["necessity"] = "required"; },
        "办理材料：「户口簿」的要求有调整。", "Documents: asked for differently: \"户口簿\"."},
-      {"the promised limit shortened",
-       [](Json& g) { g["time_limit"]["promised"]["value"] = 5; },
+      {"the promised limit shortened", [](Json& g) { g["time_limit"]["promised"]["value"] = 5; },
        "承诺时限：10 个工作日改为 5 个工作日。", "Promised time: 5 working days (was 10 working days)."},
       {"a promised service made 即办",
        [](Json& g) {
@@ -57,15 +57,13 @@ TEST_CASE("a new version's change in plain words, Chinese and English", "[servic
          g["time_limit"]["promised"] = {{"value", 0}, {"unit", "on_the_spot"}};
        },
        "承诺时限：10 个工作日改为当场办结。", "Promised time: on the spot (was 10 working days)."},
-      {"conditions reworded in substance",
-       [](Json& g) { g["conditions"] = "具有本地户籍、年满75周岁的老年人。"; },
+      {"conditions reworded in substance", [](Json& g) { g["conditions"] = "具有本地户籍、年满75周岁的老年人。"; },
        "办理条件有调整。", "Who may apply has changed."},
       {"a free service now charged",
        [](Json& g) { g["fees"] = Json::parse(R"([{"item": "工本费", "standard": "10元"}])"); },
        "收费：由免费改为收费。", "Fees: now charged (was free)."},
-      {"one visit fewer",
-       [](Json& g) { g["onsite_visits"] = 0; },
-       "到现场次数：1 次改为 0 次。", "Visits in person: 0 (was 1)."},
+      {"one visit fewer", [](Json& g) { g["onsite_visits"] = 0; }, "到现场次数：1 次改为 0 次。",
+       "Visits in person: 0 (was 1)."},
       {"another window and hours",
        [](Json& g) {
          g["location"]["window"] = "3号窗口";
@@ -118,8 +116,8 @@ TEST_CASE("many or long material names stay within the note's bounds", "[service
   const Json base = test::valid_guide();
   Json many = base;
   for (int i = 1; i <= 5; ++i) {
-    many["materials"].push_back({{"name", "证明" + std::to_string(i)}, {"necessity", "required"}, {"form", "copy"},
-                                 {"source", "other"}});
+    many["materials"].push_back(
+        {{"name", "证明" + std::to_string(i)}, {"necessity", "required"}, {"form", "copy"}, {"source", "other"}});
   }
   auto s = catalogue::summarize_change(parsed(base), parsed(many));
   CHECK(s.zh == "办理材料：新增「证明1」「证明2」「证明3」等 5 项。");
@@ -156,8 +154,10 @@ TEST_CASE("a guide's change note is read with bounds and a real date", "[service
   CHECK_FALSE(too_long);
   REQUIRE(too_long_problems.size() == 1);
   CHECK(too_long_problems[0].find("$.change.summary") != std::string::npos);
-  const auto [en_long, en_problems] = problems_of(
-      {{"since", "2027-03-01"}, {"summary", "调整"}, {"summary_en", std::string(catalogue::max_change_en_chars + 1, 'a')}});
+  const auto [en_long, en_problems] =
+      problems_of({{"since", "2027-03-01"},
+                   {"summary", "调整"},
+                   {"summary_en", std::string(catalogue::max_change_en_chars + 1, 'a')}});
   CHECK_FALSE(en_long);
   REQUIRE(en_problems.size() == 1);
   CHECK(en_problems[0].find("$.change.summary_en") != std::string::npos);

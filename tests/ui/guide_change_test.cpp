@@ -57,7 +57,9 @@ std::string squeezed(std::string s) {
   return s;
 }
 
-bool has(const std::string& text, std::string_view part) { return text.find(squeezed(std::string(part))) != std::string::npos; }
+bool has(const std::string& text, std::string_view part) {
+  return text.find(squeezed(std::string(part))) != std::string::npos;
+}
 
 }  // namespace
 
@@ -69,10 +71,10 @@ TEST_CASE("a changed guide shows since when and what changed, whole, in every la
   const std::string en_summary =
       "Documents: new: \"Applicant's social security card or bank card (or passbook)\", no longer needed: \"Family "
       "situation certificate from the residents' committee\"; Promised time: 20 working days (was 30 working days).";
-  for (const Shot& shot : {Shot{1920, 1080, "zh-CN", false}, Shot{1080, 1920, "zh-CN", false},
-                           Shot{1920, 1080, "zh-CN", true}, Shot{1080, 1920, "zh-CN", true},
-                           Shot{1920, 1080, "en", false}, Shot{1080, 1920, "en", false},
-                           Shot{1920, 1080, "en", true}, Shot{1080, 1920, "en", true}}) {
+  for (const Shot& shot :
+       {Shot{1920, 1080, "zh-CN", false}, Shot{1080, 1920, "zh-CN", false}, Shot{1920, 1080, "zh-CN", true},
+        Shot{1080, 1920, "zh-CN", true}, Shot{1920, 1080, "en", false}, Shot{1080, 1920, "en", false},
+        Shot{1920, 1080, "en", true}, Shot{1080, 1920, "en", true}}) {
     INFO(shot.w << "x" << shot.h << " " << shot.language << (shot.large ? " 长辈模式" : ""));
     std::vector<std::string> pieces;
     const auto text = screen_text(demo.catalogue, demo.clock, std::string("guide:") + dibao, shot, &pieces);

@@ -77,10 +77,10 @@ std::string changed_mark(const Strings& s, const std::string& since, Date today)
   if (!from) return s.trf(K("guide.changed_since"), {{"date", since}});
   const int month = static_cast<int>(static_cast<unsigned>(from->month()));
   const std::string day = std::to_string(static_cast<unsigned>(from->day()));
-  const std::string date =
-      today.ok() && from->year() == today.year()
-          ? s.trf(K("date.day_this_year"), {{"m", std::to_string(month)}, {"month", s.tr(month_key(month))}, {"d", day}})
-          : format_day(s, since);
+  const std::string date = today.ok() && from->year() == today.year()
+                               ? s.trf(K("date.day_this_year"),
+                                       {{"m", std::to_string(month)}, {"month", s.tr(month_key(month))}, {"d", day}})
+                               : format_day(s, since);
   return s.trf(K("guide.changed_since"), {{"date", date}});
 }
 
