@@ -47,14 +47,21 @@ On the central machine (--data DIR, the store's folder):
         renews timestamp.json (valid 1 day) at start and every 6 hours with the timestamp key
   hallctl central renew-timestamp --data DIR
         sign timestamp.json again now (for a timer when the store is not served by hallctl)
+  hallctl central workdays import FILE --data DIR
+        the hall's 工作日 calendar (hallkiosk.workdays/1, as `hallctl workdays import` takes) for
+        the rule that an approved change is published within 1 working day; without one the
+        store counts Monday to Friday
 
 From an administrator's machine (--url URL of the store, --key FILE the admin's secret key):
   hallctl central submit FILE          every guide of FILE becomes a draft with its diff (author)
-  hallctl central drafts               every draft: state, diff, review
+  hallctl central drafts               every draft: state, diff, review; approved drafts whose
+                                       publication is late or due today (1 working day) first
   hallctl central review DRAFT (--approve | --reject REASON) --note TEXT
         a different administrator reviews (先审查、后公开); NOTE is the confidentiality-check record
   hallctl central publish [--effective-from TIME] [--draft ID[,ID...]]
         publish approved drafts (all of them, or the ones named) as the next catalogue version
+        a changed guide carries a note of what changed (README, "Changed guides"); a draft
+        published more than 1 working day after its approval is warned about and audited
   hallctl central status               every kiosk: version, last sync, errors, printer; flags behind/silent
   hallctl central audit                the audit log, newest first, every page; unauthenticated
                                        refusals counted per minute, source and reason
@@ -182,6 +189,21 @@ int renew_timestamp(const CommandLine& cl) {
   auto v = store->renew_timestamp("operator");
   if (!v) return report(v.error());
   std::cout << "timestamp.json version " << *v << " signed by the timestamp key\n";
+  return exit_ok;
+}
+
+int workdays(const CommandLine& cl) {
+  if (cl.words.size() != 4 || cl.words[2] != "import") return usage("expected central workdays import FILE --data DIR");
+  auto bytes = central::read_whole_file(cl.words[3]);
+  if (!bytes) return report(bytes.error());
+  SystemClock clock;
+  auto store = open_local(cl, clock);
+  if (!store) return report(store.error());
+  auto years = store->import_workdays(*bytes, "operator");
+  if (!years) return report(years.error());
+  std::cout << "working-day calendar imported:";
+  for (const int y : *years) std::cout << " " << y;
+  std::cout << "\n";
   return exit_ok;
 }
 
@@ -313,6 +335,19 @@ Result<Json> audit_all(const Remote& remote) {
   }
 }
 
+// "publish by 2026-11-30 (approved 2026-11-27): LATE by 2 working day(s)".
+std::string publication_line(const Json& p) {
+  std::string line =
+      "publish by " + p["due_on"].get<std::string>() + " (approved " + p["approved_on"].get<std::string>() + ")";
+  if (const int late = p["working_days_late"].get<int>(); late > 0) {
+    line += ": LATE by " + std::to_string(late) + " working day(s)";
+  } else if (p["due_today"].get<bool>()) {
+    line += ": DUE TODAY";
+  }
+  if (p["weekdays_only"].get<bool>()) line += " [no calendar: Monday–Friday counted]";
+  return line;
+}
+
 void print_draft(const Json& d) {
   std::cout << "#" << d["id"].get<std::int64_t>() << "  " << d["guide_id"].get<std::string>() << " v"
             << d["version"].get<int>() << "  " << d["state"].get<std::string>() << "  by "
@@ -321,6 +356,7 @@ void print_draft(const Json& d) {
     std::cout << "    " << c["path"].get<std::string>() << ": " << c["old"].get<std::string>() << " → "
               << c["new"].get<std::string>() << "\n";
   }
+  if (d.contains("publish_by")) std::cout << "    " << publication_line(d["publish_by"]) << "\n";
   if (d.contains("review")) {
     const auto& r = d["review"];
     std::cout << "    reviewed by " << r["reviewer"].get<std::string>() << " at " << r["reviewed_at"].get<std::string>()
@@ -380,6 +416,13 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
   }
   const Json& a = *answer;
   if (verb == "submit" || verb == "drafts") {
+    if (const auto& due = a["publication_due"]; due.is_array() && !due.empty()) {
+      std::cout << "approved, not yet published (1 working day from approval):\n";
+      for (const auto& p : due) {
+        std::cout << "  #" << p["draft"].get<std::int64_t>() << "  " << p["guide"].get<std::string>() << "  "
+                  << publication_line(p) << "\n";
+      }
+    }
     for (const auto& d : a["drafts"]) print_draft(d);
     if (verb == "drafts" && a["drafts"].empty()) std::cout << "no drafts\n";
   } else if (verb == "review") {
@@ -388,6 +431,15 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
     std::cout << "published catalogue version " << a["catalogue_version"].get<std::int64_t>() << ":";
     for (const auto& g : a["guides"]) std::cout << " " << g.get<std::string>();
     std::cout << "\n";
+    if (a.contains("late")) {
+      for (const auto& l : a["late"]) {
+        std::cerr << "warning: " << l["guide"].get<std::string>() << " (draft #" << l["draft"].get<std::int64_t>()
+                  << ") was approved " << l["approved_on"].get<std::string>() << " and due "
+                  << l["due_on"].get<std::string>() << ": published " << l["working_days_late"].get<int>()
+                  << " working day(s) late"
+                  << (l["weekdays_only"].get<bool>() ? " (no calendar: Monday–Friday counted)" : "") << "\n";
+      }
+    }
   } else if (verb == "status") {
     const auto latest = a["latest_catalogue_version"].get<std::int64_t>();
     std::cout << "latest published catalogue version: " << latest << "\n";
@@ -451,6 +503,7 @@ int run_central_command(int argc, char** argv) {
   if (verb == "rotate-key") return rotate_key(*cl);
   if (verb == "serve") return serve(*cl);
   if (verb == "renew-timestamp") return renew_timestamp(*cl);
+  if (verb == "workdays") return workdays(*cl);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {
     if (verb == remote) return remote_verb(*cl, verb);
   }

@@ -229,9 +229,20 @@ Result<void> to_v11(Database& db) {
   return db.exec("CREATE TABLE sync_bins (hash TEXT PRIMARY KEY, body TEXT NOT NULL)");
 }
 
+// Version 12: the day a guide's change note (README, "Changed guides") dates from, for the 调整
+// badge on list rows without reading the bodies. A body stored before, whose unknown keys were
+// kept, may already carry one.
+Result<void> to_v12(Database& db) {
+  return db.exec(R"sql(
+    ALTER TABLE guide_versions ADD COLUMN change_since TEXT NOT NULL DEFAULT '';
+    UPDATE guide_versions SET change_since = json_extract(body, '$.change.since')
+      WHERE json_valid(body) AND json_type(body, '$.change.since') = 'text';
+  )sql");
+}
+
 const std::vector<std::function<Result<void>(Database&)>>& steps() {
   static const std::vector<std::function<Result<void>(Database&)>> all = {to_v1, to_v2, to_v3, to_v4,  to_v5, to_v6,
-                                                                          to_v7, to_v8, to_v9, to_v10, to_v11};
+                                                                          to_v7, to_v8, to_v9, to_v10, to_v11, to_v12};
   return all;
 }
 

@@ -60,7 +60,8 @@ Result<CatalogueStore::VersionInserts> CatalogueStore::prepare_inserts() {
   auto version = db_->prepare(
       "INSERT INTO guide_versions (guide_id, version, status, effective_from, cancel_at, name, body, content_hash, "
       "imported_at, name_en, onsite_visits, case_type, promised_value, promised_unit, window, queue_group, "
-      "suspended_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+      "suspended_until, change_since) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+      "?17, ?18)");
   if (!version) return std::unexpected(version.error());
   auto topic = db_->prepare("INSERT INTO guide_topics VALUES (?1, ?2, ?3, ?4)");
   if (!topic) return std::unexpected(topic.error());
@@ -80,6 +81,7 @@ Result<void> CatalogueStore::insert_version(VersionInserts& ins, const Guide& g,
   st->bind(13, g.promised_limit.value).bind(14, to_string(g.promised_limit.unit));
   st->bind(15, g.location.window).bind(16, g.queue_group);
   st->bind(17, g.suspension ? g.suspension->until : std::string());
+  st->bind(18, g.change ? g.change->since : std::string());
   if (auto r = st->run(); !r) return r;
 
   storage::Statement* topic = &ins.topic;
@@ -217,7 +219,7 @@ Result<ReplaceReport> CatalogueStore::replace_published(const std::vector<Publis
 Result<std::vector<GuideSummary>> CatalogueStore::current() const {
   auto st = db_->prepare(std::string("WITH cur AS (") + current_versions_sql + R"sql()
     SELECT g.guide_id, g.version, g.name, g.name_en, g.status, g.onsite_visits, g.case_type, g.promised_value,
-           g.promised_unit, g.window, g.queue_group, g.effective_from, g.suspended_until,
+           g.promised_unit, g.window, g.queue_group, g.effective_from, g.suspended_until, g.change_since,
            (SELECT group_concat(topic, char(31)) FROM (SELECT topic FROM guide_topics t
               WHERE t.guide_id = g.guide_id AND t.version = g.version ORDER BY ordinal))
     FROM guide_versions g JOIN cur ON cur.guide_id = g.guide_id AND cur.version = g.version
@@ -240,7 +242,8 @@ Result<std::vector<GuideSummary>> CatalogueStore::current() const {
         s.queue_group = row.text(10);
         if (const auto ef = row.optional_integer(11)) s.effective_from = instant_of(*ef);
         s.suspended_until = row.text(12);
-        const std::string topics = row.text(13);
+        s.change_since = row.text(13);
+        const std::string topics = row.text(14);
         std::size_t start = 0;
         while (start < topics.size()) {
           const auto end = topics.find('\x1f', start);

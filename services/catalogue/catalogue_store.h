@@ -56,7 +56,7 @@ struct ReplaceReport {
 
 class CatalogueStore {
  public:
-  static constexpr int schema_version = 11;
+  static constexpr int schema_version = 12;
 
   // Opens or creates the store and brings its schema up to date.
   static Result<CatalogueStore> open(const std::string& path, const Clock& clock);

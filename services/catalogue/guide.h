@@ -103,6 +103,13 @@ struct Guide {
     std::string reason, reason_en, until;
   };
   std::optional<Suspension> suspension;
+  // What this version changed against the one published before it, for a visitor (README,
+  // "Changed guides"): the central store writes it at publish. `since`: "YYYY-MM-DD", the day the
+  // change takes effect in the hall's zone.
+  struct ChangeNote {
+    std::string since, summary, summary_en;
+  };
+  std::optional<ChangeNote> change;
   std::optional<Instant> effective_from, cancel_at;
   std::string name, name_en, item_type;
   Department department;

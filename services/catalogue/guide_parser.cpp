@@ -98,6 +98,19 @@ void read_suspension(JsonReader& r, Guide& g) {
   g.suspension = std::move(note);
 }
 
+// "change": {"since", "summary", "summary_en"?}: what this version changed, as the central store
+// wrote it at publish. Bounded so the kiosk's mark under a title stays a few lines.
+void read_change(JsonReader& r, Guide& g) {
+  auto c = r.object("change", Need::optional);
+  if (!c) return;
+  Guide::ChangeNote note{c->text("since", Need::required, 10), c->text("summary", Need::required, max_change_chars),
+                         c->text("summary_en", Need::optional, max_change_en_chars)};
+  if (!note.since.empty() && !is_calendar_date(note.since)) {
+    c->problem("since", "expected a date YYYY-MM-DD, got \"" + note.since + "\"");
+  }
+  g.change = std::move(note);
+}
+
 void read_identity(JsonReader& r, Guide& g) {
   g.id = r.text("id", Need::required, 64);
   if (!g.id.empty() && !valid_id(g.id)) {
@@ -111,6 +124,7 @@ void read_identity(JsonReader& r, Guide& g) {
                                     {"cancelled", GuideStatus::cancelled}})
                  .value_or(GuideStatus::active);
   read_suspension(r, g);
+  read_change(r, g);
   g.effective_from = r.time("effective_from", Need::optional);
   g.cancel_at = r.time("cancel_at", Need::optional);
   if (g.effective_from && g.cancel_at && !(*g.effective_from < *g.cancel_at)) {

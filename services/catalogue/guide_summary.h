@@ -24,6 +24,7 @@ struct GuideSummary {
   std::string queue_group;
   std::vector<std::string> topics;
   std::optional<Instant> effective_from;
+  std::string change_since;  // "YYYY-MM-DD" of the guide's change note; empty: none
   bool is_one_visit() const { return onsite_visits <= 1; }
 };
 

@@ -22,6 +22,9 @@ using Json = nlohmann::ordered_json;
 inline constexpr std::size_t max_text_chars = 20'000;
 inline constexpr std::size_t max_file_bytes = 64u * 1024u * 1024u;
 inline constexpr int max_nesting = 32;
+// A guide's change note (README, "Changed guides"): a few lines under its title, never cut.
+inline constexpr std::size_t max_change_chars = 300;
+inline constexpr std::size_t max_change_en_chars = 600;
 
 class Problems {
  public:

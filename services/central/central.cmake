@@ -8,6 +8,7 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/admin_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/drafts.cpp
   ${CMAKE_CURRENT_LIST_DIR}/publisher.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/change_notes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/published_folder.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fleet.cpp
   ${CMAKE_CURRENT_LIST_DIR}/audit_log.cpp

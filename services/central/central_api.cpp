@@ -61,6 +61,16 @@ Json to_json(const Draft& d) {
   return j;
 }
 
+Json to_json(const PublicationDue& p) {
+  return {{"draft", p.draft},
+          {"guide", p.guide},
+          {"approved_on", p.approved_on},
+          {"due_on", p.due_on},
+          {"working_days_late", p.working_days_late},
+          {"due_today", p.due_today},
+          {"weekdays_only", p.weekdays_only}};
+}
+
 std::string source_of(const ApiRequest& req) {
   return req.remote_addr.empty() ? "(unknown)" : req.remote_addr;
 }
@@ -203,12 +213,15 @@ ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::strin
   }
   auto report = store.publish(admin, p);
   if (!report) return from_error(report.error());
+  Json late = Json::array();
+  for (const auto& l : report->late) late.push_back(to_json(l));
   return json_response(200, {{"catalogue_version", report->catalogue_version},
                              {"drafts", report->drafts},
                              {"guides", report->guides},
                              {"objects_written", report->objects_written},
                              {"bins_written", report->bins_written},
-                             {"bytes_written", report->bytes_written}});
+                             {"bytes_written", report->bytes_written},
+                             {"late", late}});
 }
 
 ApiResponse kiosks(CentralStore& store) {
@@ -378,9 +391,21 @@ ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& ad
   if (req.method == "GET" && req.path == "/api/drafts") {
     auto list = store_->drafts();
     if (!list) return from_error(list.error());
+    auto due = store_->publication_due();
+    if (!due) return from_error(due.error());
     Json out = Json::array();
-    for (const auto& d : *list) out.push_back(to_json(d));
-    return json_response(200, {{"drafts", std::move(out)}});
+    for (const auto& d : *list) {
+      Json j = to_json(d);
+      for (const auto& p : *due) {
+        if (p.draft == d.id) j["publish_by"] = to_json(p);
+      }
+      out.push_back(std::move(j));
+    }
+    Json pending = Json::array();  // approved, not published, and late or due today: oldest first
+    for (const auto& p : *due) {
+      if (p.working_days_late > 0 || p.due_today) pending.push_back(to_json(p));
+    }
+    return json_response(200, {{"drafts", std::move(out)}, {"publication_due", std::move(pending)}});
   }
   constexpr std::string_view prefix = "/api/drafts/", suffix = "/review";
   if (req.method == "POST" && req.path.size() > prefix.size() + suffix.size() && req.path.starts_with(prefix) &&

@@ -20,6 +20,7 @@
 #include "central/signing.h"
 #include "common/clock.h"
 #include "common/error.h"
+#include "common/working_calendar.h"
 #include "storage/sqlite.h"
 
 namespace hall::central {
@@ -68,6 +69,19 @@ struct PublishRequest {
   std::vector<std::int64_t> drafts;       // empty: every approved draft
 };
 
+// The plan's rule for changed services: an approved change is public within 1 working day of its
+// approval (dates in the hall's zone, working days from the store's calendar, Monday–Friday
+// without one). One approved draft measured against that rule.
+struct PublicationDue {
+  std::int64_t draft = 0;
+  std::string guide;           // "id@version"
+  std::string approved_on;     // YYYY-MM-DD
+  std::string due_on;          // the 1st working day after approved_on
+  int working_days_late = 0;   // working days past due_on (0: on time)
+  bool due_today = false;      // today is due_on
+  bool weekdays_only = false;  // the store holds no calendar: Monday–Friday were counted
+};
+
 struct PublishReport {
   std::int64_t catalogue_version = 0;
   std::vector<std::int64_t> drafts;
@@ -76,6 +90,7 @@ struct PublishReport {
   int bins_written = 0;             // bins/<sha256>.json not already in the published folder
   std::uint64_t bytes_written = 0;  // objects + bins + manifest
   std::uint64_t manifest_bytes = 0;
+  std::vector<PublicationDue> late;  // drafts published after their due day, each audited
 };
 
 struct Heartbeat {
@@ -150,6 +165,15 @@ class CentralStore {
   Result<std::vector<Draft>> drafts();
   Result<Draft> draft(std::int64_t id);
 
+  // The hall's 工作日 calendar (a hallkiosk.workdays/1 file, README) replaces the one held; the
+  // publication rule counts with it. Returns the years it holds.
+  Result<std::vector<int>> import_workdays(std::string_view file_bytes, const std::string& actor);
+  // nullopt: none imported, working days are Monday–Friday.
+  Result<std::optional<WorkingCalendar>> workdays();
+  // Every approved draft not yet published, with its due day measured now (hall zone at
+  // `offset_seconds` east of UTC), oldest approval first.
+  Result<std::vector<PublicationDue>> publication_due(int offset_seconds = 8 * 3600);
+
   // Local administration: registers a kiosk's public key; only enrolled kiosks' signed
   // heartbeats are recorded (and shown).
   Result<void> enrol_kiosk(const EnrolledKiosk& kiosk, const std::string& actor);
@@ -223,6 +247,12 @@ class CentralStore {
     return result;
   }
   Result<std::vector<Draft>> query_drafts(std::string_view where, std::int64_t id);
+  // change_notes.cpp: the guide's body with the change note a visitor reads (against the version
+  // published before it; none for a first version or a change no visitor acts on).
+  Result<std::string> with_change_note(const Draft& d, const std::string& body, int offset_seconds);
+  // Each of `chosen` published later than its due day, audited as a late publication by `publisher`.
+  Result<std::vector<PublicationDue>> late_publications(const std::vector<Draft>& chosen, int offset_seconds,
+                                                        const std::string& publisher);
 
   std::string dir_;
   std::unique_ptr<storage::Database> db_;

@@ -158,6 +158,9 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
       }
       body = parsed->source_json;
     }
+    auto noted = with_change_note(d, body, request.offset_seconds);
+    if (!noted) return std::unexpected(noted.error());
+    body = std::move(*noted);
     const std::string hash = sha256_hex(body);
     const auto from = guide.contains("effective_from") && guide["effective_from"].is_string()
                           ? std::optional<std::string>(guide["effective_from"].get<std::string>())
@@ -181,6 +184,9 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
     report.drafts.push_back(d.id);
     report.guides.push_back(d.guide_id + "@" + std::to_string(d.version));
   }
+  auto late = late_publications(chosen, request.offset_seconds, publisher);
+  if (!late) return std::unexpected(late.error());
+  report.late = std::move(*late);
   auto built = build_manifest(report.catalogue_version, *keys);
   if (!built) return std::unexpected(built.error());
   const std::string* manifest = &built->envelope;

@@ -89,6 +89,7 @@ void read_queue_rules(JsonReader& r, HallConfig& hall) {
 }
 
 void read_printing(JsonReader& r, HallConfig& hall) {
+  if (auto days = r.integer("changed_mark_days", Need::optional, 0, 366)) hall.changed_mark_days = *days;
   if (auto width = r.integer("slip_width_mm", Need::optional, 58, 80)) {
     if (*width != 58 && *width != 80) r.problem("slip_width_mm", "expected 58 or 80, got " + std::to_string(*width));
     hall.slip_width_mm = *width;

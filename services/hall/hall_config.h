@@ -69,6 +69,9 @@ struct HallConfig {
   // Printing: the receipt roll's width (58 or 80 mm) and the CUPS queue ("" = the default destination).
   int slip_width_mm = 80;
   std::string printer;
+  // How many days after a changed guide's change takes effect the kiosk marks it (本事项自 3月1日
+  // 起调整 and 调整 on list rows); 0: never.
+  int changed_mark_days = 90;
 };
 
 // Every problem, one per line, as "hall: $.<path>: <what was expected>".

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/child_process.h"
+#include "support/demo_hall.h"
 #include "support/hallctl.h"
 #include "support/sample_guides.h"
 #include "support/temp_dir.h"
@@ -40,6 +41,15 @@ TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[int
                  dir.file("alice.key.pub"), "--roles", "janitor"})
             .exit_code == 2);
 
+  // The working-day calendar the 1-working-day publication rule counts with.
+  const auto calendar = hallctl({"central", "workdays", "import", hall::test::demo + "/workdays.json", "--data", data});
+  INFO(calendar.err);
+  CHECK(calendar.exit_code == 0);
+  CHECK_THAT(calendar.out, Catch::Contains("working-day calendar imported: 2025 2026"));
+  hall::test::write_file(dir.file("bad-workdays.json"),
+                         R"({"format": "hallkiosk.workdays/1", "years": [{"year": 2027}]})");
+  CHECK(hallctl({"central", "workdays", "import", dir.file("bad-workdays.json"), "--data", data}).exit_code == 2);
+
   hall::test::ChildProcess serve({HALLCTL_PATH, "central", "serve", "--data", data, "--port", "0"},
                                  dir.file("serve.log"));
   const std::string url = serve.read_line(std::chrono::seconds(10));
@@ -65,6 +75,10 @@ TEST_CASE("hallctl central: init, serve, submit, review, publish, status", "[int
   INFO(reviewed.err);
   REQUIRE(reviewed.exit_code == 0);
   CHECK_THAT(reviewed.out, Catch::Contains("reviewed by bob"));
+  // Approved and not yet published: the drafts list says by when (1 working day).
+  const auto due = remote({"drafts"}, "carol.key");
+  INFO(due.err);
+  CHECK_THAT(due.out, Catch::Contains("publish by ") && Catch::Contains("(approved "));
   const auto published = remote({"publish", "--effective-from", "2026-01-01T00:00:00+08:00"}, "carol.key");
   INFO(published.err);
   REQUIRE(published.exit_code == 0);

@@ -146,3 +146,34 @@ TEST_CASE("a database from before English search terms gets them on upgrade", "[
   CHECK(index->query("disab").size() == 1);
   CHECK(index->query("zdcjr").size() == 1);  // the Chinese terms are still there
 }
+
+TEST_CASE("a stored guide that already carries a change note is marked on upgrade to v12",
+          "[store][migration][change]") {
+  hall::test::TempDir dir;
+  const std::string path = dir.file("catalogue.db");
+  {
+    auto db = storage::Database::open(path);
+    REQUIRE(db);
+    REQUIRE(migrate_catalogue(*db, 11));
+    // A version 11 program kept the note as an unknown key of the body.
+    auto changed = hall::test::valid_guide("G-NEW", "重度残疾人护理补贴", 2);
+    changed["change"] = {{"since", "2026-11-16"}, {"summary", "办理条件有调整。"}};
+    insert_v1_row(*db, changed);
+    insert_v3_terms(*db, changed);
+    const auto plain = hall::test::valid_guide("G-OLD", "高龄津贴申领");
+    insert_v1_row(*db, plain);
+    insert_v3_terms(*db, plain);
+  }
+  ManualClock clock(Instant{std::chrono::seconds{1'800'000'000}});
+  auto store = CatalogueStore::open(path, clock);
+  REQUIRE(store);
+  CHECK(store->database().user_version() == CatalogueStore::schema_version);
+  const auto list = store->current();
+  REQUIRE(list);
+  REQUIRE(list->size() == 2);
+  for (const auto& g : *list) CHECK(g.change_since == (g.id == "G-NEW" ? "2026-11-16" : ""));
+  const auto guide = store->current_guide("G-NEW");
+  REQUIRE(guide);
+  REQUIRE(guide->change);
+  CHECK(guide->change->summary == "办理条件有调整。");
+}

@@ -9,6 +9,9 @@
 #include "notices/notice_labels.h"
 #include "notices/notice_parser.h"
 
+// Its own namespace: the unity batch may hold guide_parser_test's RuleCase and problems_of.
+namespace notice_parser_test {
+
 using hall::notices::Destination;
 using hall::notices::Json;
 using hall::notices::NoticeKind;
@@ -340,3 +343,5 @@ TEST_CASE("a directory keeps ids unique and links whole", "[notices][validator]"
   CHECK_FALSE(parse_notice_file(std::string(100, '['), Destination::central));
   CHECK_FALSE(parse_notice_file("{", Destination::central));
 }
+
+}  // namespace notice_parser_test

@@ -8,6 +8,9 @@
 #include "ui_driver.h"
 #include "widgets/text.h"
 
+// Its own namespace: the unity batch may hold kiosk_navigation_test's helpers of the same names.
+namespace take_number_test {
+
 using namespace hall;
 using hall::test::DemoCatalogue;
 using hall::test::UiDriver;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "kiosk/format.h"
+
 namespace hall::ui {
 namespace {
 
@@ -75,6 +77,10 @@ const TopicEntry* CatalogueView::topic(std::string_view name) const {
 const catalogue::GuideSummary* CatalogueView::find(std::string_view id) const {
   const auto it = by_id_.find(std::string(id));
   return it == by_id_.end() ? nullptr : &guides()[it->second];
+}
+
+bool CatalogueView::recently_changed(const catalogue::GuideSummary& g) const {
+  return !g.change_since.empty() && change_is_recent(g.change_since, notices_today(), changed_mark_days());
 }
 
 std::string CatalogueView::window_name(const std::string& window, bool english) const {

@@ -60,6 +60,11 @@ class CatalogueView {
     return catalogue_ && catalogue_->calendar ? &*catalogue_->calendar : nullptr;
   }
 
+  // How long a changed guide is marked (hall.json's changed_mark_days), and whether a list row's
+  // guide is still within it on notices_today(), the hall's date.
+  int changed_mark_days() const { return catalogue_ ? catalogue_->hall.changed_mark_days : 0; }
+  bool recently_changed(const catalogue::GuideSummary& g) const;
+
   // Every character the catalogue can put on screen, and the subset drawn in the title size.
   std::string text() const;
   std::string title_text() const;

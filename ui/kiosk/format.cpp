@@ -66,6 +66,24 @@ std::string format_day(const Strings& s, const std::string& ymd) {
                                {"d", std::to_string(day)}});
 }
 
+bool change_is_recent(const std::string& since, Date today, int window_days) {
+  const auto from = parse_iso_date(since);
+  if (!from || !today.ok()) return false;
+  return std::chrono::sys_days(today) - std::chrono::sys_days(*from) <= std::chrono::days(window_days);
+}
+
+std::string changed_mark(const Strings& s, const std::string& since, Date today) {
+  const auto from = parse_iso_date(since);
+  if (!from) return s.trf(K("guide.changed_since"), {{"date", since}});
+  const int month = static_cast<int>(static_cast<unsigned>(from->month()));
+  const std::string day = std::to_string(static_cast<unsigned>(from->day()));
+  const std::string date = today.ok() && from->year() == today.year()
+                               ? s.trf(K("date.day_this_year"),
+                                       {{"m", std::to_string(month)}, {"month", s.tr(month_key(month))}, {"d", day}})
+                               : format_day(s, since);
+  return s.trf(K("guide.changed_since"), {{"date", date}});
+}
+
 std::string suspended_badge(const Strings& s, const std::string& until) {
   if (until.empty()) return s.tr(K("badge.suspended"));
   return s.trf(K("badge.suspended_until"), {{"date", format_day(s, until)}});

@@ -6,6 +6,7 @@
 #include "catalogue/guide.h"
 #include "common/clock.h"
 #include "common/time_zone.h"
+#include "common/working_calendar.h"
 #include "i18n/strings.h"
 
 namespace hall::ui {
@@ -25,6 +26,11 @@ std::string two_digits(int v);
 std::string format_day(const Strings& s, const std::string& ymd);
 // 暂停办理, or 暂停办理至 2027年1月31日 when the suspension says until when.
 std::string suspended_badge(const Strings& s, const std::string& until);
+// A changed guide's note (README, "Changed guides") is marked for `window_days` after its since
+// day, and before it (a note published ahead of the day it dates from).
+bool change_is_recent(const std::string& since, Date today, int window_days);
+// 本事项自 3月1日起调整 / Changed from 1 March (the year added when it is not today's).
+std::string changed_mark(const Strings& s, const std::string& since, Date today);
 // "{n} services" or, for one, "{n} service": both keys hold a "{n}".
 std::string count_text(const Strings& s, const char* many_key, const char* one_key, std::size_t n);
 

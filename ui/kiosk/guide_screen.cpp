@@ -209,8 +209,18 @@ void suspension_note(Frame& f, const Guide& g) {
   }
 }
 
-void summary(Frame& f, const GuideModel& m, const Guide& g) {
+// Under the title of a guide changed lately: since when, and what changed in plain words, so a
+// visitor who came with last month's list of materials reads the difference first. Wrapped.
+void change_note(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
+  if (!g.change || !change_is_recent(g.change->since, m.today, view.changed_mark_days())) return;
+  badge_row(f, {{changed_mark(f.strings, g.change->since, m.today), f.palette.warn}});
+  paragraph(body_style(f, f.palette.text), text_or(f, g.change->summary, g.change->summary_en));
+  ImGui::Dummy(ImVec2(0, f.metrics.gap * 0.5f));
+}
+
+void summary(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
   paragraph(title_style(f, f.palette.text), text_or(f, g.name, g.name_en));
+  change_note(f, view, m, g);
   std::vector<BadgeSpec> b;
   const bool suspended = g.status == catalogue::GuideStatus::suspended;
   if (suspended) b.push_back({suspended_badge(f.strings, g.suspension ? g.suspension->until : ""), f.palette.warn});
@@ -254,7 +264,7 @@ void guide_aside(Frame& f, const CatalogueView& view, const Guide& g) {
 
 // One column, for portrait: the answer in the order a visitor needs it.
 void guide_body(Frame& f, const CatalogueView& view, const GuideModel& m, const Guide& g) {
-  summary(f, m, g);
+  summary(f, view, m, g);
   materials(f, g);
   guide_aside(f, view, g);
 }
@@ -473,7 +483,7 @@ Intent draw_guide(Frame& f, const CatalogueView& view, const GuideModel& m, Area
     const float left_w = std::floor((area.size.x - gap) * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(area.pos.x, top));
     begin_touch_scroll(f, "##guide", ImVec2(left_w, columns_h), scroll);
-    summary(f, m, g);
+    summary(f, view, m, g);
     materials(f, g);
     ImGui::Dummy(ImVec2(0, f.metrics.pad));
     end_touch_scroll(f, scroll);

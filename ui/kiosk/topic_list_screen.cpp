@@ -31,11 +31,12 @@ std::string facts_of(const Frame& f, const CatalogueView& view, const catalogue:
                                   {"window", view.window_name(g.window, f.english)}});
 }
 
-float badges_width(const Frame& f, const catalogue::GuideSummary& g) {
+float badges_width(const Frame& f, const CatalogueView& view, const catalogue::GuideSummary& g) {
   float w = badge_size(f, visits_badge(f.strings, g.onsite_visits)).x + f.metrics.gap;
   if (g.status == catalogue::GuideStatus::suspended) {
     w += badge_size(f, suspended_badge(f.strings, g.suspended_until)).x + f.metrics.gap;
   }
+  if (view.recently_changed(g)) w += badge_size(f, f.tr("badge.changed")).x + f.metrics.gap;
   return w;
 }
 
@@ -50,7 +51,7 @@ RowLayout layout_row(const Frame& f, const CatalogueView& view, const catalogue:
   RowLayout r;
   const std::string name = view.guide_name(g, f.english);
   r.lines = std::clamp(static_cast<int>(wrap_lines(title.font, title.size, name, inner).size()), 1, max_title_lines);
-  r.facts_below = badges_width(f, g) + text_width(muted.font, muted.size, facts_of(f, view, g)) > inner;
+  r.facts_below = badges_width(f, view, g) + text_width(muted.font, muted.size, facts_of(f, view, g)) > inner;
   const float facts = r.facts_below ? f.body_line() + f.metrics.gap * 0.25f : 0.0f;
   const float content = static_cast<float>(r.lines) * title.size + f.metrics.gap * 0.5f + badge_size(f, "").y + facts;
   r.height = std::max({content + f.metrics.pad * 1.5f, f.metrics.row_h, f.metrics.min_target});
@@ -121,6 +122,9 @@ bool draw_row(Frame& f, const CatalogueView& view, const catalogue::GuideSummary
   const std::string visits = visits_badge(f.strings, g.onsite_visits);
   const bool good = g.is_one_visit() && g.status != catalogue::GuideStatus::suspended;
   x += draw_badge(f, dl, ImVec2(x, y), visits, good ? f.palette.good : f.palette.neutral) + f.metrics.gap;
+  if (view.recently_changed(g)) {  // the guide says what changed and since when
+    x += draw_badge(f, dl, ImVec2(x, y), f.tr("badge.changed"), f.palette.warn) + f.metrics.gap;
+  }
   if (r.facts_below) {
     y += badge_size(f, "").y + f.metrics.gap * 0.25f;
     x = t.min.x + pad;
