@@ -23,11 +23,16 @@ OrderedJson signed_payload(const std::string& path) {
 
 // The published object of guide `id` at `version`, as a kiosk receives it.
 OrderedJson published_object(CentralFixture& f, const std::string& id, int version) {
+  // The manifest names bins (hallkiosk.manifest/2); each bin lists its guides' objects.
   const OrderedJson m = signed_payload(f.store.publish_dir() + "/manifest.json");
-  for (const auto& g : m["guides"]) {
-    if (g["id"] == id && g["version"] == version) {
-      return OrderedJson::parse(
-          read_file(f.store.publish_dir() + "/objects/" + g["hash"].get<std::string>() + ".json"));
+  for (const auto& ref : m["bins"]) {
+    const OrderedJson bin =
+        OrderedJson::parse(read_file(f.store.publish_dir() + "/bins/" + ref["hash"].get<std::string>() + ".json"));
+    for (const auto& g : bin["guides"]) {
+      if (g["id"] == id && g["version"] == version) {
+        return OrderedJson::parse(
+            read_file(f.store.publish_dir() + "/objects/" + g["hash"].get<std::string>() + ".json"));
+      }
     }
   }
   FAIL("manifest lists no " << id << " v" << version);

@@ -17,9 +17,6 @@ using hall::test::UiDriver;
 
 using hall::test::noto;
 
-// The whole file in a namespace of its own: the unity batch puts it beside kiosk_navigation_test,
-// which has a guide constant and helpers of the same names.
-namespace take_number_test {
 namespace {
 
 constexpr const char* elder_allowance = "370811-JZ-0001";  // 80周岁以上老年人高龄津贴申领
