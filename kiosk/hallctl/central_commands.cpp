@@ -416,7 +416,10 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
   }
   const Json& a = *answer;
   if (verb == "submit" || verb == "drafts") {
-    if (const auto& due = a["publication_due"]; due.is_array() && !due.empty()) {
+    // Only the drafts list carries it: a const operator[] on a missing key is undefined behaviour
+    // (an assertion in a debug build, as the ASan run showed on a submit's answer).
+    const Json& due = a.contains("publication_due") ? a["publication_due"] : Json::array();
+    if (due.is_array() && !due.empty()) {
       std::cout << "approved, not yet published (1 working day from approval):\n";
       for (const auto& p : due) {
         std::cout << "  #" << p["draft"].get<std::int64_t>() << "  " << p["guide"].get<std::string>() << "  "
