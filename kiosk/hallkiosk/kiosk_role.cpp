@@ -8,6 +8,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <mutex>
 #include <sstream>
 
 #include "audio/guide_voice.h"
@@ -20,7 +21,6 @@
 #include "hallkiosk/role_setup.h"
 #include "hallkiosk/slip_desk.h"
 #include "hallkiosk/ticket_desk.h"
-#include "notices/calendar_store.h"
 #include "kiosk_app.h"
 #include "print/cups_printer.h"
 #include "search/pinyin.h"
@@ -99,6 +99,8 @@ class KioskRole final : public HostedRole {
   std::unique_ptr<HubLink> hub_;                // set on the UI thread; used by the ticket worker
   std::unique_ptr<SlipDesk> slips_;             // made before the hub, which asks it for the printer's state
   std::optional<OpenCounts> counts_;            // worker thread only: read on the first open, then kept
+  std::mutex calendar_mutex_;                   // the store worker sets calendar_, the slip desk reads it
+  std::optional<WorkingCalendar> calendar_;
   ReadAloudDesk read_desk_{host_.run_queue()};  // before the voice: its reader reports here
   std::unique_ptr<audio::GuideVoice> voice_;    // set on the UI thread
 
@@ -112,6 +114,10 @@ class KioskRole final : public HostedRole {
 
 KioskRole::Loaded KioskRole::load_on_worker() {
   auto catalogue = source_.load();
+  {
+    std::lock_guard lock(calendar_mutex_);
+    calendar_ = catalogue->calendar;
+  }
   // A small hall's bodies are read in a few ms: their characters go into the first atlas, which
   // spares a second atlas build just after start. A large hall reads them after the first frame.
   if (catalogue->guides.size() <= small_hall_guides) {
@@ -270,22 +276,10 @@ std::optional<catalogue::Guide> KioskRole::guide_for_slip(const std::string& id)
 }
 
 // Read on the store's worker like the guide (its connection is the worker's alone).
+// The calendar of the catalogue last loaded: a slip needs no read of its own.
 std::optional<WorkingCalendar> KioskRole::calendar_for_slip() {
-  auto promise = std::make_shared<std::promise<std::optional<WorkingCalendar>>>();
-  auto answer = promise->get_future();
-  const bool posted = worker_.post([this, promise] {
-    std::optional<WorkingCalendar> calendar;
-    if (auto store = source_.store()) {
-      if (auto c = notices::CalendarStore(store->database(), wall_clock_).load()) calendar = std::move(*c);
-    }
-    promise->set_value(std::move(calendar));
-  });
-  if (!posted || answer.wait_for(std::chrono::seconds(2)) != std::future_status::ready) return std::nullopt;
-  try {
-    return answer.get();
-  } catch (const std::future_error&) {  // the worker stopped before it ran: the slip goes without
-    return std::nullopt;
-  }
+  std::lock_guard lock(calendar_mutex_);
+  return calendar_;
 }
 
 void KioskRole::open_slips() {

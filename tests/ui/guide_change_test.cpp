@@ -40,11 +40,7 @@ std::string screen_text(const std::shared_ptr<ui::KioskCatalogue>& catalogue, co
   ui.build_fonts(*app, noto);
   REQUIRE(app->open(spec));
   ui.settle(*app);
-  std::vector<std::string> drawn;
-  {
-    const ui::TextRecorder record(drawn);
-    ui.frame(*app);
-  }
+  std::vector<std::string> drawn = ui.drawn(*app);
   std::string all;
   for (const auto& s : drawn) all += s;
   all.erase(std::remove(all.begin(), all.end(), ' '), all.end());

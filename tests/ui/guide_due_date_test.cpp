@@ -29,14 +29,7 @@ std::string screen_text(const std::shared_ptr<ui::KioskCatalogue>& catalogue, co
   ui.build_fonts(*app, noto);
   REQUIRE(app->open(spec));
   ui.settle(*app);
-  std::vector<std::string> drawn;
-  {
-    const ui::TextRecorder record(drawn);
-    ui.frame(*app);
-  }
-  std::string all;
-  for (const auto& s : drawn) all += s;
-  return all;
+  return ui.drawn_text(*app);
 }
 
 bool has(const std::string& text, std::string_view part) {

@@ -101,15 +101,6 @@ class RecordingSpeaker final : public speech::Speaker {
   std::vector<Played> played_;
 };
 
-std::string drawn_text(UiDriver& ui, ui::KioskApp& app) {
-  std::vector<std::string> drawn;
-  const ui::TextRecorder record(drawn);
-  ui.frame(app);
-  std::string all;
-  for (const auto& s : drawn) all += s;
-  return all;
-}
-
 bool overlap(const ui::TouchTarget& a, const ui::TouchTarget& b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
@@ -207,7 +198,7 @@ TEST_CASE("朗读 shows only with a voice, beside or above 取号, in both orien
     CHECK(t->x + t->w <= w + 0.5f);
     CHECK(t->y + t->h <= h + 0.5f);
   }
-  CHECK(drawn_text(k.ui, *k.app).find(language == "en" ? "Read aloud" : "朗读") != std::string::npos);
+  CHECK(k.ui.drawn_text(*k.app).find(language == "en" ? "Read aloud" : "朗读") != std::string::npos);
   CHECK(k.app->missing_glyphs().empty());
 
   // Without a voice there is no button.
@@ -224,7 +215,7 @@ TEST_CASE("a tap reads the guide aloud, the button becomes 停止朗读, and a s
   k.ui.tap(*k.app, "guide:read_aloud");
   CHECK(k.phase() == ui::ReadingState::Phase::reading);
   REQUIRE(k.speaker.wait_started(1));
-  const std::string shown = drawn_text(k.ui, *k.app);
+  const std::string shown = k.ui.drawn_text(*k.app);
   CHECK(shown.find("停止朗读") != std::string::npos);
   CHECK(shown.find("正在朗读…") != std::string::npos);
   // What the voice was given first: the guide's name, then what to bring.
@@ -236,7 +227,7 @@ TEST_CASE("a tap reads the guide aloud, the button becomes 停止朗读, and a s
   CHECK(k.phase() == ui::ReadingState::Phase::idle);  // at once: the screen does not wait
   k.require_cut();
   CHECK(k.voice.said().size() == 1);  // nothing after the sentence that was cut
-  const std::string after = drawn_text(k.ui, *k.app);
+  const std::string after = k.ui.drawn_text(*k.app);
   CHECK(after.find("停止朗读") == std::string::npos);
   CHECK(after.find("正在朗读") == std::string::npos);
   CHECK(k.app->current_screen() == std::string("guide:") + elder_allowance);
@@ -273,7 +264,7 @@ TEST_CASE("while 朗读 reads, the idle reset waits: no warning, no reset, and t
   // Five idle times without a touch: the visitor is listening (the speaker holds the sound).
   for (int i = 0; i < 5; ++i) {
     k.ui.now += 31s;
-    const std::string shown = drawn_text(k.ui, *k.app);
+    const std::string shown = k.ui.drawn_text(*k.app);
     CHECK(shown.find("还在看吗") == std::string::npos);
     CHECK(k.app->next_wake(k.ui.now) >= k.ui.now + 1s);  // nothing to wake for but the clock's minute
   }
@@ -285,7 +276,7 @@ TEST_CASE("while 朗读 reads, the idle reset waits: no warning, no reset, and t
   k.pump_until([&] { return k.phase() != ui::ReadingState::Phase::reading; });
   REQUIRE(k.phase() == ui::ReadingState::Phase::idle);
   k.ui.now += 20s;
-  CHECK(drawn_text(k.ui, *k.app).find("还在看吗") != std::string::npos);
+  CHECK(k.ui.drawn_text(*k.app).find("还在看吗") != std::string::npos);
   CHECK(k.app->current_screen() == std::string("guide:") + elder_allowance);
   k.ui.now += 11s;
   k.ui.settle(*k.app);
@@ -304,7 +295,7 @@ TEST_CASE("a reading that runs to its end gives the button back", "[ui][read_alo
   CHECK(played.size() == said.size());
   CHECK(said.size() >= 5);  // the name, 请带好以下材料, the materials, where, when
   for (const auto& p : played) CHECK_FALSE(p.cut);
-  CHECK(drawn_text(k.ui, *k.app).find("朗读") != std::string::npos);
+  CHECK(k.ui.drawn_text(*k.app).find("朗读") != std::string::npos);
 }
 
 TEST_CASE("with no sound device the button stays and a tap says plainly that no sound can be played",
@@ -315,12 +306,12 @@ TEST_CASE("with no sound device the button stays and a tap says plainly that no 
   k.ui.tap(*k.app, "guide:read_aloud");
   k.pump_until([&] { return k.phase() != ui::ReadingState::Phase::reading; });
   CHECK(k.phase() == ui::ReadingState::Phase::no_sound);
-  const std::string shown = drawn_text(k.ui, *k.app);
+  const std::string shown = k.ui.drawn_text(*k.app);
   CHECK(shown.find("本机暂时无法播放声音") != std::string::npos);
   CHECK(k.ui.find(*k.app, "guide:read_aloud"));
   // Another guide: the message was about that tap.
   REQUIRE(k.app->open(std::string("guide:") + second_guide));
   k.ui.settle(*k.app);
   CHECK(k.phase() == ui::ReadingState::Phase::idle);
-  CHECK(drawn_text(k.ui, *k.app).find("本机暂时无法播放声音") == std::string::npos);
+  CHECK(k.ui.drawn_text(*k.app).find("本机暂时无法播放声音") == std::string::npos);
 }

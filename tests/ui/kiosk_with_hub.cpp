@@ -28,15 +28,6 @@ namespace {
 
 constexpr const char* elder_allowance = "370811-JZ-0001";
 
-std::string drawn_text(UiDriver& ui, ui::KioskApp& app) {
-  std::vector<std::string> drawn;
-  const ui::TextRecorder record(drawn);
-  ui.frame(app);
-  std::string all;
-  for (const auto& s : drawn) all += s;
-  return all;
-}
-
 // Runs the replies the worker posts until the ticket leaves `sending` (the hub answers in ms; the
 // bound only stops a broken test from hanging).
 void wait_for_answer(UiDriver& ui, ui::KioskApp& app, RunQueue& replies) {
@@ -108,7 +99,7 @@ TEST_CASE("取号 at the kiosk through a real hub shows the hub's number, and no
   REQUIRE(app->ticket().phase == ui::TicketState::Phase::issued);
   const std::string number = app->ticket().ticket->number;
   CHECK(number == "A001");
-  CHECK(drawn_text(ui, *app).find("A001") != std::string::npos);
+  CHECK(ui.drawn_text(*app).find("A001") != std::string::npos);
   CHECK(app->ticket().ticket->status_url.rfind(hub.url + "/t/", 0) == 0);
   ui.tap(*app, "ticket:done");
 
@@ -133,7 +124,7 @@ TEST_CASE("取号 at the kiosk through a real hub shows the hub's number, and no
   for (const char* key : {"pad:A", "pad:0", "pad:0", "pad:1", "pad:ok"}) ui.tap(*app, key);
   wait_for_answer(ui, *app, replies);
   REQUIRE(app->ticket().phase == ui::TicketState::Phase::issued);
-  CHECK(drawn_text(ui, *app).find("已重新排队") != std::string::npos);
+  CHECK(ui.drawn_text(*app).find("已重新排队") != std::string::npos);
   ui.tap(*app, "nav:back");
 
   // The hub stops: the next 取号 says so plainly and shows no number.
@@ -145,7 +136,7 @@ TEST_CASE("取号 at the kiosk through a real hub shows the hub's number, and no
   wait_for_answer(ui, *app, replies);
   CHECK(app->ticket().phase == ui::TicketState::Phase::failed);
   CHECK_FALSE(app->ticket().ticket.has_value());
-  const std::string shown = drawn_text(ui, *app);
+  const std::string shown = ui.drawn_text(*app);
   CHECK(shown.find("连不上") != std::string::npos);
   CHECK(shown.find("A002") == std::string::npos);
 }

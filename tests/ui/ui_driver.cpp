@@ -8,6 +8,7 @@
 #include "common/rfc3339.h"
 #include "hall/hall_config.h"
 #include "notices/calendar_store.h"
+#include "widgets/text.h"
 
 namespace hall::test {
 
@@ -79,6 +80,19 @@ void UiDriver::build_fonts(ui::App& app, const ui::FontFile& font) {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+}
+
+std::vector<std::string> UiDriver::drawn(ui::App& app) {
+  std::vector<std::string> out;
+  const ui::TextRecorder record(out);
+  frame(app);
+  return out;
+}
+
+std::string UiDriver::drawn_text(ui::App& app) {
+  std::string all;
+  for (const auto& s : drawn(app)) all += s;
+  return all;
 }
 
 void UiDriver::frame(ui::App& app) {

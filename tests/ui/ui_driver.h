@@ -44,6 +44,10 @@ class UiDriver {
 
   // One frame at the current time with the current mouse state; time then moves on by 16 ms.
   void frame(ui::App& app);
+  // One frame, and every string it drew, in drawing order (a wrapped line is a string of its own).
+  std::vector<std::string> drawn(ui::App& app);
+  // The same strings joined without separators.
+  std::string drawn_text(ui::App& app);
   // Frames with the finger away until nothing moves (at most `max` frames).
   void settle(ui::App& app, int max = 400);
   // Finger down at `p`, up at the same place: a tap. Frames: away, press, release, away.

@@ -26,15 +26,15 @@ float panel_heading(Frame& f, ImDrawList* dl, BoardArea a, std::string_view key)
 // One group's row of the waiting panel: the letter, the name (wrapped), the count.
 struct GroupRow {
   std::string name, count;
-  float name_room = 0, height = 0;
+  float letter_w = 0, name_room = 0, height = 0;
 };
 
 GroupRow group_row(Frame& f, const BoardGroup& g, float width) {
   GroupRow r;
   r.name = f.english && !g.name_en.empty() ? g.name_en : g.name;
   r.count = f.trf("board.waiting_count", {{"n", std::to_string(g.waiting)}});
-  const float letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
-  r.name_room = width - letter_w - text_width(f.title(), f.title_size(), r.count) - f.metrics.gap;
+  r.letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
+  r.name_room = width - r.letter_w - text_width(f.title(), f.title_size(), r.count) - f.metrics.gap;
   const TextStyle st = body_style(f, f.palette.text);
   r.height = std::max(f.title_line(), paragraph_height(st, r.name, r.name_room) + (f.title_size() - st.size) * 0.6f);
   return r;
@@ -90,10 +90,9 @@ void draw_groups_panel(BoardDraw& d, BoardArea a) {
     // hall's seats; its row grows to hold it (groups_panel_height gives the panel that room).
     const GroupRow r = group_row(f, g, a.size.x);
     if (y + std::min(r.height, f.title_line()) > end) break;
-    const float letter_w = text_width(f.title(), f.title_size(), "W") + f.metrics.gap;
     const TextStyle st = body_style(f, f.palette.text);
     draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x, y), f.color(f.palette.good), g.letter);
-    draw_paragraph(dl, st, ImVec2(a.pos.x + letter_w, y + (f.title_size() - st.size) * 0.6f), r.name, r.name_room);
+    draw_paragraph(dl, st, ImVec2(a.pos.x + r.letter_w, y + (f.title_size() - st.size) * 0.6f), r.name, r.name_room);
     const float count_w = text_width(f.title(), f.title_size(), r.count);
     draw_text(dl, f.title(), f.title_size(), ImVec2(a.pos.x + a.size.x - count_w, y), f.color(f.palette.text), r.count);
     y += r.height;
