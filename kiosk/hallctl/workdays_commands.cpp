@@ -71,7 +71,9 @@ int import(const CommandLine& cl, const std::string& path) {
   // Checked before the hall's folder is touched: a bad file never creates or migrates anything.
   auto bytes = notices::read_calendar_bytes(path);
   if (!bytes) return report(bytes.error());
-  if (auto parsed = notices::parse_calendar_file(*bytes); !parsed) return report(parsed.error());
+  if (auto parsed = notices::parse_calendar_file(*bytes); !parsed) {
+    return report(Error{parsed.error().code, path + ": " + parsed.error().message});  // which file is wrong
+  }
   auto opened = open_hall_db(cl);
   if (!opened) return report(opened.error());
   auto& hall = **opened;
