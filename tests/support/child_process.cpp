@@ -26,6 +26,11 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::stri
   if (err < 0 || null < 0 || (out == ChildStdout::pipe && ::pipe2(pipe_fds, O_CLOEXEC) != 0)) {
     throw std::runtime_error("cannot set up the child's output (" + stderr_file + ")");
   }
+  // The argument list is built before fork: the child of a threaded process may not allocate
+  // (another thread may have held the allocator's lock at the fork; under ASan the child hung).
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -33,9 +38,6 @@ ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::stri
     dup2(null, 0);
     dup2(out == ChildStdout::pipe ? pipe_fds[1] : null, 1);
     dup2(err, 2);  // dup2 clears O_CLOEXEC on the copies
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
     execv(args[0], args.data());
     _exit(127);
   }
