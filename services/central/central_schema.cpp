@@ -99,6 +99,66 @@ Result<void> to_v2(storage::Database& db) {
   )sql");
 }
 
+
+// 政务公开 notices through the same steps as guides: a draft keeps the author's file whole (the
+// deputies of a proposal reply included) and the 去标识化 scan made at submit; its one review
+// keeps each hit's decision; what is published is the reviewed, masked notice, never the draft.
+Result<void> to_v3(storage::Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE notice_drafts (
+      id           INTEGER PRIMARY KEY,
+      notice_id    TEXT    NOT NULL,
+      version      INTEGER NOT NULL CHECK (version >= 1),
+      author       TEXT    NOT NULL REFERENCES admins (id),
+      submitted_at INTEGER NOT NULL,
+      state        TEXT    NOT NULL CHECK (state IN ('pending', 'approved', 'rejected', 'published')),
+      body         TEXT    NOT NULL,   -- the notice's JSON as submitted (central form)
+      hits         TEXT    NOT NULL,   -- JSON array: the 去标识化 scan at submit
+      published_in INTEGER
+    );
+    CREATE INDEX notice_drafts_by_state ON notice_drafts (state);
+    CREATE TABLE notice_reviews (
+      draft_id             INTEGER PRIMARY KEY REFERENCES notice_drafts (id),
+      reviewer             TEXT    NOT NULL REFERENCES admins (id),
+      reviewed_at          INTEGER NOT NULL,
+      conclusion           TEXT    NOT NULL CHECK (conclusion IN ('approve', 'reject')),
+      reason               TEXT    NOT NULL,
+      confidentiality_note TEXT    NOT NULL,
+      decisions            TEXT    NOT NULL    -- JSON array: each hit with mask | keep and the reason
+    );
+    CREATE TABLE notice_published (
+      notice_id         TEXT    NOT NULL,
+      version           INTEGER NOT NULL,
+      hash              TEXT    NOT NULL,
+      length            INTEGER NOT NULL,
+      body              TEXT    NOT NULL,   -- the published form: masked, without the deputies
+      draft_id          INTEGER NOT NULL REFERENCES notice_drafts (id),
+      catalogue_version INTEGER NOT NULL,
+      published_at      INTEGER NOT NULL,
+      PRIMARY KEY (notice_id, version)
+    ) WITHOUT ROWID;
+  )sql");
+}
+
+// Opinions on a draft open for comment (重大决策预公开), from the public phone page. The contact
+// is never published; `source` (the peer's address) is for the rate limit only.
+Result<void> to_v4(storage::Database& db) {
+  return db.exec(R"sql(
+    CREATE TABLE notice_comments (
+      id          INTEGER PRIMARY KEY,
+      notice_id   TEXT    NOT NULL,
+      version     INTEGER NOT NULL,   -- the published version the visitor read
+      received_at INTEGER NOT NULL,
+      receipt     TEXT    NOT NULL UNIQUE,
+      source      TEXT    NOT NULL,
+      text        TEXT    NOT NULL,
+      contact     TEXT    NOT NULL
+    );
+    CREATE INDEX notice_comments_by_notice ON notice_comments (notice_id, received_at);
+    CREATE INDEX notice_comments_by_source ON notice_comments (source, received_at);
+  )sql");
+}
+
 }  // namespace
 
 Result<void> migrate_central(storage::Database& db, int version) {
@@ -116,6 +176,12 @@ Result<void> migrate_central(storage::Database& db, int version) {
   }
   if (*current < 2) {
     if (auto r = to_v2(db); !r) return r;
+  }
+  if (*current < 3) {
+    if (auto r = to_v3(db); !r) return r;
+  }
+  if (*current < 4) {
+    if (auto r = to_v4(db); !r) return r;
   }
   if (auto r = db.set_user_version(version); !r) return r;
   return tx->commit();

@@ -21,6 +21,7 @@
 #include "common/clock.h"
 #include "common/error.h"
 #include "common/working_calendar.h"
+#include "notices/deidentify.h"
 #include "storage/sqlite.h"
 
 namespace hall::central {
@@ -63,10 +64,53 @@ struct ReviewDecision {
   std::string note;    // the confidentiality-check record, always required
 };
 
+// A notice (政务公开, hallkiosk.notice/1) through the same steps: the author's file is kept whole,
+// with the 去标识化 scan made at submit; the review decides each hit (mask, or keep with a reason);
+// what is published is the reviewed notice, masked, without a proposal reply's deputies.
+struct NoticeDraft {
+  std::int64_t id = 0;
+  std::string notice_id;
+  int version = 0;
+  std::string author;
+  Instant submitted_at;
+  DraftState state = DraftState::pending;
+  std::string kind, title, disclosure;  // as the draft states them, for lists
+  std::string body;                     // the notice's JSON as submitted (central form)
+  std::vector<notices::Hit> hits;       // the 去标识化 scan at submit
+  // The review, when there is one.
+  std::string reviewer;
+  std::optional<Instant> reviewed_at;
+  std::string reason;                          // why it was rejected
+  std::string confidentiality_note;            // 保密审查记录
+  std::vector<notices::ReviewedHit> decisions;  // what the reviewer did with each hit
+  std::optional<std::int64_t> published_in;
+};
+
+struct NoticeReviewDecision {
+  bool approve = false;
+  std::string reason;  // required when rejecting
+  std::string note;    // the confidentiality-check record, always required
+  // Approving: one decision per hit of the draft's scan (apply_review's rules); rejecting: none needed.
+  std::vector<notices::ReviewedHit> decisions;
+};
+
+// A notice version as published: the bytes kiosks and phones read.
+struct PublishedNotice {
+  std::string id;
+  int version = 0;
+  std::string hash;  // SHA-256 of body: objects/<hash>.json
+  std::string body;  // hallkiosk.notice/1, published form
+  std::int64_t draft_id = 0;
+  std::int64_t catalogue_version = 0;
+  Instant published_at;
+};
+
 struct PublishRequest {
   std::optional<Instant> effective_from;  // overrides the guides' own effective_from
   int offset_seconds = 8 * 3600;          // the zone effective_from is written in (the hall's, +08:00)
-  std::vector<std::int64_t> drafts;       // empty: every approved draft
+  // Both empty: every approved draft, guides and notices. Otherwise only those named.
+  std::vector<std::int64_t> drafts;
+  std::vector<std::int64_t> notice_drafts;
 };
 
 // The plan's rule for changed services: an approved change is public within 1 working day of its
@@ -91,6 +135,9 @@ struct PublishReport {
   std::uint64_t bytes_written = 0;  // objects + bins + manifest
   std::uint64_t manifest_bytes = 0;
   std::vector<PublicationDue> late;  // drafts published after their due day, each audited
+  std::vector<std::int64_t> notice_drafts;
+  std::vector<std::string> notices;  // "id@version"
+  bool workdays_changed = false;     // the calendar published differs from the one before
 };
 
 struct Heartbeat {
@@ -137,7 +184,7 @@ struct CentralConfig {
 
 class CentralStore {
  public:
-  static constexpr int schema_version = 2;
+  static constexpr int schema_version = 4;
 
   // Creates the data folder, its database and publisher key set 1 (keys.json, keys/1.json) from
   // the given key. Refuses a folder that already holds a store.
@@ -164,6 +211,17 @@ class CentralStore {
 
   Result<std::vector<Draft>> drafts();
   Result<Draft> draft(std::int64_t id);
+
+  // 政务公开 (notice_drafts.cpp). A notice or directory file (Destination::central: every 公开属性,
+  // the deputies of a proposal reply) becomes one pending draft per notice, scanned. All or nothing.
+  Result<std::vector<NoticeDraft>> submit_notices(const std::string& author, std::string_view file_bytes);
+  Result<NoticeDraft> review_notice(const std::string& reviewer, std::int64_t draft_id,
+                                    const NoticeReviewDecision& decision);
+  Result<std::vector<NoticeDraft>> notice_drafts();  // newest first
+  Result<NoticeDraft> notice_draft(std::int64_t id);
+  // The highest published version of each notice, by id; or of one (nullopt: never published).
+  Result<std::vector<PublishedNotice>> published_notices();
+  Result<std::optional<PublishedNotice>> published_notice(const std::string& notice_id);
 
   // The hall's 工作日 calendar (a hallkiosk.workdays/1 file, README) replaces the one held; the
   // publication rule counts with it. Returns the years it holds.
