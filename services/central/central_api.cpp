@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "central/central_api.h"
+#include "central/central_api_parts.h"
 
 #include <sodium.h>
 
@@ -15,7 +16,7 @@
 #include "common/sha256.h"
 
 namespace hall::central {
-namespace {
+namespace api {
 
 using Json = nlohmann::ordered_json;
 
@@ -83,6 +84,8 @@ JsonLimits body_limits(const ApiRequest& req) {
   if (req.path == "/api/drafts") return {catalogue::max_file_bytes, catalogue::max_nesting};
   if (req.path == "/api/publish") return {1u << 20, 3, 8};
   if (req.path.starts_with("/api/drafts/")) return {64u << 10, 2, 8};  // a review
+  if (req.path == "/api/notice-drafts") return {catalogue::max_file_bytes, catalogue::max_nesting};
+  if (req.path.starts_with("/api/notice-drafts/")) return {1u << 20, 4, 8};  // a review with its decisions
   return {1u << 10, 2, 8};
 }
 
@@ -211,6 +214,13 @@ ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::strin
       p.drafts.push_back(id.get<std::int64_t>());
     }
   }
+  if (const auto it = j.find("notice_drafts"); it != j.end()) {
+    if (!it->is_array()) return error_response(400, "publish: notice_drafts: expected an array of notice draft ids");
+    for (const auto& id : *it) {
+      if (!id.is_number_integer()) return error_response(400, "publish: notice_drafts: expected an array of notice draft ids");
+      p.notice_drafts.push_back(id.get<std::int64_t>());
+    }
+  }
   auto report = store.publish(admin, p);
   if (!report) return from_error(report.error());
   Json late = Json::array();
@@ -218,6 +228,9 @@ ApiResponse publish(CentralStore& store, const ApiRequest& req, const std::strin
   return json_response(200, {{"catalogue_version", report->catalogue_version},
                              {"drafts", report->drafts},
                              {"guides", report->guides},
+                             {"notice_drafts", report->notice_drafts},
+                             {"notices", report->notices},
+                             {"workdays_changed", report->workdays_changed},
                              {"objects_written", report->objects_written},
                              {"bins_written", report->bins_written},
                              {"bytes_written", report->bytes_written},
@@ -286,13 +299,15 @@ ApiResponse audit(CentralStore& store, const ApiRequest& req, std::int64_t befor
 // The role a route needs, so a missing role is a plain 403 before the store is asked.
 std::optional<Role> role_for(const ApiRequest& req) {
   if (req.method != "POST") return std::nullopt;
-  if (req.path == "/api/drafts") return Role::author;
+  if (req.path == "/api/drafts" || req.path == "/api/notice-drafts") return Role::author;
   if (req.path == "/api/publish") return Role::publisher;
-  if (req.path.starts_with("/api/drafts/")) return Role::reviewer;
+  if (req.path.starts_with("/api/drafts/") || req.path.starts_with("/api/notice-drafts/")) return Role::reviewer;
   return std::nullopt;
 }
 
-}  // namespace
+}  // namespace api
+
+using namespace api;
 
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
                                std::string_view nonce, std::string_view body) {
@@ -379,6 +394,7 @@ ApiResponse CentralApi::handle(const ApiRequest& req) {
 }
 
 ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& admin) {
+  if (auto notice = route_notice_admin(*store_, req, admin)) return std::move(*notice);
   if (req.method == "POST" && req.path == "/api/drafts") return submit(*store_, req, admin);
   if (req.method == "POST" && req.path == "/api/publish") return publish(*store_, req, admin);
   if (req.method == "GET" && req.path == "/api/kiosks") return kiosks(*store_);

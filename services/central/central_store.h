@@ -284,7 +284,15 @@ class CentralStore {
     std::string envelope;  // manifest.json
     int bins_written = 0;
     std::uint64_t bin_bytes = 0;
+    std::string workdays_hash;  // of the calendar it names; empty: none
   };
+  // publish_notices.cpp: the notice index (hallkiosk.notice-index/1) a manifest names; nullopt
+  // when nothing was ever published.
+  Result<std::optional<std::string>> notice_index();
+  Result<std::vector<NoticeDraft>> notices_to_publish(const PublishRequest& request);
+  Result<void> publish_notices(const std::vector<NoticeDraft>& chosen, PublishReport& report, Instant now);
+  // The calendar held differs from the one last published (or none was published).
+  Result<bool> workdays_unpublished();
   // Signs the manifest of what is published now, writing first the bins it names that the
   // published folder lacks (content-addressed, so an unchanged bin is not written again).
   Result<BuiltManifest> build_manifest(std::int64_t catalogue_version, std::int64_t keys_version);

@@ -27,4 +27,8 @@ std::string key_set_payload(std::int64_t version, const PublicKey& key, const Pu
 // publish/keys/<version>.json and publish/keys.json (the published folder is the only file I/O).
 Result<void> write_key_set(const std::string& publish_dir, std::int64_t version, const std::string& envelope);
 
+// What a reviewed notice draft publishes (hallkiosk.notice/1): masked as its review decided,
+// without a proposal reply's deputies, checked as fit to publish (notice_drafts.cpp).
+Result<std::string> notice_published_form(const NoticeDraft& d);
+
 }  // namespace hall::central::detail

@@ -80,11 +80,32 @@ Result<CentralStore::BuiltManifest> CentralStore::build_manifest(std::int64_t ca
     }
     refs.push_back({{"bin", bin}, {"hash", hash}, {"length", body.size()}});
   }
-  const Json payload = {{"catalogue_version", catalogue_version},
-                        {"issued_at", format_rfc3339_utc(now)},
-                        {"expires_at", format_rfc3339_utc(now + config_.manifest_validity)},
-                        {"keys_version", keys_version},
-                        {"bins", std::move(refs)}};
+  Json payload = {{"catalogue_version", catalogue_version},
+                  {"issued_at", format_rfc3339_utc(now)},
+                  {"expires_at", format_rfc3339_utc(now + config_.manifest_validity)},
+                  {"keys_version", keys_version},
+                  {"bins", std::move(refs)}};
+  // 政务公开 notices and the working-day calendar ride in the same signed snapshot (信息同源).
+  auto index = notice_index();
+  if (!index) return std::unexpected(index.error());
+  if (*index) {
+    const std::string hash = sha256_hex(**index);
+    auto written = write_object(hash, **index, "bins");
+    if (!written) return std::unexpected(written.error());
+    if (*written) {
+      ++built.bins_written;
+      built.bin_bytes += (*index)->size();
+    }
+    payload["notices"] = {{"hash", hash}, {"length", (*index)->size()}};
+  }
+  if (auto calendar = state("workdays"); calendar) {
+    const std::string hash = sha256_hex(*calendar);
+    if (auto written = write_object(hash, *calendar); !written) return std::unexpected(written.error());
+    payload["workdays"] = {{"hash", hash}, {"length", calendar->size()}};
+    built.workdays_hash = hash;
+  } else if (calendar.error().code != ErrorCode::not_found) {
+    return std::unexpected(calendar.error());
+  }
   auto key = signing_key(keys_version);
   if (!key) return std::unexpected(key.error());
   built.envelope = make_envelope(manifest_format, payload.dump(), {*key});
@@ -100,11 +121,19 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
   auto tx = storage::Transaction::begin(*db_);
   if (!tx) return std::unexpected(tx.error());
   std::vector<Draft> chosen;
-  if (request.drafts.empty()) {
+  auto chosen_notices = notices_to_publish(request);
+  if (!chosen_notices) return std::unexpected(chosen_notices.error());
+  auto calendar_changed = workdays_unpublished();
+  if (!calendar_changed) return std::unexpected(calendar_changed.error());
+  const bool every_approved = request.drafts.empty() && request.notice_drafts.empty();
+  if (every_approved) {
     auto approved = query_drafts("WHERE d.state = 'approved'", 0);
     if (!approved) return std::unexpected(approved.error());
     chosen = std::move(*approved);
-    if (chosen.empty()) return fail(ErrorCode::conflict, "nothing to publish: no draft is approved (先审查、后公开)");
+    if (chosen.empty() && chosen_notices->empty() && !*calendar_changed) {
+      return fail(ErrorCode::conflict,
+                  "nothing to publish: no draft is approved (先审查、后公开) and the working-day calendar is unchanged");
+    }
   } else {
     for (const auto id : request.drafts) {
       auto d = draft(id);
@@ -184,6 +213,7 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
     report.drafts.push_back(d.id);
     report.guides.push_back(d.guide_id + "@" + std::to_string(d.version));
   }
+  if (auto r = publish_notices(*chosen_notices, report, now); !r) return std::unexpected(r.error());
   auto late = late_publications(chosen, request.offset_seconds, publisher);
   if (!late) return std::unexpected(late.error());
   report.late = std::move(*late);
@@ -196,8 +226,14 @@ Result<PublishReport> CentralStore::publish_locked(const std::string& publisher,
   if (auto r = set_state("catalogue_version", std::to_string(report.catalogue_version)); !r) {
     return std::unexpected(r.error());
   }
+  report.workdays_changed = *calendar_changed;
+  if (!built->workdays_hash.empty()) {
+    if (auto r = set_state("workdays_published", built->workdays_hash); !r) return std::unexpected(r.error());
+  }
   std::string detail = "catalogue version " + std::to_string(report.catalogue_version) + ":";
   for (const auto& g : report.guides) detail += " " + g;
+  for (const auto& n : report.notices) detail += " notice " + n;
+  if (report.workdays_changed) detail += " working-day calendar";
   if (request.effective_from) detail += "; effective from " + format_rfc3339(*request.effective_from, request.offset_seconds);
   if (auto r = audit(publisher, "publish", "catalogue", "ok", detail); !r) return std::unexpected(r.error());
   if (auto r = flush_objects(); !r) return std::unexpected(r.error());

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// What the central API's files (central_api.cpp, central_notice_api.cpp) share, and no one else
+// includes: the response shapes, the guarded body parse, and the notice routes.
+#include <cstdint>
+#include <expected>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "central/central_api.h"
+
+namespace hall::central::api {
+
+ApiResponse json_response(int status, const nlohmann::ordered_json& body);
+ApiResponse error_response(int status, const std::string& message);
+ApiResponse from_error(const Error& e);
+std::expected<nlohmann::ordered_json, ApiResponse> parse_body(CentralStore& store, const ApiRequest& req,
+                                                              const std::string& actor);
+std::string text_field(const nlohmann::ordered_json& j, const char* key);
+std::optional<std::int64_t> parse_int(std::string_view s);
+
+// /api/notice-drafts[/<id>/review] (central_notice_api.cpp); nullopt: not a notice route.
+std::optional<ApiResponse> route_notice_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);
+nlohmann::ordered_json notice_draft_json(const NoticeDraft& d);
+
+}  // namespace hall::central::api
