@@ -433,6 +433,10 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
   } else if (verb == "publish") {
     std::cout << "published catalogue version " << a["catalogue_version"].get<std::int64_t>() << ":";
     for (const auto& g : a["guides"]) std::cout << " " << g.get<std::string>();
+    if (a.contains("notices")) {
+      for (const auto& n : a["notices"]) std::cout << " notice " << n.get<std::string>();
+    }
+    if (a.value("workdays_changed", false)) std::cout << " working-day calendar";
     std::cout << "\n";
     if (a.contains("late")) {
       for (const auto& l : a["late"]) {

@@ -56,15 +56,28 @@ Result<CalendarImportReport> CalendarStore::import(std::string_view bytes) {
       report.changed.push_back(y.year);
     }
   }
-  auto st = db_->prepare(
+  if (auto r = write(*db_, bytes, clock_->now()); !r) return std::unexpected(r.error());
+  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
+  return report;
+}
+
+Result<void> CalendarStore::write(storage::Database& db, std::string_view bytes, Instant now) {
+  auto st = db.prepare(
       "INSERT INTO working_calendar (id, body, content_hash, imported_at) VALUES (1, ?1, ?2, ?3) "
       "ON CONFLICT (id) DO UPDATE SET body = excluded.body, content_hash = excluded.content_hash, "
       "imported_at = excluded.imported_at");
   if (!st) return std::unexpected(st.error());
-  st->bind(1, bytes).bind(2, sha256_hex(bytes)).bind(3, seconds_of(clock_->now()));
-  if (auto r = st->run(); !r) return std::unexpected(r.error());
-  if (auto r = tx->commit(); !r) return std::unexpected(r.error());
-  return report;
+  st->bind(1, bytes).bind(2, sha256_hex(bytes)).bind(3, seconds_of(now));
+  return st->run();
+}
+
+Result<std::optional<std::string>> CalendarStore::stored_hash(storage::Database& db) {
+  auto st = db.prepare("SELECT content_hash FROM working_calendar WHERE id = 1");
+  if (!st) return std::unexpected(st.error());
+  auto row = st->step();
+  if (!row) return std::unexpected(row.error());
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(st->text(0));
 }
 
 Result<std::optional<WorkingCalendar>> CalendarStore::load() const {

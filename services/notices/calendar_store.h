@@ -32,6 +32,12 @@ class CalendarStore {
   // The stored calendar; nullopt when none was ever imported (the kiosk then shows no dates).
   Result<std::optional<WorkingCalendar>> load() const;
 
+  // For a sync's one transaction, opened by the caller: the SHA-256 of the calendar held (nullopt:
+  // none), and storing a calendar the central store published (checked by the caller; it replaces
+  // the one held whole: the published calendar is the hall's).
+  static Result<std::optional<std::string>> stored_hash(storage::Database& db);
+  static Result<void> write(storage::Database& db, std::string_view bytes, Instant now);
+
  private:
   storage::Database* db_;
   const Clock* clock_;

@@ -117,3 +117,46 @@ Result<std::vector<Notice>> NoticeStore::current(Date today) const {
 }
 
 }  // namespace hall::notices
+
+namespace hall::notices {
+
+Result<std::set<NoticeVersion>> stored_notice_versions(storage::Database& db) {
+  auto st = db.prepare("SELECT notice_id, version FROM notice_versions");
+  if (!st) return std::unexpected(st.error());
+  std::set<NoticeVersion> out;
+  if (auto r = st->each([&](const storage::Statement& row) -> Result<void> {
+        out.emplace(row.text(0), static_cast<int>(row.integer(1)));
+        return {};
+      });
+      !r) {
+    return std::unexpected(r.error());
+  }
+  return out;
+}
+
+Result<std::pair<int, int>> replace_notices(storage::Database& db, const std::set<NoticeVersion>& wanted,
+                                            const std::vector<Notice>& fresh, Instant now) {
+  auto held = stored_notice_versions(db);
+  if (!held) return std::unexpected(held.error());
+  std::pair<int, int> counts{0, 0};
+  auto drop = db.prepare("DELETE FROM notice_versions WHERE notice_id = ?1 AND version = ?2");
+  if (!drop) return std::unexpected(drop.error());
+  for (const auto& [id, version] : *held) {
+    if (wanted.contains({id, version})) continue;
+    drop->reset();
+    drop->bind(1, id).bind(2, version);
+    if (auto r = drop->run(); !r) return std::unexpected(r.error());
+    ++counts.second;
+  }
+  for (const auto& n : fresh) {
+    if (held->contains({n.id, n.version})) continue;
+    if (n.disclosure != Disclosure::active) {
+      return fail(ErrorCode::invalid_input, "notice " + n.id + ": only 主动公开 notices are kept on a kiosk");
+    }
+    if (auto r = insert(db, n, sha256_hex(n.source_json), now); !r) return std::unexpected(r.error());
+    ++counts.first;
+  }
+  return counts;
+}
+
+}  // namespace hall::notices

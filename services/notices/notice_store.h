@@ -3,7 +3,9 @@
 // The kiosk's notices, kept in the catalogue database (schema version 6) beside the guides: every
 // version of every published notice (the directory a visitor browses is notice_directory.h). Imports are all or
 // nothing, with the guides' version rules.
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/clock.h"
@@ -38,5 +40,14 @@ class NoticeStore {
   storage::Database* db_;
   const Clock* clock_;
 };
+
+// For a sync's one transaction, opened by the caller (no transaction of their own): the (id,
+// version) of every stored notice version; and making the stored notices exactly `wanted`,
+// inserting `fresh` (published, 主动公开 notices) and deleting every other version. Returns the
+// numbers inserted and deleted.
+using NoticeVersion = std::pair<std::string, int>;
+Result<std::set<NoticeVersion>> stored_notice_versions(storage::Database& db);
+Result<std::pair<int, int>> replace_notices(storage::Database& db, const std::set<NoticeVersion>& wanted,
+                                            const std::vector<Notice>& fresh, Instant now);
 
 }  // namespace hall::notices

@@ -121,6 +121,12 @@ SyncResult<Manifest> parse_manifest(std::string_view payload, std::string_view f
     }
     m.bins.push_back(std::move(*ref));
   }
+  auto notices = read_document_ref(root, "notices", 16u << 20, f);
+  if (!notices) return std::unexpected(notices.error());
+  m.notices = std::move(*notices);
+  auto workdays = read_document_ref(root, "workdays", 1u << 20, f);
+  if (!workdays) return std::unexpected(workdays.error());
+  m.workdays = std::move(*workdays);
   return m;
 }
 

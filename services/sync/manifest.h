@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "common/clock.h"
 #include "sync/sync_error.h"
 
@@ -29,11 +31,29 @@ struct BinRef {
   std::size_t length = 0;
 };
 
+// A document the manifest names beside the bins by SHA-256 and length: the notice index
+// (bins/<hash>.json) and the working-day calendar (objects/<hash>.json).
+struct DocumentRef {
+  std::string hash;
+  std::size_t length = 0;
+};
+
+// One published notice version, as the notice index names it: objects/<hash>.json.
+struct NoticeEntry {
+  std::string id;
+  int version = 1;
+  std::string hash;
+  std::size_t length = 0;
+};
+
 struct Manifest {
   std::int64_t catalogue_version = 0;
   Instant issued_at, expires_at;
   int keys_version = 1;
   std::vector<BinRef> bins;  // ascending by bin, each at most once; a bin not listed holds no guide
+  // 政务公开: absent when the store never published a notice (the hall keeps its own), or a
+  // calendar (the hall keeps the one it holds).
+  std::optional<DocumentRef> notices, workdays;
 };
 
 inline constexpr int bin_count = 256;
@@ -55,5 +75,14 @@ SyncResult<Manifest> parse_manifest(std::string_view payload, std::string_view f
 // from the bins this hall trusted. Parsed through the guard (bin_limits); duplicate entries and
 // bad fields are malformed; an entry whose id falls in another bin is bin_mismatch.
 SyncResult<std::vector<ManifestEntry>> parse_bin(const BinRef& bin, std::string_view bytes);
+
+// publications.cpp. The bytes of a named document, checked for length and SHA-256 before
+// anything reads them (`name` for messages).
+SyncResult<void> verify_document(const DocumentRef& ref, std::string_view bytes, const std::string& name);
+// The entries of a verified notice index (hallkiosk.notice-index/1): each id and version once.
+SyncResult<std::vector<NoticeEntry>> parse_notice_index(std::string_view bytes, const std::string& name);
+// A manifest's optional document reference at `key` (absent: nullopt; present and bad: malformed).
+SyncResult<std::optional<DocumentRef>> read_document_ref(const nlohmann::ordered_json& root, const char* key,
+                                                         std::size_t max_length, const std::string& at);
 
 }  // namespace hall::sync

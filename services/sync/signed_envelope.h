@@ -26,8 +26,11 @@ inline constexpr std::string_view timestamp_format = "hallkiosk.timestamp/1";
 // The envelope is a small object around one string: {format, signed, signatures: [{key_id, sig}]}.
 inline constexpr std::size_t max_signatures = 64;
 inline constexpr JsonLimits envelope_limits{std::size_t{16} << 20, 4, 2 + max_signatures};
-// A manifest payload: {..., bins: [{bin, hash, length}]}, at most 256 bins (~25 KB).
-inline constexpr JsonLimits manifest_payload_limits{std::size_t{1} << 20, 3, 2 + 256};
+// A manifest payload: {..., bins: [{bin, hash, length}], notices?: {hash, length}, workdays?: {hash,
+// length}}, at most 256 bins (~25 KB).
+inline constexpr JsonLimits manifest_payload_limits{std::size_t{1} << 20, 3, 4 + 256};
+// The notice index: {format, notices: [{id, version, hash, length}]}.
+inline constexpr JsonLimits notice_index_limits{std::size_t{16} << 20, 3, 2 + 200'000};
 // A bin: {format, bin, guides: [{entry}]}; 200,000 entries in one bin is far above any hall's
 // whole catalogue.
 inline constexpr JsonLimits bin_limits{std::size_t{16} << 20, 3, 2 + 200'000};

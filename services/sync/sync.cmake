@@ -6,9 +6,11 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/signed_envelope.cpp
   ${CMAKE_CURRENT_LIST_DIR}/signed_fields.cpp
   ${CMAKE_CURRENT_LIST_DIR}/manifest.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/publications.cpp
   ${CMAKE_CURRENT_LIST_DIR}/verifier.cpp
   ${CMAKE_CURRENT_LIST_DIR}/timestamp.cpp
   ${CMAKE_CURRENT_LIST_DIR}/sync_state.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fetcher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/directory_fetcher.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/syncer.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/syncer.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/syncer_publications.cpp)

@@ -37,6 +37,8 @@ const char* to_string(Refusal r) {
       return "hash_mismatch";
     case Refusal::invalid_guide:
       return "invalid_guide";
+    case Refusal::invalid_notice:
+      return "invalid_notice";
     case Refusal::guide_mismatch:
       return "guide_mismatch";
     case Refusal::storage:

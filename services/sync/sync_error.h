@@ -26,6 +26,7 @@ enum class Refusal {
   truncated,            // fewer bytes than stated (Content-Length, or the manifest length)
   hash_mismatch,        // SHA-256 of the bytes is not the manifest's hash
   invalid_guide,        // the object is not a valid guide
+  invalid_notice,       // a notice object, the notice index or the working-day calendar is not valid (政务公开)
   guide_mismatch,       // the guide's id/version/effective_from differ from its manifest entry
   storage,              // the local database refused
   too_deep,             // JSON nested deeper, or with more arrays/objects, than its document allows

@@ -270,6 +270,7 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   const Manifest& m = verified->manifest;
   auto held = load_trusted_bins(store_->database());
   if (!held) return refuse(Refusal::storage, held.error());
+  const std::map<std::string, std::string> trusted_bins = *held;
   std::map<std::string, std::string> bins = std::move(*held);
   auto listed = entries_of(m, bins, report);
   if (!listed) return std::unexpected(listed.error());
@@ -297,6 +298,8 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   }
   auto fresh = fetch_objects(missing, report);
   if (!fresh) return std::unexpected(fresh.error());
+  auto publications = fetch_publications(m, trusted_bins, bins, report);
+  if (!publications) return std::unexpected(publications.error());
 
   next.keys_version = keys.version;
   next.keys_payload = keys.payload;
@@ -307,6 +310,7 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   next.expires_at = vouch ? vouch->expires_at : m.expires_at;
   auto applied = store_->replace_published(wanted, *fresh, [&](storage::Database& db) -> Result<void> {
     if (auto r = save_sync_state(db, next); !r) return r;
+    if (auto r = apply_publications(db, *publications, report); !r) return r;
     return save_trusted_bins(db, bins);
   });
   if (!applied) return refuse(Refusal::storage, applied.error());

@@ -10,7 +10,12 @@
 #include <random>
 #include <string>
 
+#include <optional>
+#include <set>
+#include <utility>
+
 #include "catalogue/catalogue_store.h"
+#include "notices/notice.h"
 #include "common/clock.h"
 #include "sync/fetcher.h"
 #include "sync/signed_envelope.h"
@@ -59,6 +64,9 @@ struct SyncReport {
   int objects_fetched = 0;
   int guides_inserted = 0, guides_removed = 0;
   int key_rotations = 0;
+  // 政务公开 (syncer_publications.cpp)
+  int notices_inserted = 0, notices_removed = 0;
+  bool workdays_updated = false;
 };
 
 const char* to_string(SyncOutcome o);
@@ -103,6 +111,19 @@ class Syncer {
   SyncResult<std::vector<ManifestEntry>> entries_of(const Manifest& m, std::map<std::string, std::string>& bins,
                                                     SyncReport& report);
   SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
+  // What the manifest names beside the guides (syncer_publications.cpp): its notice index (from
+  // the bins this hall trusts, or fetched and verified; added to `bins` once read) with the
+  // notice objects this hall lacks, and its calendar when it is not the one held.
+  struct Publications {
+    bool notices_named = false;
+    std::set<std::pair<std::string, int>> notices_wanted;
+    std::vector<notices::Notice> notices_fresh;
+    std::optional<std::string> workdays;  // a calendar to store
+  };
+  SyncResult<Publications> fetch_publications(const Manifest& m, const std::map<std::string, std::string>& held,
+                                              std::map<std::string, std::string>& bins, SyncReport& report);
+  SyncResult<notices::Notice> fetch_notice(const NoticeEntry& entry, SyncReport& report);
+  Result<void> apply_publications(storage::Database& db, const Publications& p, SyncReport& report);
   SyncResult<FetchResponse> fetch(const std::string& name, std::size_t max_bytes, std::chrono::milliseconds timeout,
                                   const std::string& if_none_match, SyncReport& report);
   SyncResult<KeySet> rotate_to(const KeySet& trusted, int target, SyncReport& report);

@@ -170,7 +170,7 @@ TEST_CASE("a notice that is not 主动公开 is reviewed but never published", "
   CHECK_FALSE(*f.store.published_notice("N-REQ"));
 }
 
-TEST_CASE("notice versions: not above the published one is refused; a later one in effect tomorrow keeps today's",
+TEST_CASE("notice versions: not above the published one is refused, and a later one in effect tomorrow keeps today",
           "[central][notices]") {
   CentralFixture f;  // the fixture's clock: 2026-11-28 16:00 in the hall's zone
   auto v1 = f.store.submit_notices("alice", file_of(announcement("N-1", 1, "第一版。")));
