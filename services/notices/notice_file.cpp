@@ -56,10 +56,10 @@ void check_links(const NoticeFile& file, Problems& problems) {
   }
 }
 
-}  // namespace
-
-Result<NoticeFile> parse_notice_file(std::string_view bytes, Destination destination) {
-  auto root = parse_untrusted_json(bytes, {64u << 20, 32}, "notices");
+// `subject` names the bytes in a refusal of the envelope ("notices: not JSON"): a file read from
+// disk is named by its path, so the one a person handed over can be told from the others.
+Result<NoticeFile> parse_bytes(std::string_view bytes, Destination destination, const std::string& subject) {
+  auto root = parse_untrusted_json(bytes, {64u << 20, 32}, subject);
   if (!root) return std::unexpected(root.error().error);
   const auto format = root->is_object() && root->contains("format") && (*root)["format"].is_string()
                           ? (*root)["format"].get<std::string>()
@@ -86,6 +86,12 @@ Result<NoticeFile> parse_notice_file(std::string_view bytes, Destination destina
   return out;
 }
 
+}  // namespace
+
+Result<NoticeFile> parse_notice_file(std::string_view bytes, Destination destination) {
+  return parse_bytes(bytes, destination, "notices");
+}
+
 Result<NoticeFile> load_notice_file(const std::string& path, Destination destination) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
@@ -98,7 +104,7 @@ Result<NoticeFile> load_notice_file(const std::string& path, Destination destina
   if (!in) return fail(ErrorCode::io, path + ": cannot be opened for reading");
   std::ostringstream content;
   content << in.rdbuf();
-  return parse_notice_file(content.str(), destination);
+  return parse_bytes(content.str(), destination, path + ": notices");
 }
 
 }  // namespace hall::notices

@@ -46,6 +46,22 @@ TEST_CASE("notice validate lists every problem and exits 2", "[cli][notices]") {
   CHECK(hallctl({"notice", "validate"}).exit_code == 2);
 }
 
+TEST_CASE("a file that is not JSON is named in the refusal", "[cli][notices]") {
+  TempDir dir;
+  const std::string broken = dir.file("broken.json");
+  write_file(broken, R"({"format": "hallkiosk.notices/1", "notices": [)");
+  const auto r = hallctl({"notice", "validate", broken});
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains(broken + ": notices: not JSON"));
+  const auto j = hallctl({"notice", "validate", broken, "--json"});
+  CHECK(j.exit_code == 2);
+  CHECK(Json::parse(j.out)["problems"][0].get<std::string>().starts_with(broken + ": "));
+  // scan and import read a file the same way.
+  const auto scan = hallctl({"notice", "scan", broken});
+  CHECK(scan.exit_code == 2);
+  CHECK_THAT(scan.err, Catch::Contains(broken));
+}
+
 TEST_CASE("a draft with its deputies is valid for the central store only", "[cli][notices]") {
   const auto draft = demo + "/notice-drafts/proposal-reply.json";
   const auto published = hallctl({"notice", "validate", draft});

@@ -5,8 +5,6 @@
 // 200; tests/hub/crash-soak.sh runs 1,000 and more).
 #include <catch2/catch.hpp>
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <cstdlib>
 #include <map>
@@ -30,30 +28,6 @@ int state_rank(const std::string& s) {
   if (s == "called") return 1;
   if (s == "serving") return 2;
   return 3;  // done, no_show, cancelled
-}
-
-// The tickets in queue.db, read with SQLite directly while the hub is down.
-struct StoredTicket {
-  std::string number, state, day;
-};
-
-std::map<long long, StoredTicket> tickets_in(const std::string& path, std::string& check) {
-  std::map<long long, StoredTicket> out;
-  sqlite3* db = nullptr;
-  REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr) == SQLITE_OK);
-  if (sqlite3_step(st) == SQLITE_ROW) check = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-  sqlite3_finalize(st);
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT id, number, state, day FROM tickets", -1, &st, nullptr) == SQLITE_OK);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    out[sqlite3_column_int64(st, 0)] = {reinterpret_cast<const char*>(sqlite3_column_text(st, 1)),
-                                        reinterpret_cast<const char*>(sqlite3_column_text(st, 2)),
-                                        reinterpret_cast<const char*>(sqlite3_column_text(st, 3))};
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(db);
-  return out;
 }
 
 }  // namespace
@@ -155,7 +129,7 @@ TEST_CASE("kill -9 during issuing and calling loses no acknowledged ticket and r
       }
     }
     std::string check;
-    const auto stored = tickets_in(hall.dir.file("queue.db"), check);
+    const auto stored = stored_tickets(hall.dir.file("queue.db"), &check);
     INFO("round " << round);
     REQUIRE(check == "ok");
     for (const auto& [id, a] : acked) {

@@ -2,6 +2,7 @@
 #include "hub_fixture.h"
 
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include "support/hallctl.h"
 #include "support/sample_guides.h"
@@ -140,6 +141,25 @@ std::string RunningHub::sign_in(const std::string& staff, const std::string& pin
   INFO(r.body);
   REQUIRE(r.status == 201);
   return r.json()["session"].get<std::string>();
+}
+
+std::map<long long, StoredTicket> stored_tickets(const std::string& queue_db, std::string* quick_check) {
+  std::map<long long, StoredTicket> out;
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open_v2(queue_db.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  if (quick_check) {
+    REQUIRE(sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, nullptr) == SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW) *quick_check = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+  }
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT id, number, state, day, group_id FROM tickets", -1, &st, nullptr) ==
+          SQLITE_OK);
+  const auto text = [&](int column) { return std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, column))); };
+  while (sqlite3_step(st) == SQLITE_ROW) out[sqlite3_column_int64(st, 0)] = {text(1), text(2), text(3), text(4)};
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return out;
 }
 
 }  // namespace hall::test

@@ -39,6 +39,14 @@ struct HubHall {
   void add_staff(const std::string& id, const std::string& pin, const std::string& role = "clerk") const;
 };
 
+// A ticket as queue.db holds it, read with SQLite directly (the hub down, or between its writes).
+// `day` is the service day the number belongs to: numbering starts again at A001 each day.
+struct StoredTicket {
+  std::string number, state, day, group;
+};
+// Every ticket of `queue_db` by id; `quick_check` (when given) gets PRAGMA quick_check's answer.
+std::map<long long, StoredTicket> stored_tickets(const std::string& queue_db, std::string* quick_check = nullptr);
+
 class RunningHub {
  public:
   // `port` 0: any free one; a hub restarted on the port it had lets a client find it again.
