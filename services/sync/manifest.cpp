@@ -17,20 +17,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool is_guide_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (const char c : id) {
-    const bool ok =
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 SyncResult<ManifestEntry> read_entry(const Json& g, const std::string& at) {
   if (!g.is_object()) return refuse(Refusal::malformed, at + ": expected an object");
   ManifestEntry e;
-  if (!g.contains("id") || !g["id"].is_string() || !is_guide_id(g["id"].get<std::string>())) {
+  if (!g.contains("id") || !g["id"].is_string() || !is_entry_id(g["id"].get<std::string>())) {
     return refuse(Refusal::malformed, at + ".id: expected 1–64 of [A-Za-z0-9._-]");
   }
   e.id = g["id"].get<std::string>();

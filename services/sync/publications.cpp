@@ -15,16 +15,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-bool is_notice_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (const char c : id) {
-    const bool ok =
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 SyncResult<std::optional<DocumentRef>> read_document_ref(const Json& root, const char* key, std::size_t max_length,
@@ -74,7 +64,7 @@ SyncResult<std::vector<NoticeEntry>> parse_notice_index(std::string_view bytes, 
     const Json& e = (*list)[i];
     const std::string at = name + ": $.notices[" + std::to_string(i) + "]";
     if (!e.is_object()) return refuse(Refusal::malformed, at + ": expected an object");
-    if (!e.contains("id") || !e["id"].is_string() || !is_notice_id(e["id"].get<std::string>())) {
+    if (!e.contains("id") || !e["id"].is_string() || !is_entry_id(e["id"].get<std::string>())) {
       return refuse(Refusal::malformed, at + ".id: expected 1–64 of [A-Za-z0-9._-]");
     }
     NoticeEntry n;

@@ -28,4 +28,14 @@ std::optional<std::int64_t> integer_at(const nlohmann::ordered_json& obj, const 
   return v;
 }
 
+bool is_entry_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (const char c : id) {
+    const bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace hall::sync

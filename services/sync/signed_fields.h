@@ -15,6 +15,8 @@ namespace hall::sync {
 
 // 64 lower-case hex digits: a SHA-256 as the manifest and timestamp write it.
 bool is_hash(const std::string& h);
+// 1–64 of [A-Za-z0-9._-]: a guide's or a notice's id as an index names it.
+bool is_entry_id(const std::string& id);
 // An RFC 3339 time in a string field.
 std::optional<Instant> time_at(const nlohmann::ordered_json& obj, const char* key);
 // An integer field within [min, max].

@@ -270,7 +270,11 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   const Manifest& m = verified->manifest;
   auto held = load_trusted_bins(store_->database());
   if (!held) return refuse(Refusal::storage, held.error());
-  const std::map<std::string, std::string> trusted_bins = *held;
+  // The notice index this hall trusts, if the manifest names it again (entries_of keeps only the guides' bins).
+  std::optional<std::string> held_index;
+  if (m.notices) {
+    if (const auto it = held->find(m.notices->hash); it != held->end()) held_index = it->second;
+  }
   std::map<std::string, std::string> bins = std::move(*held);
   auto listed = entries_of(m, bins, report);
   if (!listed) return std::unexpected(listed.error());
@@ -298,7 +302,7 @@ SyncResult<SyncReport> Syncer::take_manifest(Instant now, const SyncState& state
   }
   auto fresh = fetch_objects(missing, report);
   if (!fresh) return std::unexpected(fresh.error());
-  auto publications = fetch_publications(m, trusted_bins, bins, report);
+  auto publications = fetch_publications(m, held_index, bins, report);
   if (!publications) return std::unexpected(publications.error());
 
   next.keys_version = keys.version;

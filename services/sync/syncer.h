@@ -111,8 +111,8 @@ class Syncer {
   SyncResult<std::vector<ManifestEntry>> entries_of(const Manifest& m, std::map<std::string, std::string>& bins,
                                                     SyncReport& report);
   SyncResult<catalogue::PublishedGuide> fetch_object(const ManifestEntry& entry, SyncReport& report);
-  // What the manifest names beside the guides (syncer_publications.cpp): its notice index (from
-  // the bins this hall trusts, or fetched and verified; added to `bins` once read) with the
+  // What the manifest names beside the guides (syncer_publications.cpp): its notice index (the
+  // one this hall trusts, `held_index`, or fetched and verified; added to `bins` once read) with the
   // notice objects this hall lacks, and its calendar when it is not the one held.
   struct Publications {
     bool notices_named = false;
@@ -120,7 +120,7 @@ class Syncer {
     std::vector<notices::Notice> notices_fresh;
     std::optional<std::string> workdays;  // a calendar to store
   };
-  SyncResult<Publications> fetch_publications(const Manifest& m, const std::map<std::string, std::string>& held,
+  SyncResult<Publications> fetch_publications(const Manifest& m, const std::optional<std::string>& held_index,
                                               std::map<std::string, std::string>& bins, SyncReport& report);
   SyncResult<notices::Notice> fetch_notice(const NoticeEntry& entry, SyncReport& report);
   Result<void> apply_publications(storage::Database& db, const Publications& p, SyncReport& report);

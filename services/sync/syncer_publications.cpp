@@ -30,7 +30,7 @@ SyncResult<notices::Notice> Syncer::fetch_notice(const NoticeEntry& e, SyncRepor
 }
 
 SyncResult<Syncer::Publications> Syncer::fetch_publications(const Manifest& m,
-                                                            const std::map<std::string, std::string>& held,
+                                                            const std::optional<std::string>& held_index,
                                                             std::map<std::string, std::string>& bins,
                                                             SyncReport& report) {
   Publications out;
@@ -39,8 +39,8 @@ SyncResult<Syncer::Publications> Syncer::fetch_publications(const Manifest& m,
     const std::string file = "bins/" + m.notices->hash + ".json";
     const std::string name = file + " (notice index)";
     std::string index;
-    if (const auto it = held.find(m.notices->hash); it != held.end()) {
-      index = it->second;
+    if (held_index) {
+      index = *held_index;
     } else {
       auto got = fetch(file, m.notices->length, options_.object_timeout, {}, report);
       if (!got) return std::unexpected(got.error());
