@@ -238,6 +238,11 @@ int serve(const CommandLine& cl) {
     const std::lock_guard lock(api_mutex);
     return api.handle(r);
   });
+  // A notice's public page and its comment form (the QR code on the kiosk leads here).
+  routes.add("*", "/n/*", [&](const http::Request& r) {
+    const std::lock_guard lock(api_mutex);
+    return api.handle(r);
+  });
   routes.get("/*", http::static_folder(store->publish_dir()));
   http::ServerOptions options;
   options.host = cl.option("--bind", "127.0.0.1");

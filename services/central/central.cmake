@@ -8,6 +8,7 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/admin_registry.cpp
   ${CMAKE_CURRENT_LIST_DIR}/drafts.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_drafts.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/notice_comments.cpp
   ${CMAKE_CURRENT_LIST_DIR}/publisher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/publish_notices.cpp
   ${CMAKE_CURRENT_LIST_DIR}/change_notes.cpp
@@ -16,4 +17,5 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/audit_log.cpp
   ${CMAKE_CURRENT_LIST_DIR}/timestamp_role.cpp
   ${CMAKE_CURRENT_LIST_DIR}/central_api.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/central_notice_api.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/central_notice_api.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/central_public_api.cpp)

@@ -371,6 +371,8 @@ std::expected<std::string, ApiResponse> CentralApi::authenticate(const ApiReques
 }
 
 ApiResponse CentralApi::handle(const ApiRequest& req) {
+  // A visitor's page answers in HTML, a refused form too (it bounds its own body).
+  if (auto page = route_public(*store_, req)) return std::move(*page);
   // Bounded before authentication: the cheapest refusal comes first.
   if (const auto limit = body_limits(req).max_bytes; req.body.size() > limit) {
     const std::string why = req.method + " " + req.path + ": body is " + std::to_string(req.body.size()) +
@@ -395,6 +397,7 @@ ApiResponse CentralApi::handle(const ApiRequest& req) {
 
 ApiResponse CentralApi::route_admin(const ApiRequest& req, const std::string& admin) {
   if (auto notice = route_notice_admin(*store_, req, admin)) return std::move(*notice);
+  if (auto comments = route_comments_admin(*store_, req, admin)) return std::move(*comments);
   if (req.method == "POST" && req.path == "/api/drafts") return submit(*store_, req, admin);
   if (req.method == "POST" && req.path == "/api/publish") return publish(*store_, req, admin);
   if (req.method == "GET" && req.path == "/api/kiosks") return kiosks(*store_);

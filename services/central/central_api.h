@@ -9,6 +9,8 @@
 //   POST /api/drafts/<id>/review     {"conclusion": "approve"|"reject", "reason", "note"}   reviewer
 //   POST /api/publish                {"effective_from"?: RFC 3339, "drafts"?: [ids]}        publisher
 //   GET  /api/kiosks                 every kiosk, flagged behind / silent      any admin
+//   GET  /n/<id>, POST /n/<id>/comments   a notice's public page and its comment form (central_public_api.cpp)
+//   GET  /api/notices/<id>/comments  the opinions on a draft, ?format=csv for a spreadsheet    any admin
 //   GET  /api/audit[/before/<seq>]   one page of the audit log, newest first, and the counted
 //                                    refusals of unauthenticated callers      any admin
 // Admin requests carry X-Hall-Admin, X-Hall-Time, X-Hall-Nonce and X-Hall-Signature (services/sync/PROTOCOL.md).

@@ -26,4 +26,10 @@ std::optional<std::int64_t> parse_int(std::string_view s);
 std::optional<ApiResponse> route_notice_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);
 nlohmann::ordered_json notice_draft_json(const NoticeDraft& d);
 
+// /n/<id>[/comments], the public pages (central_public_api.cpp); nullopt: not a public route.
+inline constexpr std::size_t max_comment_form_bytes = 32u << 10;  // 2,000 characters, %-escaped
+std::optional<ApiResponse> route_public(CentralStore& store, const ApiRequest& req);
+// GET /api/notices/<id>/comments; nullopt: not this route.
+std::optional<ApiResponse> route_comments_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);
+
 }  // namespace hall::central::api

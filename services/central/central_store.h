@@ -10,6 +10,7 @@
 //               publish/     what any static server serves (services/sync/PROTOCOL.md)
 #include <chrono>
 #include <cstdint>
+#include <expected>
 #include <memory>
 #include <optional>
 #include <string>
@@ -103,6 +104,40 @@ struct PublishedNotice {
   std::int64_t draft_id = 0;
   std::int64_t catalogue_version = 0;
   Instant published_at;
+};
+
+// An opinion on a decision draft (重大决策预公开), left on its public phone page during the
+// comment period. The contact is for the office alone: it is never published.
+struct NoticeComment {
+  std::int64_t id = 0;
+  std::string notice_id;
+  int version = 0;  // the published version the visitor read
+  Instant received_at;
+  std::string receipt;  // what the visitor was given: 8 letters and digits, none of 0 O 1 I
+  std::string source;   // the address it came from (the rate limit counts by it)
+  std::string text, contact;
+};
+
+enum class CommentRefusal {
+  no_such_notice,  // not published (or not 主动公开)
+  not_a_draft,     // only a decision draft takes comments
+  not_open,        // before or after its comment period
+  empty,
+  too_long,          // the opinion is over CommentLimits::max_text code points
+  contact_too_long,  // over CommentLimits::max_contact
+  too_many,          // this address sent its share for now
+  storage,
+};
+struct CommentRefused {
+  CommentRefusal reason = CommentRefusal::storage;
+  std::string message;  // for the log and the administrator; the page says it in its own words
+};
+
+struct CommentLimits {
+  std::size_t max_text = 2000;  // code points
+  std::size_t max_contact = 100;
+  int per_ten_minutes = 5;  // from one address
+  int per_day = 20;
 };
 
 struct PublishRequest {
@@ -223,6 +258,17 @@ class CentralStore {
   Result<std::vector<PublishedNotice>> published_notices();
   Result<std::optional<PublishedNotice>> published_notice(const std::string& notice_id);
 
+  // A visitor's opinion on a published decision draft (notice_comments.cpp): refused outside the
+  // comment period (dates in the hall's zone), over the limits, or past the address's share.
+  std::expected<NoticeComment, CommentRefused> add_comment(const std::string& notice_id, std::string_view text,
+                                                           std::string_view contact, const std::string& source,
+                                                           int offset_seconds = 8 * 3600);
+  // Every comment on a notice, oldest first; `actor` (an administrator) is audited for reading
+  // them, since they carry contacts.
+  Result<std::vector<NoticeComment>> comments(const std::string& notice_id, const std::string& actor);
+  const CommentLimits& comment_limits() const { return comment_limits_; }
+  void set_comment_limits(CommentLimits limits) { comment_limits_ = limits; }
+
   // The hall's 工作日 calendar (a hallkiosk.workdays/1 file, README) replaces the one held; the
   // publication rule counts with it. Returns the years it holds.
   Result<std::vector<int>> import_workdays(std::string_view file_bytes, const std::string& actor);
@@ -324,6 +370,7 @@ class CentralStore {
   std::unique_ptr<storage::Database> db_;
   const Clock* clock_;
   CentralConfig config_;
+  CommentLimits comment_limits_;
 };
 
 }  // namespace hall::central

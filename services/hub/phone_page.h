@@ -7,12 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/html_text.h"
+
 namespace hall::hub {
 
-enum class PageLanguage { zh, en };
-
-// zh unless the phone prefers English (Accept-Language: en-US,en;q=0.9 ...); `?lang=` overrides.
-PageLanguage page_language(std::string_view accept_language, std::string_view lang_param);
+using http::PageLanguage;
+using http::page_language;
 
 // `ticket_json` is the public view (public_ticket_body); `token` builds the page's own links.
 std::string phone_page_html(std::string_view ticket_json, std::string_view token, PageLanguage lang);

@@ -12,6 +12,7 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/notice_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_directory.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_search.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/notice_html.cpp
   ${CMAKE_CURRENT_LIST_DIR}/calendar_file.cpp
   ${CMAKE_CURRENT_LIST_DIR}/calendar_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/promised_due.cpp)
