@@ -149,8 +149,8 @@ std::string lang_query(bool en) { return en ? "?lang=en" : ""; }
 std::string draft_part(const Notice& n, const NoticePage& p, const Words& w, bool en) {
   const DraftPart& d = *n.draft;
   std::string h = "<section class=\"period\" id=\"period\"><h2>" + html_escape(w.period) + "</h2><p>" +
-                  html_escape(day(d.comment_from, en)) + (en ? " – " : " 至 ") + html_escape(day(d.comment_to, en)) +
-                  "</p>";
+                  "<span class=\"nw\">" + html_escape(day(d.comment_from, en)) + "</span>" + (en ? " – " : " 至 ") +
+                  "<span class=\"nw\">" + html_escape(day(d.comment_to, en)) + "</span></p>";
   const bool open = n.open_for_comment(p.today);
   if (open) {
     const int left = n.comment_days_left(p.today);
@@ -269,7 +269,7 @@ std::string frame(const Words& w, const std::string& title, const std::string& b
          ".ok{background:#e3f4e6;border:2px solid #0b5d1e;border-radius:.4rem;padding:.2rem .8rem}"
          ".receipt{font-size:1.6rem;letter-spacing:.15em;font-family:monospace}"
          ".refused{background:#fde3e3;border:2px solid #8b1a1a;border-radius:.4rem;padding:.5rem .8rem;font-weight:bold}"
-         "a{color:#0b4c8c}footer{color:#555;font-size:1rem;margin-top:1.5rem}"
+         "a{color:#0b4c8c}.nw{white-space:nowrap}footer{color:#555;font-size:1rem;margin-top:1.5rem}"
          "</style></head><body><main>" +
          body + "<footer><p><a href=\"" + html_escape(other_href) + "\">" + html_escape(w.other_language) +
          "</a></p></footer></main></body></html>";

@@ -146,7 +146,7 @@ TEST_CASE("the public page of a draft takes the form and answers in HTML", "[cen
   CHECK(page.status == 200);
   CHECK(page.header("Content-Type") == "text/html; charset=utf-8");
   CHECK_THAT(page.body, Catch::Contains("安居街道老旧小区加装电梯补助办法（征求意见稿）"));
-  CHECK_THAT(page.body, Catch::Contains("2026年11月20日 至 2026年12月19日"));
+  CHECK_THAT(page.body, Catch::Contains("2026年11月20日</span> 至 <span class=\"nw\">2026年12月19日"));
   CHECK_THAT(page.body, Catch::Contains("还有 22 天截止"));  // 11-28 to 12-19, both days counted
   CHECK_THAT(page.body, Catch::Contains("<form method=\"post\" action=\"/n/N-2026-D07/comments\""));
   CHECK_THAT(page.body, Catch::Contains("maxlength=\"2000\""));
