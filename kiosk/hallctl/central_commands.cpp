@@ -18,6 +18,8 @@
 #include "central/signing.h"
 #include "common/json_guard.h"
 #include "common/rfc3339.h"
+#include "hallctl/central_notice_commands.h"
+#include "hallctl/central_remote.h"
 #include "hallctl/command_line.h"
 #include "http/http_fetcher.h"
 #include "http/http_server.h"
@@ -58,7 +60,7 @@ From an administrator's machine (--url URL of the store, --key FILE the admin's 
                                        publication is late or due today (1 working day) first
   hallctl central review DRAFT (--approve | --reject REASON) --note TEXT
         a different administrator reviews (先审查、后公开); NOTE is the confidentiality-check record
-  hallctl central publish [--effective-from TIME] [--draft ID[,ID...]]
+  hallctl central publish [--effective-from TIME] [--draft ID[,ID...]] [--notice-draft ID[,ID...]]
         publish approved drafts (all of them, or the ones named) as the next catalogue version
         a changed guide carries a note of what changed (README, "Changed guides"); a draft
         published more than 1 working day after its approval is warned about and audited
@@ -275,50 +277,6 @@ int serve(const CommandLine& cl) {
 
 // ---- remote verbs -----------------------------------------------------------------------------
 
-struct Remote {
-  std::string url;
-  central::KeyPair key;
-  std::string admin;
-};
-
-Result<Remote> remote_of(const CommandLine& cl) {
-  const auto url = need(cl, "--url");
-  const auto key_file = need(cl, "--key");
-  if (!url || !key_file) return fail(ErrorCode::invalid_input, "this verb needs --url URL and --key FILE");
-  auto key = central::read_secret_key_file(*key_file);
-  if (!key) return std::unexpected(key.error());
-  Remote r{*url, *key, cl.option("--admin", key->id)};
-  while (!r.url.empty() && r.url.back() == '/') r.url.pop_back();
-  if (r.admin.empty()) return fail(ErrorCode::invalid_input, *key_file + " names no administrator: give --admin ID");
-  return r;
-}
-
-// Sends one signed request; returns the JSON answer of a 2xx, else the store's refusal as an error.
-Result<Json> call(const Remote& remote, const std::string& method, const std::string& path, const std::string& body) {
-  sync::FetchRequest req;
-  req.url = remote.url + path;
-  req.max_bytes = 64u << 20;
-  req.timeout = std::chrono::seconds(120);
-  SystemClock clock;
-  // The signature covers the path without its query (PROTOCOL.md), as the store checks it.
-  const std::string signed_path = path.substr(0, path.find('?'));
-  for (auto& h : central::sign_admin_request(remote.key, remote.admin, method, signed_path, body, clock.now())) {
-    req.headers.push_back(std::move(h));
-  }
-  http::HttpFetcher fetcher;
-  auto res = method == "GET" ? fetcher.get(req) : fetcher.post(req, body);
-  if (!res) return std::unexpected(res.error().error);
-  // The answer passes the same guard as any untrusted JSON (common/json_guard).
-  auto parsed = parse_untrusted_json(res->body, {req.max_bytes, 64}, req.url);
-  const Json j = parsed ? std::move(*parsed) : Json(Json::value_t::discarded);
-  if (res->status >= 200 && res->status < 300 && !j.is_discarded()) return j;
-  const std::string message = j.is_object() && j.contains("error") ? j["error"].get<std::string>() : res->body;
-  const ErrorCode code = res->status == 400 || res->status == 409 ? ErrorCode::invalid_input
-                         : res->status == 404                     ? ErrorCode::not_found
-                                                                  : ErrorCode::unavailable;
-  return fail(code, "central store refused (" + std::to_string(res->status) + "): " + message);
-}
-
 // Every page of the audit log (GET /api/audit?before=&limit=), newest first, as one answer.
 Result<Json> audit_all(const Remote& remote) {
   Json all = Json::array();
@@ -395,14 +353,16 @@ int remote_verb(const CommandLine& cl, const std::string& verb) {
       if (!parse_rfc3339(*t)) return usage("--effective-from: expected an RFC 3339 time with an offset");
       body["effective_from"] = *t;
     }
-    if (const auto d = need(cl, "--draft")) {
-      body["drafts"] = Json::array();
+    for (const auto& [option, key] : {std::pair{"--draft", "drafts"}, {"--notice-draft", "notice_drafts"}}) {
+      const auto d = need(cl, option);
+      if (!d) continue;
+      body[key] = Json::array();
       std::stringstream ids(*d);
       for (std::string id; std::getline(ids, id, ',');) {
         try {
-          body["drafts"].push_back(std::stoll(id));
+          body[key].push_back(std::stoll(id));
         } catch (const std::exception&) {
-          return usage("--draft: expected draft ids, e.g. 3,4");
+          return usage(std::string(option) + ": expected draft ids, e.g. 3,4");
         }
       }
     }
@@ -493,19 +453,19 @@ int run_central_command(int argc, char** argv) {
   auto cl = parse_command_line(argc, argv,
                                {"--out", "--id", "--data", "--publisher-key", "--name", "--public-key", "--roles",
                                 "--new-key", "--port", "--bind", "--key", "--url", "--admin", "--reject", "--note",
-                                "--effective-from", "--draft"},
-                               {"--json", "--help", "--approve"});
+                                "--effective-from", "--draft", "--notice-draft", "--mask", "--keep", "--date"},
+                               {"--json", "--help", "--approve", "--mask-all", "--csv"});
   if (!cl) return usage(cl.error().message);
   if (cl->words.empty()) return usage("expected keygen or central");
   if (cl->words[0] == "keygen") {
     if (cl->flag("--help")) {
-      std::cout << central_help;
+      std::cout << central_help << central_notice_help;
       return exit_ok;
     }
     return keygen(*cl);
   }
   if (cl->words.size() < 2 || cl->flag("--help")) {
-    std::cout << central_help;
+    std::cout << central_help << central_notice_help;
     return cl->flag("--help") ? exit_ok : exit_invalid;
   }
   const std::string& verb = cl->words[1];
@@ -516,6 +476,7 @@ int run_central_command(int argc, char** argv) {
   if (verb == "serve") return serve(*cl);
   if (verb == "renew-timestamp") return renew_timestamp(*cl);
   if (verb == "workdays") return workdays(*cl);
+  if (is_central_notice_verb(verb)) return run_central_notice_verb(*cl, verb);
   for (const char* remote : {"submit", "review", "publish", "drafts", "status", "audit"}) {
     if (verb == remote) return remote_verb(*cl, verb);
   }

@@ -33,6 +33,7 @@ Result<CommandLine> parse_command_line(int argc, char** argv, const std::vector<
           value = argv[++i];
         }
         cl.options[arg] = value;
+        cl.repeated[arg].push_back(value);
       } else if (known(flags, arg) && !has_inline_value) {
         cl.options[arg] = "";
       } else {

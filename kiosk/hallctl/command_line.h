@@ -12,11 +12,16 @@ namespace hall::cli {
 
 struct CommandLine {
   std::vector<std::string> words;            // positional, in order
-  std::map<std::string, std::string> options;  // "--data" -> "DIR"; flags map to ""
+  std::map<std::string, std::string> options;  // "--data" -> "DIR"; flags map to ""; the last one wins
+  std::map<std::string, std::vector<std::string>> repeated;  // every value of an option, in order
   bool flag(const std::string& name) const { return options.contains(name); }
   std::string option(const std::string& name, const std::string& fallback = {}) const {
     const auto it = options.find(name);
     return it == options.end() ? fallback : it->second;
+  }
+  std::vector<std::string> values(const std::string& name) const {
+    const auto it = repeated.find(name);
+    return it == repeated.end() ? std::vector<std::string>() : it->second;
   }
 };
 

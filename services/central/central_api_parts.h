@@ -11,6 +11,8 @@
 #include <nlohmann/json.hpp>
 
 #include "central/central_api.h"
+#include "central/central_store.h"
+#include "notices/notice.h"
 
 namespace hall::central::api {
 
@@ -22,9 +24,14 @@ std::expected<nlohmann::ordered_json, ApiResponse> parse_body(CentralStore& stor
 std::string text_field(const nlohmann::ordered_json& j, const char* key);
 std::optional<std::int64_t> parse_int(std::string_view s);
 
-// /api/notice-drafts[/<id>/review] (central_notice_api.cpp); nullopt: not a notice route.
+// /api/notice-drafts[/<id>/review] and /api/notice-catalogue (central_notice_api.cpp); nullopt: not a notice route.
 std::optional<ApiResponse> route_notice_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);
 nlohmann::ordered_json notice_draft_json(const NoticeDraft& d);
+
+// A published notice as the format reads it (nullopt: bytes that no longer parse, never expected);
+// today's date in the hall (+08:00), for comment periods and what is in force.
+std::optional<notices::Notice> published_form(const PublishedNotice& p);
+Date hall_today(const CentralStore& store);
 
 // /n/<id>[/comments], the public pages (central_public_api.cpp); nullopt: not a public route.
 inline constexpr std::size_t max_comment_form_bytes = 32u << 10;  // 2,000 characters, %-escaped

@@ -5,10 +5,14 @@
 //   POST /api/notice-drafts/<id>/review  {"conclusion", "reason", "note", "mask_all"?: bool,
 //                                         "decisions"?: [{"hit": n (1-based), "action": "mask"|"keep", "reason"}]}
 //                                                                              reviewer
+//   GET  /api/notice-catalogue[?format=csv|text][&date=YYYY-MM-DD]
+//                                        the 主动公开基本目录 of what is published   any admin
 #include "central/central_api_parts.h"
 
 #include "common/rfc3339.h"
+#include "notices/notice_catalogue.h"
 #include "notices/notice_labels.h"
+#include "common/working_calendar.h"
 
 namespace hall::central::api {
 namespace {
@@ -81,6 +85,37 @@ ApiResponse review_notice(CentralStore& store, const ApiRequest& req, const std:
   return json_response(200, {{"notice_draft", notice_draft_json(*reviewed)}});
 }
 
+ApiResponse catalogue(CentralStore& store, const ApiRequest& req) {
+  Date today = hall_today(store);
+  if (const std::string date = req.query_param("date"); !date.empty()) {
+    const auto d = parse_iso_date(date);
+    if (!d) return error_response(400, "notice-catalogue: date: expected YYYY-MM-DD, got \"" + date + "\"");
+    today = *d;
+  }
+  const std::string format = req.query_param("format");
+  if (!format.empty() && format != "csv" && format != "text" && format != "json") {
+    return error_response(400, "notice-catalogue: format: expected csv, text or json");
+  }
+  auto published = store.published_notices();
+  if (!published) return from_error(published.error());
+  std::vector<notices::CatalogueEntry> entries;
+  for (const auto& p : *published) {
+    auto n = published_form(p);
+    if (!n) return error_response(500, "published notice " + p.id + " v" + std::to_string(p.version) + " no longer parses");
+    entries.push_back({std::move(*n), p.published_at, p.catalogue_version});
+  }
+  const auto groups = notices::build_catalogue(std::move(entries));
+  if (format == "csv") {
+    return {200, {{"Content-Type", "text/csv; charset=utf-8"}, {"Cache-Control", "no-store"}},
+            notices::catalogue_csv(groups, today)};
+  }
+  if (format == "text") {
+    return {200, {{"Content-Type", "text/plain; charset=utf-8"}, {"Cache-Control", "no-store"}},
+            notices::catalogue_text(groups, today)};
+  }
+  return json_response(200, notices::catalogue_json(groups, today));
+}
+
 }  // namespace
 
 Json notice_draft_json(const NoticeDraft& d) {
@@ -117,6 +152,10 @@ Json notice_draft_json(const NoticeDraft& d) {
 }
 
 std::optional<ApiResponse> route_notice_admin(CentralStore& store, const ApiRequest& req, const std::string& admin) {
+  if (req.path == "/api/notice-catalogue") {
+    if (req.method != "GET") return error_response(405, "notice-catalogue: GET only");
+    return catalogue(store, req);
+  }
   constexpr std::string_view base = "/api/notice-drafts";
   if (!req.path.starts_with(base)) return std::nullopt;
   if (req.path == base && req.method == "POST") return submit_notices(store, req, admin);

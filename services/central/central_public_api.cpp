@@ -8,6 +8,7 @@
 //   GET  /api/notices/<id>/comments[?format=csv]   every opinion, with its contact   any admin
 #include "central/central_api_parts.h"
 
+#include "common/csv_text.h"
 #include "common/form_body.h"
 #include "common/http_content.h"
 #include "common/rfc3339.h"
@@ -24,11 +25,6 @@ using notices::NoticePage;
 constexpr std::string_view notice_prefix = "/n/";
 constexpr std::string_view comments_suffix = "/comments";
 
-std::optional<notices::Notice> parsed(const PublishedNotice& p) {
-  auto file = notices::parse_notice_file(p.body, notices::Destination::published);
-  if (!file || file->notices.size() != 1) return std::nullopt;
-  return std::move(file->notices.front());
-}
 
 ApiResponse page_response(int status, std::string html) {
   auto out = http::html_response(status, std::move(html));
@@ -38,15 +34,12 @@ ApiResponse page_response(int status, std::string html) {
   return out;
 }
 
-Date hall_today(const CentralStore& store) {
-  return Date{std::chrono::floor<std::chrono::days>(store.clock().now() + std::chrono::hours(8))};
-}
 
 // The links a notice's page carries: a policy's published 解读, an interpretation's policy.
 void add_links(CentralStore& store, const notices::Notice& n, NoticePage& page) {
   if (n.kind == notices::NoticeKind::interpretation && !n.interprets.empty()) {
     if (auto p = store.published_notice(n.interprets); p && *p) {
-      if (auto policy = parsed(**p)) page.policy = notices::NoticeLink{policy->id, policy->title};
+      if (auto policy = published_form(**p)) page.policy = notices::NoticeLink{policy->id, policy->title};
     }
   }
   if (n.kind != notices::NoticeKind::policy) return;
@@ -56,7 +49,7 @@ void add_links(CentralStore& store, const notices::Notice& n, NoticePage& page) 
   for (const auto& p : *all) {
     // Only a body that names the policy is parsed: the directory may hold thousands of notices.
     if (p.id == n.id || p.body.find(quoted) == std::string::npos) continue;
-    auto other = parsed(p);
+    auto other = published_form(p);
     if (other && other->kind == notices::NoticeKind::interpretation && other->interprets == n.id) {
       page.readings.push_back({other->id, other->title});
     }
@@ -68,7 +61,7 @@ ApiResponse notice_page(CentralStore& store, const ApiRequest& req, const std::s
   page.lang = http::page_language(req.header("Accept-Language"), req.query_param("lang"));
   auto published = store.published_notice(id);
   if (!published) return page_response(503, notices::notice_missing_html(page.lang));
-  auto n = *published ? parsed(**published) : std::nullopt;
+  auto n = *published ? published_form(**published) : std::nullopt;
   if (!n) return page_response(404, notices::notice_missing_html(page.lang));
   page.today = hall_today(store);
   page.takes_comments = true;
@@ -116,14 +109,6 @@ ApiResponse post_comment(CentralStore& store, const ApiRequest& req, const std::
   return notice_page(store, req, id, page, status);
 }
 
-// RFC 4180 with a BOM, so a spreadsheet on a Chinese Windows opens the export in the right encoding.
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 ApiResponse list_comments(CentralStore& store, const ApiRequest& req, const std::string& admin, const std::string& id) {
   auto published = store.published_notice(id);
   if (!published) return from_error(published.error());
@@ -131,11 +116,10 @@ ApiResponse list_comments(CentralStore& store, const ApiRequest& req, const std:
   auto list = store.comments(id, admin);
   if (!list) return from_error(list.error());
   if (req.query_param("format") == "csv") {
-    std::string csv = "\xEF\xBB\xBF回执码,收到时间,版本,意见,联系方式,来源\r\n";
+    std::string csv = std::string(csv::bom) + csv::row({"回执码", "收到时间", "版本", "意见", "联系方式", "来源"});
     for (const auto& c : *list) {
-      csv += csv_field(c.receipt) + "," + csv_field(format_rfc3339(c.received_at, 8 * 3600)) + "," +
-             std::to_string(c.version) + "," + csv_field(c.text) + "," + csv_field(c.contact) + "," +
-             csv_field(c.source) + "\r\n";
+      csv += csv::row({c.receipt, format_rfc3339(c.received_at, 8 * 3600), std::to_string(c.version), c.text,
+                       c.contact, c.source});
     }
     ApiResponse out{200, {{"Content-Type", "text/csv; charset=utf-8"}, {"Cache-Control", "no-store"}}, std::move(csv)};
     return out;
@@ -153,6 +137,16 @@ ApiResponse list_comments(CentralStore& store, const ApiRequest& req, const std:
 }
 
 }  // namespace
+
+std::optional<notices::Notice> published_form(const PublishedNotice& p) {
+  auto file = notices::parse_notice_file(p.body, notices::Destination::published);
+  if (!file || file->notices.size() != 1) return std::nullopt;
+  return std::move(file->notices.front());
+}
+
+Date hall_today(const CentralStore& store) {
+  return Date{std::chrono::floor<std::chrono::days>(store.clock().now() + std::chrono::hours(8))};
+}
 
 std::optional<ApiResponse> route_public(CentralStore& store, const ApiRequest& req) {
   if (!req.path.starts_with(notice_prefix)) return std::nullopt;

@@ -11,6 +11,7 @@ target_sources(hall_services PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/deidentify.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_store.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_directory.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/notice_catalogue.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_search.cpp
   ${CMAKE_CURRENT_LIST_DIR}/notice_html.cpp
   ${CMAKE_CURRENT_LIST_DIR}/calendar_file.cpp

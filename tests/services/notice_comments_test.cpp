@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "central_fixture.h"
+#include "common/csv_text.h"
 #include "common/form_body.h"
 #include "common/utf8.h"
 #include "support/demo_hall.h"
@@ -206,6 +207,8 @@ TEST_CASE("the comment export as CSV opens in a spreadsheet", "[central][comment
   CentralFixture f;
   publish_demo_notices(f);
   REQUIRE(f.store.add_comment("N-2026-D07", "两点意见：\n一、补助\"上不封顶\"，二、加快审批", "李, 电话", "203.0.113.7"));
+  // A visitor's text that a spreadsheet would run as a formula stays text.
+  REQUIRE(f.store.add_comment("N-2026-D07", "=HYPERLINK(\"http://example.com\",\"点此\")", "+86 139", "198.51.100.4"));
   central::ApiRequest req{"GET", "/api/notices/N-2026-D07/comments",
                           central::sign_admin_request(f.bob, "bob", "GET", "/api/notices/N-2026-D07/comments", "", f.clock.now()),
                           "", "format=csv"};
@@ -214,6 +217,21 @@ TEST_CASE("the comment export as CSV opens in a spreadsheet", "[central][comment
   CHECK(csv.header("Content-Type") == "text/csv; charset=utf-8");
   CHECK(csv.body.starts_with("\xEF\xBB\xBF回执码,收到时间,版本,意见,联系方式,来源\r\n"));
   CHECK_THAT(csv.body, Catch::Contains(",2026-11-28T16:00:00+08:00,1,\"两点意见：\n一、补助\"\"上不封顶\"\"，二、加快审批\",\"李, 电话\",203.0.113.7\r\n"));
+  CHECK_THAT(csv.body, Catch::Contains(",1,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点此\"\")\",'+86 139,198.51.100.4\r\n"));
+}
+
+TEST_CASE("a CSV field is quoted when it must be and never starts a formula", "[csv]") {
+  CHECK(csv::field("回执码") == "回执码");
+  CHECK(csv::field("a,b") == "\"a,b\"");
+  CHECK(csv::field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(csv::field("two\nlines") == "\"two\nlines\"");
+  CHECK(csv::field("=1+2") == "'=1+2");
+  CHECK(csv::field("-3") == "'-3");
+  CHECK(csv::field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv::field("\tx") == "'\tx");
+  CHECK(csv::field("1-2") == "1-2");  // only the first character counts
+  CHECK(csv::field("") == "");
+  CHECK(csv::row({"a", "b,c", ""}) == "a,\"b,c\",\r\n");
 }
 
 TEST_CASE("a form body decodes as typed, or is refused", "[http][form]") {
