@@ -26,6 +26,7 @@ Result<std::unique_ptr<HallHub>> HallHub::start(HubOptions options) {
 
   std::unique_ptr<HallHub> h(new HallHub());
   h->guides_ = std::make_unique<CatalogueGuides>(dir.catalogue_db(), h->clock_);
+  h->notices_ = std::make_unique<CatalogueNotices>(dir.catalogue_db(), h->clock_);
   hub::HubSetup setup;
   setup.queue_db = dir.path + "/queue.db";
   setup.hall = std::move(*hall);
@@ -33,6 +34,7 @@ Result<std::unique_ptr<HallHub>> HallHub::start(HubOptions options) {
   setup.clock = &h->clock_;
   setup.random = &h->random_;
   setup.guides = [g = h->guides_.get()](const std::string& id) { return g->find(id); };
+  setup.notices = [n = h->notices_.get()](const std::string& id, Date today) { return n->find(id, today); };
   setup.printer = std::move(options.printer);
   setup.reprint_requested = std::move(options.reprint_requested);
   setup.pin_cost = options.pin_cost;

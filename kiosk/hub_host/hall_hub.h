@@ -10,6 +10,7 @@
 #include "common/error.h"
 #include "common/http_router.h"
 #include "hub_host/catalogue_guides.h"
+#include "hub_host/catalogue_notices.h"
 #include "hub/hub.h"
 #include "http/http_server.h"
 #include "queue/random_source.h"
@@ -45,6 +46,7 @@ class HallHub {
   SystemClock clock_;
   queue::SodiumRandom random_;
   std::unique_ptr<CatalogueGuides> guides_;
+  std::unique_ptr<CatalogueNotices> notices_;
   std::unique_ptr<hub::Hub> hub_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::HttpServer> server_;

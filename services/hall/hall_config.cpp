@@ -80,11 +80,12 @@ void read_queue_rules(JsonReader& r, HallConfig& hall) {
         q->integer("reactivation_places", Need::optional, 0, 1000).value_or(rules.reactivation_places);
     rules.cutoff_minutes = q->integer("cutoff_minutes", Need::optional, 0, 12 * 60).value_or(rules.cutoff_minutes);
   }
-  hall.public_base_url = r.text("public_base_url", Need::optional, 200);
-  while (hall.public_base_url.ends_with('/')) hall.public_base_url.pop_back();
-  if (!hall.public_base_url.empty() && !hall.public_base_url.starts_with("http://") &&
-      !hall.public_base_url.starts_with("https://")) {
-    r.problem("public_base_url", "expected an http:// or https:// address, got \"" + hall.public_base_url + "\"");
+  for (auto [key, field] : {std::pair{"public_base_url", &hall.public_base_url}, {"comment_url", &hall.comment_url}}) {
+    *field = r.text(key, Need::optional, 200);
+    while (field->ends_with('/')) field->pop_back();
+    if (!field->empty() && !field->starts_with("http://") && !field->starts_with("https://")) {
+      r.problem(key, "expected an http:// or https:// address, got \"" + *field + "\"");
+    }
   }
 }
 

@@ -14,5 +14,6 @@ target_sources(hall_services PRIVATE
   hub/board_routes.cpp
   hub/phone_page.cpp
   hub/phone_routes.cpp
+  hub/notice_routes.cpp
   hub/print_routes.cpp
 )

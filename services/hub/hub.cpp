@@ -53,6 +53,11 @@ std::optional<GuideBrief> Hub::guide(const std::string& id) const {
   return setup_.guides(id);
 }
 
+std::optional<NoticeBrief> Hub::notice(const std::string& id, Date today) const {
+  if (!setup_.notices || id.empty()) return std::nullopt;
+  return setup_.notices(id, today);
+}
+
 std::string Hub::printer_state() const { return setup_.printer ? setup_.printer() : "none"; }
 
 http::Router Hub::router() {
@@ -62,6 +67,7 @@ http::Router Hub::router() {
   add_board_routes(router, *this);
   add_phone_routes(router, *this);
   add_print_routes(router, *this);
+  add_notice_routes(router, *this);
   return router;
 }
 

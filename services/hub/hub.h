@@ -51,6 +51,7 @@ class Hub {
   // up to 100 ms and made a rush of 50 kiosks wait seconds for a lock free most of that time.
   std::unique_lock<std::mutex> write_lock() { return std::unique_lock(writer_); }
   std::optional<GuideBrief> guide(const std::string& id) const;
+  std::optional<NoticeBrief> notice(const std::string& id, Date today) const;
   std::string printer_state() const;
   void reprint_requested(const std::string& device_id) const {
     if (setup_.reprint_requested) setup_.reprint_requested(device_id);
@@ -79,5 +80,6 @@ void add_counter_routes(http::Router& router, Hub& hub);
 void add_board_routes(http::Router& router, Hub& hub);
 void add_phone_routes(http::Router& router, Hub& hub);
 void add_print_routes(http::Router& router, Hub& hub);
+void add_notice_routes(http::Router& router, Hub& hub);
 
 }  // namespace hall::hub

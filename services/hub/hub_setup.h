@@ -10,6 +10,8 @@
 #include "common/clock.h"
 #include "common/time_zone.h"
 #include "hall/hall_config.h"
+#include "notices/notice.h"
+#include "notices/notice_html.h"
 #include "queue/random_source.h"
 #include "queue/staff_registry.h"
 
@@ -28,6 +30,15 @@ struct GuideBrief {
 };
 using GuideLookup = std::function<std::optional<GuideBrief>(const std::string& guide_id)>;
 
+// A notice in effect in the hall today for its phone page (/n/<id>), with the notices it links to:
+// a policy's 解读, an interpretation's policy. Looked up in the hall's catalogue by the process.
+struct NoticeBrief {
+  notices::Notice notice;
+  std::vector<notices::NoticeLink> readings;
+  std::optional<notices::NoticeLink> policy;
+};
+using NoticeLookup = std::function<std::optional<NoticeBrief>(const std::string& notice_id, Date today)>;
+
 // The printer's state for /healthz: "ok", "none" (no printer configured), or what is wrong
 // ("media-empty", "offline" ...).
 using PrinterState = std::function<std::string()>;
@@ -44,6 +55,7 @@ struct HubSetup {
   const Clock* clock = nullptr;           // must outlive the hub
   queue::RandomSource* random = nullptr;  // must outlive the hub; used under the hub's lock
   GuideLookup guides;                     // may be empty: tickets by group only
+  NoticeLookup notices;                   // may be empty: /n/<id> says there is no such notice
   PrinterState printer;                   // may be empty: "none"
   ReprintBell reprint_requested;          // may be empty: kiosks poll
   queue::PinCost pin_cost = queue::PinCost::interactive();
