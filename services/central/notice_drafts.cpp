@@ -228,10 +228,25 @@ Result<std::vector<NoticeDraft>> CentralStore::submit_notices(const std::string&
     auto insert = db_->prepare(
         "INSERT INTO notice_drafts (notice_id, version, author, submitted_at, state, body, hits) "
         "VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6)");
+    auto opinions = db_->prepare("SELECT COUNT(*) FROM notice_comments WHERE notice_id = ?1");
     if (!latest) return std::unexpected(latest.error());
     if (!insert) return std::unexpected(insert.error());
+    if (!opinions) return std::unexpected(opinions.error());
     std::vector<NoticeDraft> out;
     for (const auto& n : file->notices) {
+      // An adoption report counts every opinion received, by letter and phone alike: never fewer
+      // than this store took on the draft's page.
+      if (n.draft && n.draft->adoption) {
+        opinions->reset();
+        opinions->bind(1, n.id);
+        if (auto row = opinions->step(); !row) return std::unexpected(row.error());
+        if (const auto taken = opinions->integer(0); n.draft->adoption->received < taken) {
+          return fail(ErrorCode::invalid_input,
+                      "notice " + n.id + ": $.draft.adoption.received: " + std::to_string(n.draft->adoption->received) +
+                          " is fewer than the " + std::to_string(taken) +
+                          " opinion(s) its comment page received (hallctl central comments " + n.id + ")");
+        }
+      }
       latest->reset();
       latest->bind(1, n.id);
       if (auto row = latest->step(); !row) return std::unexpected(row.error());

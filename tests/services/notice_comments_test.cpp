@@ -220,6 +220,34 @@ TEST_CASE("the comment export as CSV opens in a spreadsheet", "[central][comment
   CHECK_THAT(csv.body, Catch::Contains(",1,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点此\"\")\",'+86 139,198.51.100.4\r\n"));
 }
 
+TEST_CASE("an adoption report never counts fewer opinions than the comment page received", "[central][comments]") {
+  CentralFixture f;
+  publish_demo_notices(f);
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(f.store.add_comment("N-2026-D07", "意见" + std::to_string(i), "", "198.51.100." + std::to_string(i)));
+  }
+  const Json demo = Json::parse(demo_notices());
+  Json report;
+  for (const auto& n : demo["notices"]) {
+    if (n["id"] == "N-2026-D07") report = n;
+  }
+  report["version"] = 2;
+  report["format"] = "hallkiosk.notice/1";
+  report["draft"]["adoption"] = {{"published", "2026-12-25"},
+                                 {"received", 2},
+                                 {"adopted", 1},
+                                 {"summary", "共收到意见2条，采纳1条。"},
+                                 {"not_adopted", {{{"opinion", "取消补助上限"}, {"reason", "超出街道财力。"}}}}};
+  const auto refused = f.store.submit_notices("alice", report.dump());
+  REQUIRE_FALSE(refused);
+  CHECK_THAT(refused.error().message, Catch::Contains("$.draft.adoption.received: 2 is fewer than the 3 opinion(s)"));
+  report["draft"]["adoption"]["received"] = 9;  // 3 by phone, 6 by letter
+  report["draft"]["adoption"]["summary"] = "共收到意见9条（手机3条、信函6条），采纳1条。";
+  const auto taken = f.store.submit_notices("alice", report.dump());
+  INFO((taken ? "" : taken.error().message));
+  CHECK(taken);
+}
+
 TEST_CASE("a CSV field is quoted when it must be and never starts a formula", "[csv]") {
   CHECK(csv::field("回执码") == "回执码");
   CHECK(csv::field("a,b") == "\"a,b\"");
