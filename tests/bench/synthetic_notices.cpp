@@ -159,7 +159,7 @@ std::string notices(int count, Date today_date) {
         Json d = {{"basis", {{{"title", "重大行政决策程序暂行条例"}, {"clause", "第十四条"}}}},
                   {"comment_from", iso(from)},
                   {"comment_to", iso(from + days(29 + n % 10))},
-                  {"channels", {{{"text", "手机扫描大厅查阅机上的二维码，在网页上提交意见"}}, {{"text", "信函：" + place + "街道党政办公室"}}}}};
+                  {"channels", {{{"text", "电话：0531-8601 2345"}}, {{"text", "信函：" + place + "街道党政办公室"}}}}};
         if (!open) {
           const int received = 3 + n % 40, adopted = (3 + n % 40) / 2;
           d["adoption"] = {{"published", iso(from + days(45))},

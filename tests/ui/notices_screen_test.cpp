@@ -175,7 +175,9 @@ TEST_CASE("a draft shows its comment period, and once closed its adoption report
   auto drawn = drawn_text(ui, *app);
   CHECK(drew(drawn, "征求意见时间：2026年11月20日 至 2026年12月19日"));
   CHECK(drew(drawn, "正在征求意见，还剩 22 天"));
-  CHECK(drew(drawn, "2026年12月19日前可在手机上提意见"));
+  // No comment page named in hall.json: the phone page is read-only, so the kiosk promises none.
+  CHECK(drew(drawn, "提意见请用本页所列的方式，2026年12月19日截止"));
+  CHECK_FALSE(drew(drawn, "前可在手机上提意见"));
   CHECK(ui.find(*app, "notice:adoption") == nullptr);
   CHECK_FALSE(app->open("adoption:N-2026-D07"));  // still open: no report yet
 
@@ -215,6 +217,7 @@ TEST_CASE("the QR code holds the notice's phone address: hall.json's public addr
     REQUIRE(app->open("notice:N-2026-D07"));
     ui.settle(*app);
     CHECK(app->notice_qr_payload() == "https://zwgk.anju.example.gov.cn/n/N-2026-D07");
+    CHECK(drew(drawn_text(ui, *app), "2026年12月19日前可在手机上提意见"));
     CHECK(app->notice_address("N-2023-001") == "http://192.168.1.20:8470/n/N-2023-001");  // a policy: the hub's page
   }
   SECTION("the hub's address, also when it arrives after the screen opened") {

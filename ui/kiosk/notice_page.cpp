@@ -28,7 +28,9 @@ std::string page_code_caption(const Frame& f, const NoticeModel& m) {
   const notices::Notice& n = *m.notice;
   if (n.open_for_comment(m.today)) {
     const std::string until = format_day(f.strings, format_iso_date(n.draft->comment_to));
-    return f.trf("opengov.qr_comment", {{"until", until}});
+    // The hub's page is read-only: the kiosk promises comments on the phone only where they land.
+    if (m.comments_on_phone) return f.trf("opengov.qr_comment", {{"until", until}});
+    return f.trf("opengov.qr_read_draft", {{"until", until}});
   }
   return f.tr("opengov.qr_read");
 }
