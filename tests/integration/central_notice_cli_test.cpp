@@ -2,7 +2,8 @@
 // hallctl central's notice verbs against the real `central serve`: notice-submit with the
 // 去标识化 scan's hits, notice-review deciding each hit (refused while one is undecided),
 // publish --notice-draft, the 主动公开基本目录 as text, JSON and CSV, and a draft's opinions as
-// the phone page left them, listed and exported.
+// the phone page left them, listed and exported; then a hall syncs the notices and its hub's
+// phone page shows one as reviewed.
 #include <httplib.h>
 #include <signal.h>
 
@@ -175,6 +176,29 @@ TEST_CASE("hallctl central: notices through submit, review with 去标识化, pu
   CHECK_THAT(exported.out, Catch::Contains(",1,建议加快,139,127.0.0.1\r\n"));
   CHECK(remote({"comments", "N-2099-X"}, "bob").exit_code == 1);  // no such notice: 404, a failure not a usage
   CHECK(remote({"comments"}, "bob").exit_code == 2);
+
+  // A hall syncs what was published; its own hub's page for the visitor's phone shows the notice
+  // as reviewed (the duty mobile kept, the clerk's e-mail masked).
+  const std::string hall_dir = dir.file("hall");
+  REQUIRE(hallctl({"sync", "--trust", data + "/publish/keys/1.json", "--data", hall_dir}).exit_code == 0);
+  const auto synced = hallctl({"sync", "--once", "--url", url, "--data", hall_dir});
+  INFO(synced.err);
+  REQUIRE(synced.exit_code == 0);
+  const auto listed = hallctl({"notice", "list", "--data", hall_dir});
+  INFO(listed.err);
+  CHECK_THAT(listed.out, Catch::Contains("关于冬季供暖报修的通知") && Catch::Contains("安居街道2023年政务公开工作实施方案"));
+  hall::test::write_file(hall_dir + "/hall.json", hall::test::read_file(hall::test::demo + "/hall.json"));  // set-up's part
+  hall::test::ChildProcess hub({HALLCTL_PATH, "serve", "--data", hall_dir, "--port", "0"}, dir.file("hub.log"));
+  const std::string hub_line = hub.read_line(std::chrono::seconds(10));
+  INFO(hub_line << hall::test::read_file(dir.file("hub.log")));
+  REQUIRE(hub_line.starts_with("listening on http://127.0.0.1:"));
+  httplib::Client hub_http("127.0.0.1", std::stoi(hub_line.substr(std::string("listening on http://127.0.0.1:").size())));
+  const auto at_hall = hub_http.Get("/n/N-2026-A90");
+  REQUIRE(at_hall);
+  CHECK(at_hall->status == 200);
+  CHECK_THAT(at_hall->body, Catch::Contains("13812345678") && Catch::Contains("w***@example.com"));
+  CHECK_THAT(at_hall->body, !Catch::Contains("wangmou@example.com"));
+  CHECK(hub.stop(std::chrono::seconds(5), SIGTERM) == 0);
 
   CHECK(serve.stop(std::chrono::seconds(5), SIGTERM) == 0);
   CHECK_THAT(hallctl({"central", "--help"}).out, Catch::Contains("hallctl central catalogue"));
