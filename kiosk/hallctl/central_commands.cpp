@@ -240,11 +240,15 @@ int serve(const CommandLine& cl) {
     const std::lock_guard lock(api_mutex);
     return api.handle(r);
   });
-  // A notice's public page and its comment form (the QR code on the kiosk leads here).
-  routes.add("*", "/n/*", [&](const http::Request& r) {
-    const std::lock_guard lock(api_mutex);
-    return api.handle(r);
-  });
+  // A notice's public page and its comment form (the QR code on the kiosk leads here). Anyone can
+  // post to it, so its bound is checked on the request's head, before a byte of body is read.
+  routes.add(
+      "*", "/n/*",
+      [&](const http::Request& r) {
+        const std::lock_guard lock(api_mutex);
+        return api.handle(r);
+      },
+      {.max_body_bytes = central::max_comment_form_bytes});
   routes.get("/*", http::static_folder(store->publish_dir()));
   http::ServerOptions options;
   options.host = cl.option("--bind", "127.0.0.1");

@@ -30,6 +30,10 @@ using HeaderList = http::HeaderList;
 using ApiRequest = http::Request;
 using ApiResponse = http::Response;
 
+// The most a notice's comment form may send (2,000 characters, each %-escaped, and a contact): a
+// server in front of the API refuses more on the request's head (413).
+inline constexpr std::size_t max_comment_form_bytes = 32u << 10;
+
 // The bytes an admin signs: "METHOD\nPATH\nTIME\n<sha256 hex of body>".
 std::string admin_signing_text(std::string_view method, std::string_view path, std::int64_t unix_seconds,
                                std::string_view nonce,

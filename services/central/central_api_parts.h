@@ -34,7 +34,6 @@ std::optional<notices::Notice> published_form(const PublishedNotice& p);
 Date hall_today(const CentralStore& store);
 
 // /n/<id>[/comments], the public pages (central_public_api.cpp); nullopt: not a public route.
-inline constexpr std::size_t max_comment_form_bytes = 32u << 10;  // 2,000 characters, %-escaped
 std::optional<ApiResponse> route_public(CentralStore& store, const ApiRequest& req);
 // GET /api/notices/<id>/comments; nullopt: not this route.
 std::optional<ApiResponse> route_comments_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);

@@ -16,6 +16,7 @@
 #include "support/child_process.h"
 #include "support/demo_hall.h"
 #include "support/hallctl.h"
+#include "raw_client.h"
 #include "support/temp_dir.h"
 
 namespace central_notice_cli_test {
@@ -174,6 +175,14 @@ TEST_CASE("hallctl central: notices through submit, review with 去标识化, pu
   REQUIRE(exported.exit_code == 0);
   CHECK_THAT(exported.out, Catch::StartsWith("\xEF\xBB\xBF回执码,收到时间,版本,意见,联系方式,来源\r\n"));
   CHECK_THAT(exported.out, Catch::Contains(",1,建议加快,139,127.0.0.1\r\n"));
+  {
+    // A body over the form's bound is refused on the request's head, before it is sent or read.
+    hall::test::RawClient raw(std::stoi(url.substr(std::string("http://127.0.0.1:").size())));
+    REQUIRE(raw.send("POST /n/N-2026-D91/comments HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                     "application/x-www-form-urlencoded\r\nContent-Length: 50000000\r\n\r\n"));
+    CHECK_THAT(raw.read(std::chrono::seconds(5), "\r\n"), Catch::StartsWith("HTTP/1.1 413"));
+  }
+  CHECK(remote({"comments", "N-2026-D91"}, "bob").out.starts_with("N-2026-D91: 1 opinion(s)"));  // nothing added
   CHECK(remote({"comments", "N-2099-X"}, "bob").exit_code == 1);  // no such notice: 404, a failure not a usage
   CHECK(remote({"comments"}, "bob").exit_code == 2);
 
