@@ -80,7 +80,7 @@ void read_queue_rules(JsonReader& r, HallConfig& hall) {
         q->integer("reactivation_places", Need::optional, 0, 1000).value_or(rules.reactivation_places);
     rules.cutoff_minutes = q->integer("cutoff_minutes", Need::optional, 0, 12 * 60).value_or(rules.cutoff_minutes);
   }
-  for (auto [key, field] : {std::pair{"public_base_url", &hall.public_base_url}, {"comment_url", &hall.comment_url}}) {
+  for (auto [key, field] : {std::pair{"public_base_url", &hall.public_base_url}, {"notice_url", &hall.notice_url}}) {
     *field = r.text(key, Need::optional, 200);
     while (field->ends_with('/')) field->pop_back();
     if (!field->empty() && !field->starts_with("http://") && !field->starts_with("https://")) {

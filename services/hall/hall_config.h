@@ -62,9 +62,9 @@ struct HallConfig {
   std::vector<PriorityClass> priority_classes;
   QueueRules queue_rules;
   std::string public_base_url;  // where visitors' phones reach the hub (/t/<token>); empty: the hub's own address
-  // The central store's public address, where phones comment on a decision draft (/n/<id>); empty:
-  // a draft's code leads to the hub's read-only page, which lists the other ways to comment.
-  std::string comment_url;
+  // The central store's public address: a notice's code on the kiosk leads to its page there
+  // (/n/<id>), where a decision draft takes opinions; empty: to the hub's read-only page.
+  std::string notice_url;
 
   const QueueGroup* group(const std::string& id) const;
   const Window* window(const std::string& id) const;

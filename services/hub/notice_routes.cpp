@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // GET /n/<id>: a notice's page on the visitor's phone, behind the kiosk's QR code, read from the
 // hall's own catalogue. Read-only: opinions on a draft go to the central store (hall.json
-// comment_url, linked from the page), since the hub keeps no record of them.
+// notice_url, linked from the page), since the hub keeps no record of them.
 #include "common/http_content.h"
 #include "hub/hub.h"
 #include "hub/phone_page.h"
@@ -21,7 +21,7 @@ Response notice_page(Hub& hub, const Request& r) {
   const auto brief = hub.notice(id, page.today);
   std::string body;
   if (brief) {
-    if (!hub.hall().comment_url.empty()) page.comment_elsewhere = hub.hall().comment_url + "/n/" + id;
+    if (!hub.hall().notice_url.empty()) page.comment_elsewhere = hub.hall().notice_url + "/n/" + id;
     page.readings = brief->readings;
     page.policy = brief->policy;
     body = notices::notice_page_html(brief->notice, page);

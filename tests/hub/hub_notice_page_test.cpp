@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The hub's /n/<id>, where the kiosk's notice QR code leads: the hall's notices in effect, read
 // from its catalogue.db, with a policy's 解读 a tap away, and for a draft open for comment a link to
-// the central store's comment page (hall.json comment_url). The hub takes no opinions itself.
+// the central store's comment page (hall.json notice_url). The hub takes no opinions itself.
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -23,7 +23,7 @@ std::string hall_date(int days_from_today) {
 TEST_CASE("the hub's notice page: a policy with its 解读, an open draft pointing to the comment page, 404", "[hub][notices]") {
   HubHall hall;
   Json config = Json::parse(read_file(hall.dir.file("hall.json")));
-  config["comment_url"] = "https://zwgk.anju.example.gov.cn/";
+  config["notice_url"] = "https://zwgk.anju.example.gov.cn/";
   write_file(hall.dir.file("hall.json"), config.dump());
   const auto demo = hallctl({"notice", "import", hall::test::demo + "/notices.json", "--data", hall.data()});
   INFO(demo.err);

@@ -90,8 +90,8 @@ TEST_CASE("hall.json's queue keys: defaults, values and refusals", "[queue][conf
   };
   const Case cases[] = {
       {"a base URL must be http(s)", "\"https://hall.example/\"", "\"ftp://x\"", "$.public_base_url"},
-      {"the comment page must be http(s)", "\"public_base_url\"", "\"comment_url\": \"zwgk.example\", \"public_base_url\"",
-       "$.comment_url"},
+      {"the comment page must be http(s)", "\"public_base_url\"", "\"notice_url\": \"zwgk.example\", \"public_base_url\"",
+       "$.notice_url"},
       {"fairness at least 1", "\"fairness_after\": 2", "\"fairness_after\": 0", "fairness_after"},
       {"a duplicate priority class", "{\"id\": \"disabled\"", "{\"id\": \"elderly\"", "duplicate priority class"},
       {"a normal window needs its groups", "\"comprehensive\": true", "\"comprehensive\": false", "queue_groups"},
@@ -110,7 +110,7 @@ TEST_CASE("hall.json's queue keys: defaults, values and refusals", "[queue][conf
   CHECK(plain->queue_rules.recall_limit == 2);
   CHECK(plain->queue_rules.cutoff_minutes == 30);
   CHECK(plain->public_base_url.empty());
-  CHECK(plain->comment_url.empty());
+  CHECK(plain->notice_url.empty());
 }
 
 TEST_CASE("the hall calendar reads day lists and knows the next opening", "[queue][stats]") {

@@ -209,8 +209,8 @@ TEST_CASE("the QR code holds the notice's phone address: hall.json's public addr
     CHECK(app->notice_qr_payload() == "https://gk.anju.example.gov.cn/n/N-2026-D07");
     CHECK(drew(drawn_text(ui, *app), "https://gk.anju.example.gov.cn/n/N-2026-D07"));
   }
-  SECTION("a decision draft's code leads to the central store's comment page when hall.json names it") {
-    hall.catalogue->hall.comment_url = "https://zwgk.anju.example.gov.cn";
+  SECTION("every code leads to the central store's page when hall.json names it, a draft's with its form") {
+    hall.catalogue->hall.notice_url = "https://zwgk.anju.example.gov.cn";
     UiDriver ui(1080, 1920);
     auto app = open_app(ui, hall);
     app->set_hub_address("http://192.168.1.20:8470");
@@ -218,7 +218,7 @@ TEST_CASE("the QR code holds the notice's phone address: hall.json's public addr
     ui.settle(*app);
     CHECK(app->notice_qr_payload() == "https://zwgk.anju.example.gov.cn/n/N-2026-D07");
     CHECK(drew(drawn_text(ui, *app), "2026年12月19日前可在手机上提意见"));
-    CHECK(app->notice_address("N-2023-001") == "http://192.168.1.20:8470/n/N-2023-001");  // a policy: the hub's page
+    CHECK(app->notice_address("N-2023-001") == "https://zwgk.anju.example.gov.cn/n/N-2023-001");
   }
   SECTION("the hub's address, also when it arrives after the screen opened") {
     UiDriver ui(1920, 1080);

@@ -133,7 +133,7 @@ NoticeModel notice_model(const ScreenContext& c) {
                 c.session.notice_address};
   if (m.notice->kind == notices::NoticeKind::policy) m.interpretation = c.view.interpretation_of(m.notice->id);
   if (m.notice->kind == notices::NoticeKind::interpretation) m.policy = c.view.notice(m.notice->interprets);
-  m.comments_on_phone = c.view.data() && !c.view.data()->hall.comment_url.empty();
+  m.comments_on_phone = c.view.data() && !c.view.data()->hall.notice_url.empty();
   return m;
 }
 

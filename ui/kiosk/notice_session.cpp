@@ -12,11 +12,10 @@ void NoticeSession::set_hub_address(std::string url) {
 
 std::string NoticeSession::address(const CatalogueView& view, std::string_view id) const {
   if (id.empty()) return {};
-  // A decision draft's code leads where opinions are taken: the central store's page, when the
-  // hall names it; the hub's page is read-only.
-  const notices::Notice* n = view.notice(id);
-  const std::string& comments = view.data() ? view.data()->hall.comment_url : std::string();
-  if (n && n->kind == notices::NoticeKind::draft && !comments.empty()) return comments + "/n/" + std::string(id);
+  // The central store's page when the hall names it (one source for every hall, and a draft takes
+  // opinions there); else the hall's own hub, whose page is read-only.
+  const std::string& central = view.data() ? view.data()->hall.notice_url : std::string();
+  if (!central.empty()) return central + "/n/" + std::string(id);
   const std::string& configured = view.data() ? view.data()->hall.public_base_url : std::string();
   const std::string& base = configured.empty() ? hub_address_ : configured;
   if (base.empty()) return {};

@@ -20,8 +20,8 @@ class NoticeSession {
   void set_index(std::shared_ptr<const notices::NoticeSearch> index) { index_ = std::move(index); }
   void set_hub_address(std::string url);
 
-  // `<public_base_url from hall.json, else the hub's address>/n/<id>`; empty while neither is known.
-  // A decision draft's is `<comment_url>/n/<id>` when hall.json names the central store's page.
+  // `<notice_url from hall.json>/n/<id>` (the central store's public page), else
+  // `<public_base_url, else the hub's address>/n/<id>`; empty while none is known.
   std::string address(const CatalogueView& view, std::string_view id) const;
   // The notices `query` finds, as indices into view.notices(), best first; none for an empty query.
   std::vector<std::size_t> find(const CatalogueView& view, std::string_view query) const;
