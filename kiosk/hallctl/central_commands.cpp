@@ -79,15 +79,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 using central::CentralStore;
 
-int report(const Error& e) {
-  std::cerr << "hallctl: " << e.message << "\n";
-  return exit_code_for(e);
-}
-
-int usage(const std::string& message) {
-  std::cerr << "hallctl: " << message << " (see hallctl central --help)\n";
-  return exit_invalid;
-}
+int report(const Error& e) { return say_failure(e); }
+int usage(const std::string& message) { return central_usage(message); }
 
 std::optional<std::string> need(const CommandLine& cl, const std::string& option) {
   if (!cl.flag(option) || cl.option(option).empty()) return std::nullopt;

@@ -32,15 +32,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-int report(const Error& e) {
-  std::cerr << "hallctl: " << e.message << "\n";
-  return exit_code_for(e);
-}
-
-int usage(const std::string& message) {
-  std::cerr << "hallctl: " << message << " (see hallctl central --help)\n";
-  return exit_invalid;
-}
+int report(const Error& e) { return say_failure(e); }
+int usage(const std::string& message) { return central_usage(message); }
 
 std::string text(const Json& j, const char* key) {
   const auto it = j.find(key);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hallctl/central_remote.h"
 
+#include <iostream>
+
 #include "central/central_api.h"
 #include "common/clock.h"
 #include "common/json_guard.h"
@@ -51,6 +53,11 @@ Json guarded(const Answer& a) {
 }
 
 }  // namespace
+
+int central_usage(const std::string& message) {
+  std::cerr << "hallctl: " << message << " (see hallctl central --help)\n";
+  return exit_invalid;
+}
 
 Result<Remote> remote_of(const CommandLine& cl) {
   const std::string url = cl.option("--url"), key_file = cl.option("--key");

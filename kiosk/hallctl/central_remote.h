@@ -20,6 +20,9 @@ struct Remote {
 
 Result<Remote> remote_of(const CommandLine& cl);
 
+// "hallctl: MESSAGE (see hallctl central --help)" on stderr; the usage exit code.
+int central_usage(const std::string& message);
+
 // The body of a 2xx as it came (a CSV or text export), else the store's refusal as an error.
 Result<std::string> call_text(const Remote& remote, const std::string& method, const std::string& path,
                               const std::string& body);

@@ -4,21 +4,14 @@
 // the central store's comment page (hall.json notice_url). The hub takes no opinions itself.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 
-#include "common/clock.h"
-#include "common/rfc3339.h"
 #include "hub_fixture.h"
-#include "support/demo_hall.h"
+#include "support/demo_notices.h"
 #include "support/hallctl.h"
 
 namespace hub_notice_page_test {
 
 using namespace hall::test;
-
-std::string hall_date(int days_from_today) {
-  return hall::format_rfc3339(hall::SystemClock().now() + std::chrono::days(days_from_today), 8 * 3600).substr(0, 10);
-}
 
 TEST_CASE("the hub's notice page: a policy with its 解读, an open draft pointing to the comment page, 404", "[hub][notices]") {
   HubHall hall;
@@ -29,16 +22,7 @@ TEST_CASE("the hub's notice page: a policy with its 解读, an open draft pointi
   INFO(demo.err);
   REQUIRE(demo.exit_code == 0);
   // A draft whose period runs from 20 days ago to 10 days on, whatever the day the test runs.
-  std::ifstream in(hall::test::demo + "/notices.json", std::ios::binary);
-  const Json notices = Json::parse(in);
-  Json open;
-  for (const auto& n : notices["notices"]) {
-    if (n["id"] == "N-2026-D07") open = n;
-  }
-  open["id"] = "N-2026-D93";
-  open["date"] = hall_date(-20);
-  open["draft"]["comment_from"] = hall_date(-20);
-  open["draft"]["comment_to"] = hall_date(10);
+  const Json open = draft_around_today("N-2026-D93", -20, 10);
   write_file(hall.dir.file("open.json"), Json{{"format", "hallkiosk.notices/1"}, {"notices", {open}}}.dump());
   const auto extra = hallctl({"notice", "import", hall.dir.file("open.json"), "--data", hall.data()});
   INFO(extra.err);

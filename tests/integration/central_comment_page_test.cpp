@@ -9,13 +9,12 @@
 #include <signal.h>
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "central/central_store.h"
 #include "common/rfc3339.h"
 #include "support/child_process.h"
-#include "support/demo_hall.h"
+#include "support/demo_notices.h"
 #include "support/temp_dir.h"
 
 namespace central_comment_page_test {
@@ -23,30 +22,13 @@ namespace central_comment_page_test {
 using namespace hall;
 using Json = nlohmann::ordered_json;
 
-std::string hall_date(Instant now, int days_from_today) {
-  return format_rfc3339(now + std::chrono::days(days_from_today), 8 * 3600).substr(0, 10);
-}
-
-// The demo hall's lift-subsidy draft twice: one open for ten more days, one whose
-// period ended yesterday (each the 30 days the 重大行政决策程序暂行条例 asks for).
-std::string two_drafts(Instant now) {
-  std::ifstream in(hall::test::demo + "/notices.json", std::ios::binary);
-  const Json demo = Json::parse(in);
-  Json open;
-  for (const auto& n : demo["notices"]) {
-    if (n["id"] == "N-2026-D07") open = n;
-  }
-  REQUIRE(open.is_object());
-  open["id"] = "N-2026-D71";
-  open["date"] = hall_date(now, -20);
-  open["draft"]["comment_from"] = hall_date(now, -20);
-  open["draft"]["comment_to"] = hall_date(now, 10);
-  Json closed = open;
-  closed["id"] = "N-2026-D72";
+// The demo hall's lift-subsidy draft twice: one open for ten more days, one whose period ended
+// yesterday.
+std::string two_drafts() {
+  const Json open = hall::test::draft_around_today("N-2026-D71", -20, 10);
+  REQUIRE(open["draft"].is_object());
+  Json closed = hall::test::draft_around_today("N-2026-D72", -40, -1);
   closed["title"] = "安居街道社区食堂运营补助办法（征求意见稿）";
-  closed["date"] = hall_date(now, -40);
-  closed["draft"]["comment_from"] = hall_date(now, -40);
-  closed["draft"]["comment_to"] = hall_date(now, -1);
   return Json{{"format", "hallkiosk.notices/1"}, {"notices", Json::array({open, closed})}}.dump();
 }
 
@@ -63,7 +45,7 @@ void publish_two_drafts(const std::string& data) {
   add("alice", Role::author);
   add("bob", Role::reviewer);
   add("carol", Role::publisher);
-  auto drafts = store->submit_notices("alice", two_drafts(clock.now()));
+  auto drafts = store->submit_notices("alice", two_drafts());
   INFO((drafts ? "" : drafts.error().message));
   REQUIRE(drafts);
   REQUIRE(drafts->size() == 2);

@@ -8,15 +8,12 @@
 #include <signal.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
-#include "common/clock.h"
-#include "common/rfc3339.h"
 #include "support/child_process.h"
-#include "support/demo_hall.h"
-#include "support/hallctl.h"
+#include "support/demo_notices.h"
 #include "raw_client.h"
+#include "support/hallctl.h"
 #include "support/temp_dir.h"
 
 namespace central_notice_cli_test {
@@ -24,10 +21,7 @@ namespace central_notice_cli_test {
 using hall::test::hallctl;
 using Json = nlohmann::ordered_json;
 
-std::string hall_date(int days_from_today) {
-  return hall::format_rfc3339(hall::SystemClock().now() + std::chrono::days(days_from_today), 8 * 3600)
-      .substr(0, 10);
-}
+using hall::test::hall_date;
 
 // An announcement with a duty mobile (kept: the office publishes it) and a clerk's e-mail
 // (masked), and a draft open for comment whose period is set from today.
@@ -45,16 +39,7 @@ std::string extra_notices() {
       {"body",
        {{{"type", "paragraph"}, {"text", "街道值班手机13812345678，全天有人接听。"}},
         {{"type", "paragraph"}, {"text", "经办人邮箱 wangmou@example.com。"}}}}};
-  std::ifstream in(hall::test::demo + "/notices.json", std::ios::binary);
-  const Json demo = Json::parse(in);
-  Json draft;
-  for (const auto& n : demo["notices"]) {
-    if (n["id"] == "N-2026-D07") draft = n;
-  }
-  draft["id"] = "N-2026-D91";
-  draft["date"] = hall_date(-20);
-  draft["draft"]["comment_from"] = hall_date(-20);
-  draft["draft"]["comment_to"] = hall_date(10);
+  const Json draft = hall::test::draft_around_today("N-2026-D91", -20, 10);
   return Json{{"format", "hallkiosk.notices/1"}, {"notices", Json::array({announcement, draft})}}.dump();
 }
 
