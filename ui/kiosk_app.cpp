@@ -239,7 +239,12 @@ struct KioskApp::State {
     if (session.guide_id != guide_id || !session.guide || !*session.guide) return;
     reading = {ReadingState::Phase::reading, guide_id};
     const std::uint64_t request = ++reading_request;
-    read_aloud.start(**session.guide, language, [this, request, life = std::weak_ptr<int>(alive)](ReadingEnd end) {
+    // The change note is read while the screen marks the guide as changed, and not after.
+    catalogue::Guide heard = **session.guide;
+    if (heard.change && !change_is_recent(heard.change->since, session.today, view->changed_mark_days())) {
+      heard.change.reset();
+    }
+    read_aloud.start(heard, language, [this, request, life = std::weak_ptr<int>(alive)](ReadingEnd end) {
       if (life.expired() || request != reading_request) return;
       using P = ReadingState::Phase;
       reading.phase = end == ReadingEnd::no_sound ? P::no_sound : end == ReadingEnd::failed ? P::failed : P::idle;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "speech/guide_reading.h"
 #include "common/ascii.h"
+#include "common/working_calendar.h"
 
 #include <algorithm>
 #include <optional>
@@ -176,10 +177,32 @@ std::string spoken_hours(std::string_view hours, Language language) {
   return out;
 }
 
+// "本事项自2027年3月1日起调整：……" when the guide carries a change note (the kiosk passes it only
+// while it marks the guide as changed): a visitor who listens hears it as one who reads sees it.
+void change_note(const Guide& g, Language language, std::vector<std::string>& out) {
+  if (!g.change) return;
+  const bool en = language == Language::en;
+  const auto since = parse_iso_date(g.change->since);
+  std::string when = g.change->since;
+  if (since) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    const int y = static_cast<int>(since->year());
+    const unsigned m = static_cast<unsigned>(since->month()), d = static_cast<unsigned>(since->day());
+    when = en ? std::to_string(d) + " " + months[m - 1] + " " + std::to_string(y)
+              : std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(d) + "日";
+  }
+  const std::string& what = in(language, g.change->summary, g.change->summary_en);
+  std::string s = en ? "This service changes from " + when : "本事项自" + when + "起调整";
+  if (!what.empty()) s += (en ? ": " : "：") + what;
+  out.push_back(sentence(s, language));
+}
+
 std::vector<std::string> guide_sentences(const Guide& g, Language language) {
   std::vector<std::string> out;
   const std::string& name = in(language, g.name, g.name_en);
   if (!name.empty()) out.push_back(sentence(name, language));
+  change_note(g, language, out);
   materials(g, language, out);
   where_and_when(g, language, out);
   return out;

@@ -79,6 +79,19 @@ TEST_CASE("a guide is read in English from its English texts, the Chinese where 
   CHECK(guide_sentences(allowance(), Language::en) == expected);
 }
 
+TEST_CASE("a changed guide says what changed, and from when, right after its name", "[speech][guide_reading]") {
+  catalogue::Guide g = allowance();
+  g.change = catalogue::Guide::ChangeNote{"2027-03-01", "承诺时限：30 个工作日改为 20 个工作日。", ""};
+  const auto zh = guide_sentences(g, Language::zh_cn);
+  REQUIRE(zh.size() == 10);
+  CHECK(zh[1] == "本事项自2027年3月1日起调整：承诺时限：30 个工作日改为 20 个工作日。");
+  CHECK(zh[2] == "请带好以下材料：");
+  // English without an English summary: the date in English, the Chinese summary as it is.
+  CHECK(guide_sentences(g, Language::en)[1] == "This service changes from 1 March 2027: 承诺时限：30 个工作日改为 20 个工作日。");
+  g.change->summary_en = "Promised time: 20 working days (was 30).";
+  CHECK(guide_sentences(g, Language::en)[1] == "This service changes from 1 March 2027: Promised time: 20 working days (was 30).");
+}
+
 TEST_CASE("a guide with no materials, none required, or no window still says something true",
           "[speech][guide_reading]") {
   catalogue::Guide g = allowance();

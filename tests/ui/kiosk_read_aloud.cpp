@@ -6,6 +6,8 @@
 // says so. Stops are checked by what the sound card saw (cut, not played out), not by time.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -116,7 +118,11 @@ struct VoicedKiosk {
   speech::GuideReader reader{voice, speaker, desk.sink()};
   std::unique_ptr<ui::KioskApp> app;
 
-  explicit VoicedKiosk(float w = 1080, float h = 1920, ui::KioskSettings settings = {}) : ui(w, h) {
+  // `changed_mark_days`: hall.json's, when given.
+  explicit VoicedKiosk(float w = 1080, float h = 1920, ui::KioskSettings settings = {},
+                       std::optional<int> changed_mark_days = {})
+      : ui(w, h) {
+    if (changed_mark_days) demo.catalogue->hall.changed_mark_days = *changed_mark_days;
     app = ui.make_app(demo.catalogue, demo.clock, settings);
     ui.build_fonts(*app, noto);
     app->on_take_number([](const ui::TicketRequest&, ui::TicketReply) {});
@@ -281,6 +287,30 @@ TEST_CASE("while 朗读 reads, the idle reset waits: no warning, no reset, and t
   k.ui.now += 11s;
   k.ui.settle(*k.app);
   CHECK(k.app->current_screen() == "home");
+}
+
+TEST_CASE("朗读 says what changed in a guide while the screen marks it as changed, and not after",
+          "[ui][read_aloud]") {
+  const std::string dibao = "370811-JZ-0006";  // changed since 2026-11-16; the demo's day is 2026-11-28
+  const auto heard = [&](VoicedKiosk& k) {
+    k.open_guide(dibao);
+    k.ui.tap(*k.app, "guide:read_aloud");
+    k.speaker.hold(false);
+    REQUIRE(k.reader.wait_idle(20s));
+    const auto said = k.voice.said();
+    REQUIRE(said.size() >= 2);
+    CHECK(said[0] == "最低生活保障申请。");
+    return said[1];
+  };
+  SECTION("marked (within hall.json's 90 days)") {
+    VoicedKiosk k;
+    const std::string second = heard(k);
+    CHECK_THAT(second, Catch::StartsWith("本事项自2026年11月16日起调整：办理材料：新增"));
+  }
+  SECTION("no longer marked") {
+    VoicedKiosk k(1080, 1920, {}, 0);
+    CHECK_THAT(heard(k), !Catch::Contains("起调整"));
+  }
 }
 
 TEST_CASE("a reading that runs to its end gives the button back", "[ui][read_aloud]") {
