@@ -165,6 +165,25 @@ TEST_CASE("a notice shows its issuer, 文号, date and body, and a policy its �
   CHECK(app->current_screen() == "notice:N-2023-001-JD");
 }
 
+TEST_CASE("a notice's linked guide is one tap away, and a guide not in effect is not offered", "[ui][notices]") {
+  const auto [w, h] = GENERATE(std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f});
+  NoticeHall hall;
+  UiDriver ui(w, h);
+  auto app = open_app(ui, hall);
+  REQUIRE(app->open("notice:N-2026-E02"));  // the 一窗受理 measure links 居住证办理
+  ui.settle(*app);
+  const auto drawn = drawn_text(ui, *app);
+  CHECK(drew(drawn, "看相关办事指南"));
+  CHECK(drew(drawn, "居住证办理"));
+  ui.tap(*app, "notice:guide:370811-JZ-0015");
+  CHECK(app->current_screen() == "guide:370811-JZ-0015");
+  ui.tap(*app, "nav:back");
+  CHECK(app->current_screen() == "notice:N-2026-E02");
+  REQUIRE(app->open("notice:N-2023-001"));  // links no guide
+  ui.settle(*app);
+  CHECK_FALSE(drew(drawn_text(ui, *app), "看相关办事指南"));
+}
+
 TEST_CASE("a draft shows its comment period, and once closed its adoption report", "[ui][notices]") {
   const auto [w, h] = GENERATE(std::pair{1920.0f, 1080.0f}, std::pair{1080.0f, 1920.0f});
   NoticeHall hall;

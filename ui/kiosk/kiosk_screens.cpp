@@ -134,6 +134,9 @@ NoticeModel notice_model(const ScreenContext& c) {
   if (m.notice->kind == notices::NoticeKind::policy) m.interpretation = c.view.interpretation_of(m.notice->id);
   if (m.notice->kind == notices::NoticeKind::interpretation) m.policy = c.view.notice(m.notice->interprets);
   m.comments_on_phone = c.view.data() && !c.view.data()->hall.notice_url.empty();
+  for (const auto& id : m.notice->guides) {
+    if (const auto* g = c.view.find(id)) m.guides.push_back({g->id, c.view.guide_name(*g, c.f.english)});
+  }
   return m;
 }
 

@@ -47,6 +47,9 @@ Intent notice_links(Frame& f, const NoticeModel& m, float width) {
   if (m.policy && notice_link(f, "notice:policy", f.tr("opengov.open_policy"), shown(f, m.policy->title), width)) {
     out = Intent::open("notice", m.policy->id);
   }
+  for (const auto& g : m.guides) {
+    if (notice_link(f, "notice:guide:" + g.id, f.tr("opengov.open_guide"), g.name, width)) out = Intent::open("guide", g.id);
+  }
   return out;
 }
 

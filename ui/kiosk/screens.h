@@ -187,6 +187,12 @@ struct NoticeModel {
   const slip::QrBlock* qr = nullptr;  // the phone address as modules; null: none could be made
   std::string_view address;           // what the code says, printed under it; empty: none known
   bool comments_on_phone = false;     // a draft's code leads to the central store's comment page
+  // The guides it links to that are in effect, with the names to show: a visitor who reads about
+  // a service goes on to its 办事指南 in one tap.
+  struct GuideLink {
+    std::string id, name;
+  };
+  std::vector<GuideLink> guides{};
 };
 // Opens the reading column (a touch-scrolled region); end_notice_page draws the code and closes it.
 void begin_notice_page(Frame& f, const NoticeModel& m, Area area, ScrollState& scroll);
