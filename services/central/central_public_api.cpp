@@ -35,8 +35,20 @@ ApiResponse page_response(int status, std::string html) {
 }
 
 
+// The names of the guides a notice links to, as published (a guide never published is left out).
+void add_guides(CentralStore& store, const notices::Notice& n, NoticePage& page) {
+  for (const auto& id : n.guides) {
+    auto body = store.published_guide(id);
+    if (!body || !*body) continue;
+    const auto j = nlohmann::json::parse(**body, nullptr, false);
+    if (!j.is_object() || !j.contains("name") || !j["name"].is_string()) continue;
+    page.guides.push_back({id, {j["name"].get<std::string>(), j.value("name_en", std::string())}});
+  }
+}
+
 // The links a notice's page carries: a policy's published 解读, an interpretation's policy.
 void add_links(CentralStore& store, const notices::Notice& n, NoticePage& page) {
+  add_guides(store, n, page);
   if (n.kind == notices::NoticeKind::interpretation && !n.interprets.empty()) {
     if (auto p = store.published_notice(n.interprets); p && *p) {
       if (auto policy = published_form(**p)) page.policy = notices::NoticeLink{policy->id, policy->title};

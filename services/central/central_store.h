@@ -257,6 +257,8 @@ class CentralStore {
   // The highest published version of each notice, by id; or of one (nullopt: never published).
   Result<std::vector<PublishedNotice>> published_notices();
   Result<std::optional<PublishedNotice>> published_notice(const std::string& notice_id);
+  // The highest published version of a guide, as published (nullopt: never published).
+  Result<std::optional<std::string>> published_guide(const std::string& guide_id);
 
   // A visitor's opinion on a published decision draft (notice_comments.cpp): refused outside the
   // comment period (dates in the hall's zone), over the limits, or past the address's share.

@@ -97,6 +97,15 @@ Result<std::optional<int>> CentralStore::published_version(const std::string& gu
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
+Result<std::optional<std::string>> CentralStore::published_guide(const std::string& guide_id) {
+  auto version = published_version(guide_id);
+  if (!version) return std::unexpected(version.error());
+  if (!*version) return std::optional<std::string>();
+  auto body = published_body(guide_id, **version);
+  if (!body) return std::unexpected(body.error());
+  return std::optional<std::string>(std::move(*body));
+}
+
 Result<std::string> CentralStore::published_body(const std::string& guide_id, int version) {
   auto st = db_->prepare("SELECT body FROM published WHERE guide_id = ?1 AND version = ?2");
   if (!st) return std::unexpected(st.error());

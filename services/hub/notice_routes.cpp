@@ -24,6 +24,9 @@ Response notice_page(Hub& hub, const Request& r) {
     if (!hub.hall().notice_url.empty()) page.comment_elsewhere = hub.hall().notice_url + "/n/" + id;
     page.readings = brief->readings;
     page.policy = brief->policy;
+    for (const auto& g : brief->notice.guides) {
+      if (auto guide = hub.guide(g)) page.guides.push_back({guide->id, {guide->name, guide->name_en}});
+    }
     body = notices::notice_page_html(brief->notice, page);
   }
   Response out = http::html_response(brief ? 200 : 404, brief ? std::move(body) : notices::notice_missing_html(page.lang));

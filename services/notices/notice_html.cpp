@@ -298,6 +298,15 @@ std::string notice_page_html(const Notice& n, const NoticePage& p) {
     h += "<p><a href=\"/n/" + html_escape(p.policy->id) + lang_query(en) + "\">" + html_escape(w.policy_of) +
          (en ? ": " : "：") + esc(p.policy->title, en) + "</a></p>";
   }
+  if (!p.guides.empty()) {
+    // Named, not linked: a guide has no phone page; the visitor takes the name to the hall.
+    h += "<p id=\"guides\">" + std::string(en ? "Related services: " : "相关办事事项：");
+    for (std::size_t i = 0; i < p.guides.size(); ++i) {
+      if (i) h += en ? "; " : "；";
+      h += esc(p.guides[i].title, en);
+    }
+    h += "</p>";
+  }
   if (n.draft) h += draft_part(n, p, w, en);
   if (!pick(n.summary, en).empty()) {
     h += "<div class=\"summary\"><p>" + esc(n.summary, en) + "</p></div>";

@@ -32,6 +32,7 @@ struct NoticePage {
   std::string comment_elsewhere;      // where to comment when it does not (an address), may be empty
   std::vector<NoticeLink> readings;   // a policy's 解读 published beside it
   std::optional<NoticeLink> policy;   // an interpretation's policy, when it is published
+  std::vector<NoticeLink> guides;     // the linked guides in effect, by name (the id is a guide's)
   CommentOutcome outcome = CommentOutcome::none;
   std::string receipt;                // outcome received: the code the visitor keeps
   std::string typed_text, typed_contact;  // a refused opinion comes back in the form, not lost

@@ -22,7 +22,8 @@ TEST_CASE("the hub's notice page: a policy with its 解读, an open draft pointi
   INFO(demo.err);
   REQUIRE(demo.exit_code == 0);
   // A draft whose period runs from 20 days ago to 10 days on, whatever the day the test runs.
-  const Json open = draft_around_today("N-2026-D93", -20, 10);
+  Json open = draft_around_today("N-2026-D93", -20, 10);
+  open["guides"] = {"G-0001", "G-9999"};  // one guide of the hall's catalogue, one it does not hold
   write_file(hall.dir.file("open.json"), Json{{"format", "hallkiosk.notices/1"}, {"notices", {open}}}.dump());
   const auto extra = hallctl({"notice", "import", hall.dir.file("open.json"), "--data", hall.data()});
   INFO(extra.err);
@@ -42,7 +43,8 @@ TEST_CASE("the hub's notice page: a policy with its 解读, an open draft pointi
   const auto draft = hub.get("/n/N-2026-D93");
   REQUIRE(draft.status == 200);
   CHECK_THAT(draft.body, Catch::Contains("https://zwgk.anju.example.gov.cn/n/N-2026-D93"));
-  CHECK_THAT(draft.body, !Catch::Contains("<form"));  // opinions go to the central store, not here
+  CHECK_THAT(draft.body, !Catch::Contains("<form"));
+  CHECK_THAT(draft.body, Catch::Contains("相关办事事项：高龄津贴申领</p>"));  // named; the missing one left out  // opinions go to the central store, not here
   CHECK(hub.post("/n/N-2026-D93/comments", "opinion=x").status == 404);
 
   const auto closed = hub.get("/n/N-2026-D05");  // closed, with its adoption report

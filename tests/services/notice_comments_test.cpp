@@ -248,6 +248,25 @@ TEST_CASE("an adoption report never counts fewer opinions than the comment page 
   CHECK(taken);
 }
 
+TEST_CASE("the public page names the published guides a notice links to", "[central][comments][api]") {
+  CentralFixture f;
+  f.publish_guide(hall::test::valid_guide("G-1"));
+  const Json demo = Json::parse(demo_notices());
+  Json notice;
+  for (const auto& n : demo["notices"]) {
+    if (n["id"] == "N-2026-A03") notice = n;
+  }
+  notice["format"] = "hallkiosk.notice/1";
+  notice["guides"] = {"G-1", "G-404"};
+  auto drafts = f.store.submit_notices("alice", notice.dump());
+  REQUIRE(drafts);
+  REQUIRE(f.store.review_notice("bob", drafts->front().id, {true, "", "无涉密内容", {}}));
+  REQUIRE(f.store.publish("carol", {}));
+  const auto page = f.api.handle({"GET", "/n/N-2026-A03", {}, ""});
+  REQUIRE(page.status == 200);
+  CHECK_THAT(page.body, Catch::Contains("<p id=\"guides\">相关办事事项：高龄津贴申领</p>"));
+}
+
 TEST_CASE("a CSV field is quoted when it must be and never starts a formula", "[csv]") {
   CHECK(csv::field("回执码") == "回执码");
   CHECK(csv::field("a,b") == "\"a,b\"");
