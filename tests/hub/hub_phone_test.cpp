@@ -25,6 +25,7 @@ TEST_CASE("the phone page in headless Chromium shows the number and then the win
   std::filesystem::create_directories(out);
 
   ChildProcess browser({"/usr/bin/python3", PHONE_CHECK_PATH, url, out}, hall.dir.file("chromium.err"));
+  const TermOnExit quit_browser{browser};
   const std::string shown = browser.read_line(std::chrono::seconds(60));
   INFO(browser.stderr_text());
   REQUIRE(shown.rfind("SHOWN A002", 0) == 0);

@@ -81,6 +81,7 @@ TEST_CASE("a draft's comment page in headless Chromium: a receipt, an over-long 
   hall::test::ChildProcess browser(
       {"/usr/bin/python3", COMMENT_CHECK_PATH, url + "n/N-2026-D71", url + "n/N-2026-D72", out},
       dir.file("chromium.err"));
+  const hall::test::TermOnExit quit_browser{browser};
   const std::string receipt = browser.read_line(std::chrono::seconds(90));
   INFO(receipt << "\n" << browser.stderr_text());
   REQUIRE(receipt.starts_with("RECEIPT "));

@@ -41,6 +41,14 @@ class ChildProcess {
   std::string stderr_file_;
 };
 
+// Stops the process with SIGTERM when the scope ends, also when a failed REQUIRE leaves it early:
+// a browser script quits its browser on SIGTERM, where the destructor's SIGKILL would leave
+// chromedriver and Chromium running.
+struct TermOnExit {
+  ChildProcess& process;
+  ~TermOnExit() { process.stop(std::chrono::seconds(30), SIGTERM); }
+};
+
 // A TCP port on 127.0.0.1 that was free a moment ago (bound to port 0, then released).
 int free_port();
 // True once something accepts connections on 127.0.0.1:port.
