@@ -138,6 +138,8 @@ int run_central_notice_verb(const CommandLine& cl, const std::string& verb) {
   auto remote = remote_of(cl);
   if (!remote) return report(remote.error());
   const bool as_json = cl.flag("--json");
+  if (verb == "comments" && cl.words.size() != 3) return usage("central comments needs one NOTICE id");
+  const std::string comments = verb == "comments" ? "/api/notices/" + url_escape(cl.words[2]) + "/comments" : "";
   if (verb == "catalogue" || (verb == "comments" && cl.flag("--csv"))) {
     if (cl.flag("--csv") && as_json) return usage("--csv and --json: choose one");
     std::string path;
@@ -146,8 +148,7 @@ int run_central_notice_verb(const CommandLine& cl, const std::string& verb) {
       path = "/api/notice-catalogue?format=" + std::string(cl.flag("--csv") ? "csv" : as_json ? "json" : "text");
       if (!cl.option("--date").empty()) path += "&date=" + url_escape(cl.option("--date"));
     } else {
-      if (cl.words.size() != 3) return usage("central comments needs one NOTICE id");
-      path = "/api/notices/" + url_escape(cl.words[2]) + "/comments?format=csv";
+      path = comments + "?format=csv";
     }
     auto body = call_text(*remote, "GET", path, "");
     if (!body) return report(body.error());
@@ -179,8 +180,7 @@ int run_central_notice_verb(const CommandLine& cl, const std::string& verb) {
                        {"decisions", std::move(*decisions)}};
     answer = call(*remote, "POST", "/api/notice-drafts/" + cl.words[2] + "/review", body.dump());
   } else {
-    if (cl.words.size() != 3) return usage("central comments needs one NOTICE id");
-    answer = call(*remote, "GET", "/api/notices/" + url_escape(cl.words[2]) + "/comments", "");
+    answer = call(*remote, "GET", comments, "");
   }
   if (!answer) return report(answer.error());
   if (as_json) {

@@ -28,9 +28,7 @@ std::optional<std::int64_t> parse_int(std::string_view s);
 std::optional<ApiResponse> route_notice_admin(CentralStore& store, const ApiRequest& req, const std::string& admin);
 nlohmann::ordered_json notice_draft_json(const NoticeDraft& d);
 
-// A published notice as the format reads it (nullopt: bytes that no longer parse, never expected);
-// today's date in the hall (+08:00), for comment periods and what is in force.
-std::optional<notices::Notice> published_form(const PublishedNotice& p);
+// Today's date in the hall (+08:00), for comment periods and what is in force.
 Date hall_today(const CentralStore& store);
 
 // /n/<id>[/comments], the public pages (central_public_api.cpp); nullopt: not a public route.

@@ -10,9 +10,9 @@
 #include "central/central_api_parts.h"
 
 #include "common/rfc3339.h"
+#include "common/working_calendar.h"
 #include "notices/notice_catalogue.h"
 #include "notices/notice_labels.h"
-#include "common/working_calendar.h"
 
 namespace hall::central::api {
 namespace {

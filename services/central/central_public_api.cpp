@@ -25,7 +25,6 @@ using notices::NoticePage;
 constexpr std::string_view notice_prefix = "/n/";
 constexpr std::string_view comments_suffix = "/comments";
 
-
 ApiResponse page_response(int status, std::string html) {
   auto out = http::html_response(status, std::move(html));
   out.headers.emplace_back("Cache-Control", "no-store");
@@ -33,7 +32,6 @@ ApiResponse page_response(int status, std::string html) {
   out.headers.emplace_back("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
   return out;
 }
-
 
 // The names of the guides a notice links to, as published (a guide never published is left out).
 void add_guides(CentralStore& store, const notices::Notice& n, NoticePage& page) {
@@ -150,14 +148,8 @@ ApiResponse list_comments(CentralStore& store, const ApiRequest& req, const std:
 
 }  // namespace
 
-std::optional<notices::Notice> published_form(const PublishedNotice& p) {
-  auto file = notices::parse_notice_file(p.body, notices::Destination::published);
-  if (!file || file->notices.size() != 1) return std::nullopt;
-  return std::move(file->notices.front());
-}
-
 Date hall_today(const CentralStore& store) {
-  return Date{std::chrono::floor<std::chrono::days>(store.clock().now() + std::chrono::hours(8))};
+  return date_at(store.clock().now(), 8 * 3600);
 }
 
 std::optional<ApiResponse> route_public(CentralStore& store, const ApiRequest& req) {

@@ -23,6 +23,7 @@
 #include "common/error.h"
 #include "common/working_calendar.h"
 #include "notices/deidentify.h"
+#include "notices/notice.h"
 #include "storage/sqlite.h"
 
 namespace hall::central {
@@ -105,6 +106,9 @@ struct PublishedNotice {
   std::int64_t catalogue_version = 0;
   Instant published_at;
 };
+// A published notice as the format reads it; nullopt for bytes that no longer parse (never
+// expected: they were checked when published).
+std::optional<notices::Notice> published_form(const PublishedNotice& p);
 
 // An opinion on a decision draft (重大决策预公开), left on its public phone page during the
 // comment period. The contact is for the office alone: it is never published.

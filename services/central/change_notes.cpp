@@ -21,9 +21,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Date date_in_zone(Instant t, int offset_seconds) {
-  return Date{std::chrono::floor<std::chrono::days>(t + std::chrono::seconds(offset_seconds))};
-}
 
 Result<catalogue::Guide> guide_of(const Json& node, const std::string& subject) {
   catalogue::Problems problems;
@@ -46,7 +43,7 @@ int working_days_between(const WorkingCalendar& calendar, Date from, Date to) {
 }
 
 PublicationDue due_of(const Draft& d, const WorkingCalendar& calendar, Date today, int offset_seconds) {
-  const Date approved = date_in_zone(*d.reviewed_at, offset_seconds);
+  const Date approved = date_at(*d.reviewed_at, offset_seconds);
   PublicationDue due;
   due.draft = d.id;
   due.guide = d.guide_id + "@" + std::to_string(d.version);
@@ -111,7 +108,7 @@ Result<std::string> CentralStore::with_change_note(const Draft& d, const std::st
     if (!summary.empty()) {
       // From the day it takes effect, or from today when it does at once.
       const Instant since = after->effective_from ? *after->effective_from : clock_->now();
-      guide["change"] = {{"since", format_iso_date(date_in_zone(since, offset_seconds))},
+      guide["change"] = {{"since", format_iso_date(date_at(since, offset_seconds))},
                          {"summary", summary.zh},
                          {"summary_en", summary.en}};
       noted = true;
@@ -128,7 +125,7 @@ Result<std::vector<PublicationDue>> CentralStore::late_publications(const std::v
   auto calendar = workdays();
   if (!calendar) return std::unexpected(calendar.error());
   const WorkingCalendar counting = *calendar ? **calendar : *WorkingCalendar::from_years({});
-  const Date today = date_in_zone(clock_->now(), offset_seconds);
+  const Date today = date_at(clock_->now(), offset_seconds);
   std::vector<PublicationDue> late;
   for (const auto& d : chosen) {
     if (!d.reviewed_at) continue;
@@ -152,7 +149,7 @@ Result<std::vector<PublicationDue>> CentralStore::publication_due(int offset_sec
   auto calendar = workdays();
   if (!calendar) return std::unexpected(calendar.error());
   const WorkingCalendar counting = *calendar ? **calendar : *WorkingCalendar::from_years({});
-  const Date today = date_in_zone(clock_->now(), offset_seconds);
+  const Date today = date_at(clock_->now(), offset_seconds);
   std::vector<PublicationDue> out;
   for (const auto& d : *approved) {
     if (d.reviewed_at) out.push_back(due_of(d, counting, today, offset_seconds));

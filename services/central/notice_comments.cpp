@@ -81,14 +81,12 @@ std::expected<NoticeComment, CommentRefused> CentralStore::add_comment(const std
   auto published = published_notice(notice_id);
   if (!published) return storage_error(published.error());
   if (!*published) return std::unexpected(refused(CommentRefusal::no_such_notice, "no published notice " + notice_id));
-  auto file = notices::parse_notice_file((*published)->body, notices::Destination::published);
-  if (!file || file->notices.size() != 1) {
-    return std::unexpected(refused(CommentRefusal::storage, "published notice " + notice_id + " does not parse"));
-  }
-  const notices::Notice& n = file->notices.front();
+  const auto form = published_form(**published);
+  if (!form) return std::unexpected(refused(CommentRefusal::storage, "published notice " + notice_id + " does not parse"));
+  const notices::Notice& n = *form;
   if (!n.draft) return std::unexpected(refused(CommentRefusal::not_a_draft, notice_id + " is not a decision draft"));
   const auto now = clock_->now();
-  const Date today{std::chrono::floor<std::chrono::days>(now + std::chrono::seconds(offset_seconds))};
+  const Date today = date_at(now, offset_seconds);
   if (!n.open_for_comment(today)) {
     return std::unexpected(refused(CommentRefusal::not_open, notice_id + ": comments are taken from " +
                                                                  format_iso_date(n.draft->comment_from) + " to " +

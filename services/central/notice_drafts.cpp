@@ -205,6 +205,12 @@ Result<std::vector<PublishedNotice>> query_published_notices(storage::Database& 
 
 }  // namespace
 
+std::optional<notices::Notice> published_form(const PublishedNotice& p) {
+  auto file = notices::parse_notice_file(p.body, notices::Destination::published);
+  if (!file || file->notices.size() != 1) return std::nullopt;
+  return std::move(file->notices.front());
+}
+
 Result<std::vector<PublishedNotice>> CentralStore::published_notices() {
   return query_published_notices(*db_, false, {});
 }

@@ -108,8 +108,7 @@ Result<std::optional<std::string>> CentralStore::notice_index() {
   auto st = db_->prepare("SELECT notice_id, version, hash, length, body FROM notice_published ORDER BY notice_id, version DESC");
   if (!st) return std::unexpected(st.error());
   // The hall's date: a notice's effective_from is a date there (+08:00, as publish's default zone).
-  const std::string today =
-      format_iso_date(Date{std::chrono::floor<std::chrono::days>(clock_->now() + std::chrono::hours(8))});
+  const std::string today = format_iso_date(date_at(clock_->now(), 8 * 3600));
   Json entries = Json::array();
   std::string current_id;
   bool settled = false;  // a version of current_id already in effect was listed: older ones are not needed

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/rfc3339.h"
+#include "common/working_calendar.h"
 
 namespace hall {
 namespace {
@@ -120,7 +121,7 @@ std::string TimeZone::format_local(Instant t) const {
 }
 
 std::chrono::year_month_day TimeZone::local_date(Instant t) const {
-  return std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(t + std::chrono::seconds(offset_at(t))));
+  return date_at(t, offset_at(t));
 }
 
 Instant TimeZone::next_midnight(Instant t) const {

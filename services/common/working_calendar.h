@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/clock.h"
 #include "common/error.h"
 
 namespace hall {
@@ -18,6 +19,10 @@ using Date = std::chrono::year_month_day;
 // "2026-10-01": a real calendar date (2026-02-30 is refused), years 1900–2999.
 std::optional<Date> parse_iso_date(std::string_view text);
 std::string format_iso_date(Date d);
+// The calendar day at `t` in a zone `offset_seconds` east of UTC (+08:00: 28800).
+inline Date date_at(Instant t, int offset_seconds) {
+  return Date{std::chrono::floor<std::chrono::days>(t + std::chrono::seconds(offset_seconds))};
+}
 
 struct HolidaySpan {
   std::string name, name_en;  // 国庆节 / National Day

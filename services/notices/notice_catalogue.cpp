@@ -12,22 +12,17 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-const char* in_force_zh(InForce f) {
-  switch (f) {
-    case InForce::in_force: return "有效";
-    case InForce::not_yet: return "未施行";
-    case InForce::expired: return "已失效";
-  }
-  return "";
+// The directory's words for what is in force, as the format's own vocabularies are kept.
+const std::vector<Term<InForce>>& in_force_terms() {
+  static const std::vector<Term<InForce>> t = {
+      {InForce::in_force, "in_force", "有效", "In force"},
+      {InForce::not_yet, "not_yet", "未施行", "Not yet in force"},
+      {InForce::expired, "expired", "已失效", "No longer in force"},
+  };
+  return t;
 }
-const char* in_force_code(InForce f) {
-  switch (f) {
-    case InForce::in_force: return "in_force";
-    case InForce::not_yet: return "not_yet";
-    case InForce::expired: return "expired";
-  }
-  return "";
-}
+const char* in_force_zh(InForce f) { return term_of(in_force_terms(), f).zh; }
+const char* in_force_code(InForce f) { return term_of(in_force_terms(), f).code; }
 
 std::string optional_date(const std::optional<Date>& d) { return d ? format_iso_date(*d) : std::string(); }
 
