@@ -33,7 +33,8 @@ std::string china_time(Instant t) { return format_rfc3339(t, 8 * 3600); }
 
 InForce in_force(const Notice& n, Date today) {
   if (n.effective_from && today < *n.effective_from) return InForce::not_yet;
-  if (n.expires_on && *n.expires_on < today) return InForce::expired;
+  // expires_on is the 失效日期, the first day it no longer applies: NoticeStore::current's rule.
+  if (n.expires_on && !(today < *n.expires_on)) return InForce::expired;
   return InForce::in_force;
 }
 
@@ -71,7 +72,7 @@ std::string catalogue_text(const std::vector<CatalogueGroup>& groups, Date today
       out += "\n      " + n.id + " v" + std::to_string(n.version) + "  " + n.issuer.name;
       if (!n.domain.zh.empty()) out += "  领域：" + n.domain.zh;
       if (n.effective_from) out += "  施行：" + format_iso_date(*n.effective_from);
-      if (n.expires_on) out += "  有效期至：" + format_iso_date(*n.expires_on);
+      if (n.expires_on) out += "  失效日期：" + format_iso_date(*n.expires_on);
       out += "  " + std::string(in_force_zh(in_force(n, today))) + "  发布于 " + china_time(e.published_at) + "\n";
     }
   }
@@ -80,7 +81,7 @@ std::string catalogue_text(const std::vector<CatalogueGroup>& groups, Date today
 
 std::string catalogue_csv(const std::vector<CatalogueGroup>& groups, Date today) {
   std::string out = std::string(csv::bom) + csv::row({"类别", "领域", "种类", "标题", "文号", "发布机构", "发布日期",
-                                                       "施行日期", "有效期至", "状态", "编号", "版本", "发布时间"});
+                                                       "施行日期", "失效日期", "状态", "编号", "版本", "发布时间"});
   for (const auto& g : groups) {
     for (const auto& e : g.entries) {
       const Notice& n = e.notice;

@@ -20,7 +20,7 @@ struct CatalogueEntry {
   std::int64_t catalogue_version = 0;   // the publication that carried it
 };
 
-// 有效 while in force, 未施行 before its effective date, 已失效 after its expiry date.
+// 有效 while in force, 未施行 before its effective date, 已失效 from its 失效日期 (expires_on) on.
 enum class InForce { in_force, not_yet, expired };
 InForce in_force(const Notice& n, Date today);
 

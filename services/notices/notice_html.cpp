@@ -25,7 +25,7 @@ struct Words {
   const char* other_language, *other_code, *missing, *missing_help, *title;
 };
 
-const Words zh_words{"zh-CN", "发布机构", "文号", "发布日期", "施行日期", "有效期至", "内容摘要",
+const Words zh_words{"zh-CN", "发布机构", "文号", "发布日期", "施行日期", "失效日期", "内容摘要",
                "征求意见时间", "还有 %d 天截止", "今天是最后一天", "尚未开始征求意见", "征求意见已结束",
                "您的意见", "最多 %d 字。请不要填写身份证号、银行卡号等个人信息。", "联系方式（选填）",
                "只用于向您了解情况，不会公开。", "提交意见",
@@ -39,7 +39,7 @@ const Words zh_words{"zh-CN", "发布机构", "文号", "发布日期", "施行�
                "编号", "权力类型", "事项编码", "追责情形",
                "English", "en", "没有找到这条公开信息", "它可能已失效或尚未发布。", "政务公开"};
 
-const Words en_words{"en", "Issued by", "Document No.", "Date", "In force from", "Valid until", "Summary",
+const Words en_words{"en", "Issued by", "Document No.", "Date", "In force from", "No longer in force from", "Summary",
                "Comment period", "%d days left", "Today is the last day", "Comments have not opened yet",
                "The comment period has ended",
                "Your opinion", "Up to %d characters. Please do not write ID, bank card or other personal numbers.",

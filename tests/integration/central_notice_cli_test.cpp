@@ -141,7 +141,7 @@ TEST_CASE("hallctl central: notices through submit, review with 去标识化, pu
   CHECK(j["categories"][0]["category"] == "decision");
   const auto csv = remote({"catalogue", "--csv", "--date", "2027-02-01"}, "bob");
   REQUIRE(csv.exit_code == 0);
-  CHECK_THAT(csv.out, Catch::StartsWith("\xEF\xBB\xBF类别,领域,种类,标题,文号,发布机构,发布日期,施行日期,有效期至,状态"));
+  CHECK_THAT(csv.out, Catch::StartsWith("\xEF\xBB\xBF类别,领域,种类,标题,文号,发布机构,发布日期,施行日期,失效日期,状态"));
   // The New Year hours notice (in force to 2027-01-05) has lapsed on 1 February 2027.
   CHECK_THAT(csv.out, Catch::Contains("关于2027年元旦期间便民服务中心办公时间的通知,,安居街道办事处,2026-12-01,2026-12-01,2027-01-05,已失效"));
   CHECK(remote({"catalogue", "--date", "tomorrow"}, "bob").exit_code == 2);

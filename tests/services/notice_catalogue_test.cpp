@@ -39,15 +39,15 @@ TEST_CASE("the catalogue keeps the 五公开 order, newest first, and says what 
   CHECK(groups[3].entries[0].notice.id == "N-A");  // the newer first
 
   CHECK(in_force(b.notice, day("2026-11-30")) == InForce::not_yet);
-  CHECK(in_force(b.notice, day("2026-12-01")) == InForce::in_force);  // both days included
-  CHECK(in_force(b.notice, day("2027-01-05")) == InForce::in_force);
-  CHECK(in_force(b.notice, day("2027-01-06")) == InForce::expired);
+  CHECK(in_force(b.notice, day("2026-12-01")) == InForce::in_force);  // from its effective date
+  CHECK(in_force(b.notice, day("2027-01-04")) == InForce::in_force);
+  CHECK(in_force(b.notice, day("2027-01-05")) == InForce::expired);  // the 失效日期: gone from the kiosk too
   CHECK(in_force(a.notice, day("2099-01-01")) == InForce::in_force);  // no dates: in force
 
   const std::string text = catalogue_text(groups, day("2027-01-06"));
   CHECK_THAT(text, Catch::StartsWith("主动公开基本目录  2027-01-06  共 3 条\n"));
   CHECK_THAT(text, Catch::Contains("执行公开（0）\n  暂无\n"));
-  CHECK_THAT(text, Catch::Contains("有效期至：2027-01-05  已失效  发布于 2026-12-01T10:00:00+08:00"));
+  CHECK_THAT(text, Catch::Contains("失效日期：2027-01-05  已失效  发布于 2026-12-01T10:00:00+08:00"));
   const std::string csv = catalogue_csv(groups, day("2026-12-02"));
   CHECK_THAT(csv, Catch::Contains("\r\n服务公开,,通知公告,\"元旦办公时间, \"\"调整\"\"\",,安居街道办事处,2026-12-01,2026-12-01,"
                                   "2027-01-05,有效,N-A,1,2026-12-01T10:00:00+08:00\r\n"));
